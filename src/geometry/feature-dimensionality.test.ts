@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng.js';
-import { EXACT_F32, EXACT_F64 } from '../test-support/tolerances.js';
+import { geometryTolerances } from '../test-support/tolerances.js';
+
+const { exactF64: EXACT_F64, exactF32: EXACT_F32, rotatedF64: ROTATED_F64 } = geometryTolerances;
 import {
   antipodalPair,
   dedicated,
@@ -18,7 +20,7 @@ function dims({ W, nHidden, nFeatures }: Columns): number[] {
   return [...featureDimensionality(new Float64Array(nFeatures), W, nHidden, nFeatures)];
 }
 
-function expectAll(values: number[], expected: number, tol = EXACT_F64): void {
+function expectAll(values: number[], expected: number, tol: number = EXACT_F64): void {
   for (const v of values) expect(Math.abs(v - expected)).toBeLessThan(tol);
 }
 
@@ -43,7 +45,7 @@ describe('featureDimensionality', () => {
       [20, 6],
       [200, 20],
     ]) {
-      expectAll(dims(rotate(harmonicFrame(n, m), new Rng(n))), m / n, 1e-10);
+      expectAll(dims(rotate(harmonicFrame(n, m), new Rng(n))), m / n, ROTATED_F64);
     }
   });
 
@@ -66,8 +68,8 @@ describe('featureDimensionality', () => {
 
   it('keeps each factor’s value in a tegum product of a triangle and a pair', () => {
     const d = dims(rotate(tegumSum([regularPolygon(3), antipodalPair()]), new Rng(3)));
-    expectAll(d.slice(0, 3), 2 / 3, 1e-10);
-    expectAll(d.slice(3), 1 / 2, 1e-10);
+    expectAll(d.slice(0, 3), 2 / 3, ROTATED_F64);
+    expectAll(d.slice(3), 1 / 2, ROTATED_F64);
   });
 
   it('matches the definition computed through the full Gram matrix on random weights', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EXACT_F64 } from '../test-support/tolerances.js';
+import { geometryTolerances } from '../test-support/tolerances.js';
+
+const EXACT_F64 = geometryTolerances.exactF64;
 import { regularPolygon, tegumSum, dedicated, antipodalPair } from '../test-support/geometries.js';
 import { checkWeights } from './check-weights.js';
 import { dimsPerFeature } from './dims-per-feature.js';
