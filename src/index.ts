@@ -17,3 +17,4 @@ export {
   type TegumDecomposition,
 } from './geometry/tegum-factors.js';
 export { featureGeometry, type FeatureGeometry } from './geometry/feature-geometry.js';
+export { encodeNpy, decodeNpy, type Npy, type NpyArray } from './core/npy.js';
