@@ -27,3 +27,33 @@ export { toyGradient } from './core/toy-gradient.js';
 export { sampleToyBatch } from './core/toy-batch.js';
 export { adamUpdate } from './core/adam-update.js';
 export type { AdamParams } from './core/adam-update.js';
+export { powerLinspace, importanceDecay } from './toy/grids.js';
+export {
+  lrSchedule,
+  lrScheduleNames,
+  registerLrSchedule,
+  type LrSchedule,
+} from './toy/lr-schedule.js';
+export {
+  trainToy,
+  resolveTraining,
+  ToyDivergenceError,
+  type ToyTrainingConfig,
+  type ToyTrainingResult,
+  type ToyProgress,
+} from './toy/train-toy.js';
+export { evaluateToyLoss } from './toy/evaluate-toy-loss.js';
+export {
+  summarizeInstance,
+  instanceWeights,
+  instanceBias,
+  type ToyInstanceSummary,
+} from './toy/summarize-instance.js';
+export { sparseLimit, type SparseLimitTerms } from './toy/sparse-limit.js';
+export {
+  toyPreset,
+  toyPresetNames,
+  registerToyPreset,
+  repeatPerSeed,
+  type ToyPreset,
+} from './toy/presets.js';
