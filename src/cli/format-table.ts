@@ -6,7 +6,7 @@ export function formatCell(x: unknown): string {
   if (typeof x === 'number') {
     if (Number.isInteger(x)) return String(x);
     if (x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e6)) return x.toExponential(3);
-    return x.toPrecision(4);
+    return String(Number(x.toPrecision(4)));
   }
   return String(x);
 }

@@ -25,14 +25,16 @@ export function parsePositiveNumber(value: string): number {
 
 /** An integer ≥ 1 (1e5 is accepted). */
 export function parsePositiveInt(value: string): number {
-  const x = parseNumber(value);
+  if (!NUMBER.test(value.trim())) throw new InvalidArgumentError('must be an integer ≥ 1.');
+  const x = Number(value);
   if (!Number.isInteger(x) || x < 1) throw new InvalidArgumentError('must be an integer ≥ 1.');
   return x;
 }
 
 /** An integer ≥ 0. */
 export function parseNonNegativeInt(value: string): number {
-  const x = parseNumber(value);
+  if (!NUMBER.test(value.trim())) throw new InvalidArgumentError('must be an integer ≥ 0.');
+  const x = Number(value);
   if (!Number.isInteger(x) || x < 0) throw new InvalidArgumentError('must be an integer ≥ 0.');
   return x;
 }

@@ -15,7 +15,11 @@ export function buildProgram(): Command {
       'A lab for the geometry of superposition: why features split into orthogonal subspaces (tegum products).',
     )
     .version('0.1.0')
-    .exitOverride();
+    .exitOverride()
+    // Keep commander's errors to one line (its "Did you mean …?" hint joins the same line).
+    .configureOutput({
+      outputError: (text, write) => write(`${text.trimEnd().replace(/\n+/g, ' ')}\n`),
+    });
   registerTheoryCommand(program);
   registerReproduceCommand(program);
   return program;

@@ -23,6 +23,7 @@ export function jlCubicR(n: number, d: number, k: number): number {
 /** The root ε ∈ [0, 1] of ε²/2 − ε³/3 = r; NaN when r ∉ [0, 1/6]. */
 export function jlCubicEpsilon(r: number): number {
   if (!(r >= 0 && r <= JL_CUBIC_R_MAX)) return Number.NaN;
+  if (r === 0) return 0;
   let e = 0.5 + Math.cos((2 * Math.PI - Math.acos(Math.max(-1, 1 - 12 * r))) / 3);
   // Newton polish: the closed form loses relative precision for tiny r.
   for (let i = 0; i < 3; i++) {
