@@ -56,3 +56,26 @@ describe.runIf(enabled)('the explorer’s theory view in Chromium', () => {
       .toMatch(/domain is empty/);
   });
 });
+
+describe.runIf(enabled)('the explorer offline', () => {
+  it('still loads and computes after the network goes away', async () => {
+    const server = await startStaticServer({ root: WEB_DIST, port: 0 });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${base}#/theory?alpha=1.5`);
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+      await context.setOffline(true);
+      await new Promise((r) => server.close(r));
+      await page.reload();
+      await expect
+        .poll(() => page.locator('#theory-readout dd[data-key="kStar"]').textContent())
+        .toBe('35');
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  });
+});

@@ -31,3 +31,10 @@ function render(): void {
 
 window.addEventListener('hashchange', render);
 render();
+
+// Offline once loaded: the service worker caches the app (served over http(s) only).
+if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+  navigator.serviceWorker.register('./sw.js').catch((err: unknown) => {
+    console.warn('tegum: no offline support:', err);
+  });
+}
