@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'node_modules/', 'coverage/', 'build/', 'web/dist/'] },
+  { ignores: ['dist/', 'out/', 'node_modules/', 'coverage/', 'build/', 'web/dist/', 'assembly/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

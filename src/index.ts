@@ -10,3 +10,5 @@ export { toyGradient } from './core/toy-gradient.js';
 export { sampleToyBatch } from './core/toy-batch.js';
 export { adamUpdate } from './core/adam-update.js';
 export type { AdamParams } from './core/adam-update.js';
+export { setBackend, getBackend } from './core/backend.js';
+export type { BackendName, Kernels } from './core/backend.js';
