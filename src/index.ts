@@ -86,3 +86,5 @@ export {
   type PostFigureConfig,
   type PostFigureData,
 } from './theory/post-figure-data.js';
+export { setBackend, getBackend } from './core/backend.js';
+export type { BackendName, Kernels } from './core/backend.js';
