@@ -8,6 +8,7 @@ import { EXIT_USAGE, UsageError } from './usage-error.js';
 import { registerTheoryCommand } from './theory-command.js';
 import { registerReproduceCommand } from './reproduce-command.js';
 import { registerServeCommand } from './serve-command.js';
+import { registerToyCommand } from './toy-command.js';
 
 /** Builds the program; exported so tests can drive it in-process. */
 export function buildProgram(): Command {
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerTheoryCommand(program);
   registerReproduceCommand(program);
   registerServeCommand(program);
+  registerToyCommand(program);
   return program;
 }
 

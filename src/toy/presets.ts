@@ -103,7 +103,7 @@ registerToyPreset({
     importance: 1,
     ...repeatPerSeed(powerLinspace(100, 13), 3),
   },
-  figures: ['factor-dimension', 'k-vs-sparsity'],
+  figures: ['tegum-factors'],
 });
 
 registerToyPreset({

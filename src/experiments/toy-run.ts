@@ -1,0 +1,300 @@
+/**
+ * The toy-model experiment behind `tegum toy run` (Elhage et al. 2022; issue 4):
+ * train a config (or a named preset) on the compute core, summarise every
+ * instance's geometry, and optionally save the weights as `.npy` with a manifest,
+ * and the data (JSON, CSV) and figures (SVG, PNG). The only toy layer that
+ * touches files and the clock.
+ */
+import { join } from 'node:path';
+import { setBackend, getBackend, type BackendName } from '../core/backend.js';
+import { encodeNpy } from '../core/npy.js';
+import { TEGUM_DEFAULTS, type TegumOptions } from '../geometry/tegum-factors.js';
+import { evaluateToyLoss } from '../toy/evaluate-toy-loss.js';
+import { toyPreset } from '../toy/presets.js';
+import { sparseLimit, type SparseLimitTerms } from '../toy/sparse-limit.js';
+import {
+  instanceBias,
+  instanceWeights,
+  summarizeInstance,
+  type ToyInstanceSummary,
+} from '../toy/summarize-instance.js';
+import { tegumAnalysis, type TegumAnalysis } from '../toy/tegum-analysis.js';
+import {
+  resolveTraining,
+  trainToy,
+  type ToyProgress,
+  type ToyTrainingConfig,
+} from '../toy/train-toy.js';
+import type { ToyState } from '../core/toy-state.js';
+import {
+  dimsPerFeatureFigure,
+  featureDimensionalityFigure,
+  introArrowsFigure,
+  normBarsFigure,
+  sparseLimitFigure,
+  tegumFactorsFigure,
+  wtwFigure,
+  type ToyWeights,
+} from '../viz/toy-figures.js';
+import { toCsv } from './to-csv.js';
+import { writeFigure } from './write-figure.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+/** What to run and where to write. */
+export interface ToyRunOptions {
+  /** A preset's name; its config is used unless `config` is given. */
+  preset?: string;
+  config?: ToyTrainingConfig;
+  /** Overrides applied on top of the preset's config (steps, seed, …). */
+  overrides?: Partial<ToyTrainingConfig>;
+  tegum?: TegumOptions;
+  /** Batches of the loss evaluation after training (default 16). */
+  evalBatches?: number;
+  /** Kernel backend (default 'wasm', falling back to 'js' where it cannot load). */
+  backend?: BackendName;
+  onProgress?: (p: ToyProgress) => void;
+  /** Directory for W_iii.npy, b_iii.npy and manifest.json. */
+  save?: string;
+  /** Directory for results.json, results.csv and the figures. */
+  out?: string;
+  /** Figure names to draw into `out` (default: the preset's, or a choice by shape). */
+  figures?: readonly string[];
+}
+
+/** A finished run. */
+export interface ToyRunResult {
+  preset: string | null;
+  config: Record<string, unknown>;
+  instances: ToyInstanceSummary[];
+  /** Present for S > 0 instances when the preset is 'sparse-limit' or asked for. */
+  sparseLimit?: { instance: number; sparsity: number; loss: number; terms: SparseLimitTerms }[];
+  /** The seed's claim judged over the instances (present with 3 or more sparsities). */
+  tegum?: TegumAnalysis;
+  timing: { backend: BackendName; steps: number; wallSeconds: number; stepsPerSecond: number };
+  files: string[];
+}
+
+/** The config of a run: the preset's, or the given one, with overrides. */
+export function resolveToyConfig(opts: ToyRunOptions): ToyTrainingConfig {
+  const base = opts.config ?? (opts.preset ? toyPreset(opts.preset).config : undefined);
+  if (!base) throw new RangeError('a toy run needs a preset or a config');
+  const config = { ...base, ...opts.overrides };
+  // A preset's explicit per-instance seeds move with the seed asked for.
+  if (opts.overrides?.seed !== undefined && base.seeds) {
+    config.seeds = Array.from(base.seeds, (s) => s + (opts.overrides?.seed ?? 0));
+  }
+  return config;
+}
+
+function seedsOf(config: ToyTrainingConfig): number[] {
+  if (config.seeds) return Array.from(config.seeds);
+  return Array.from({ length: config.nInstances }, (_, i) => (config.seed ?? 0) + i);
+}
+
+function plainConfig(config: ToyTrainingConfig): Record<string, unknown> {
+  const t = resolveTraining(config);
+  const arr = (v: number | ArrayLike<number> | undefined) =>
+    v === undefined || typeof v === 'number' ? v : Array.from(v);
+  return {
+    ...config,
+    ...t,
+    batchSize: config.batchSize ?? 1024,
+    activation: config.activation ?? 'relu',
+    optimizer: config.optimizer ?? 'adamw',
+    importance: arr(config.importance) ?? 1,
+    featureProbability: arr(config.featureProbability),
+    seeds: seedsOf(config),
+  };
+}
+
+function defaultFigures(preset: string | undefined, config: ToyTrainingConfig): string[] {
+  if (preset) return [...toyPreset(preset).figures];
+  const names = ['dims-per-feature', 'feature-dimensionality', 'norm-bars'];
+  if (config.nHidden === 2) names.unshift('intro-arrows');
+  return names;
+}
+
+/** Trains, measures, and writes what was asked. */
+export async function runToy(opts: ToyRunOptions): Promise<ToyRunResult> {
+  const config = resolveToyConfig(opts);
+  const plain = plainConfig(config);
+  const seeds = seedsOf(config);
+  const wanted = opts.backend ?? 'wasm';
+  try {
+    await setBackend(wanted);
+  } catch (err) {
+    if (wanted === 'js') throw err;
+    await setBackend('js');
+  }
+  const t0 = performance.now();
+  const { state, steps } = trainToy(config, opts.onProgress);
+  const wallSeconds = (performance.now() - t0) / 1000;
+  const loss = evaluateToyLoss(new Float64Array(state.nInstances), state, opts.evalBatches ?? 16);
+  const tegumOptions = { ...TEGUM_DEFAULTS, ...opts.tegum };
+  const instances = seeds.map((seed, i) =>
+    summarizeInstance(state, i, loss[i], seed, tegumOptions),
+  );
+  const result: ToyRunResult = {
+    preset: opts.preset ?? null,
+    config: { ...plain, tegum: tegumOptions },
+    instances,
+    timing: {
+      backend: getBackend(),
+      steps,
+      wallSeconds,
+      stepsPerSecond: steps / Math.max(wallSeconds, 1e-9),
+    },
+    files: [],
+  };
+  if (opts.preset === 'sparse-limit')
+    result.sparseLimit = sparseLimitRows(state, instances, config);
+  if (new Set(instances.map((r) => r.sparsity)).size >= 3) result.tegum = tegumAnalysis(instances);
+  if (opts.save) result.files.push(...saveWeights(opts.save, state, result));
+  if (opts.out) {
+    const figures = opts.figures ?? defaultFigures(opts.preset, config);
+    result.files.push(...writeResults(opts.out, state, result, figures));
+  }
+  return result;
+}
+
+function sparseLimitRows(
+  state: ToyState,
+  instances: ToyInstanceSummary[],
+  config: ToyTrainingConfig,
+) {
+  const n = state.nFeatures;
+  return instances
+    .filter((r) => r.sparsity > 0)
+    .map((r) => ({
+      instance: r.instance,
+      sparsity: r.sparsity,
+      loss: r.loss,
+      terms: sparseLimit(
+        instanceWeights(state, r.instance),
+        instanceBias(state, r.instance),
+        state.importance.subarray(r.instance * n, (r.instance + 1) * n),
+        state.nHidden,
+        n,
+        r.sparsity,
+        config.activation ?? 'relu',
+      ),
+    }));
+}
+
+function pad(i: number): string {
+  return String(i).padStart(3, '0');
+}
+
+function saveWeights(dir: string, state: ToyState, result: ToyRunResult): string[] {
+  const files: string[] = [];
+  const { nHidden: m, nFeatures: n } = state;
+  for (let i = 0; i < state.nInstances; i++) {
+    const w = join(dir, `W_${pad(i)}.npy`);
+    const b = join(dir, `b_${pad(i)}.npy`);
+    writeFileAtomic(w, encodeNpy(Float32Array.from(instanceWeights(state, i)), [m, n]));
+    writeFileAtomic(b, encodeNpy(Float32Array.from(instanceBias(state, i)), [n]));
+    files.push(w, b);
+  }
+  const manifest = join(dir, 'manifest.json');
+  const body = {
+    format: 'tegum toy run',
+    preset: result.preset,
+    config: result.config,
+    shapes: { W: [m, n], b: [n] },
+    layout:
+      'W_iii.npy is instance iii’s W [nHidden, nFeatures] (h = W x); b_iii.npy its b [nFeatures]',
+    instances: result.instances.map((r) => ({
+      instance: r.instance,
+      seed: r.seed,
+      sparsity: r.sparsity,
+      featureProbability: r.featureProbability,
+      loss: r.loss,
+      W: `W_${pad(r.instance)}.npy`,
+      b: `b_${pad(r.instance)}.npy`,
+    })),
+    timing: result.timing,
+  };
+  writeFileAtomic(manifest, JSON.stringify(body, null, 2) + '\n');
+  files.push(manifest);
+  return files;
+}
+
+function weightsOf(state: ToyState, instances: ToyInstanceSummary[]): ToyWeights[] {
+  return instances.map((r) => ({
+    W: instanceWeights(state, r.instance),
+    nHidden: state.nHidden,
+    nFeatures: state.nFeatures,
+    sparsity: r.sparsity,
+  }));
+}
+
+/** Up to `count` instances spread evenly over the list. */
+function spread<T>(list: T[], count: number): T[] {
+  if (list.length <= count) return list;
+  return Array.from(
+    { length: count },
+    (_, k) => list[Math.round((k * (list.length - 1)) / (count - 1))],
+  );
+}
+
+function writeResults(
+  dir: string,
+  state: ToyState,
+  result: ToyRunResult,
+  figures: readonly string[],
+): string[] {
+  const files: string[] = [];
+  const json = join(dir, 'results.json');
+  writeFileAtomic(json, JSON.stringify({ ...result, files: undefined }, null, 2) + '\n');
+  const csv = join(dir, 'results.csv');
+  writeFileAtomic(
+    csv,
+    toCsv(
+      result.instances.map((r) => ({
+        instance: r.instance,
+        seed: r.seed,
+        sparsity: r.sparsity,
+        featureProbability: r.featureProbability,
+        loss: r.loss,
+        dimsPerFeature: r.dimsPerFeature,
+        k: r.k,
+        factors: r.factors.map((f) => `${f.size}/${f.dim}`).join(' '),
+        labels: r.factors.map((f) => f.label).join('; '),
+      })),
+    ),
+  );
+  files.push(json, csv);
+  const n = state.nFeatures;
+  const one = (name: string): string | null => {
+    switch (name) {
+      case 'intro-arrows':
+        return state.nHidden === 2
+          ? introArrowsFigure(weightsOf(state, result.instances), state.importance.subarray(0, n))
+          : null;
+      case 'norm-bars':
+        return normBarsFigure(spread(result.instances, 10));
+      case 'wtw':
+        return wtwFigure(weightsOf(state, spread(result.instances, 5)));
+      case 'dims-per-feature':
+        return dimsPerFeatureFigure(result.instances, state.nHidden);
+      case 'feature-dimensionality':
+        return featureDimensionalityFigure(
+          result.instances,
+          (result.config.tegum as TegumOptions).normThreshold,
+        );
+      case 'tegum-factors':
+        return result.tegum ? tegumFactorsFigure(result.tegum) : null;
+      case 'sparse-limit':
+        return result.sparseLimit ? sparseLimitFigure(result.sparseLimit) : null;
+      default:
+        throw new RangeError(`unknown toy figure '${name}'`);
+    }
+  };
+  for (const name of figures) {
+    const svg = one(name);
+    if (svg === null) continue;
+    const w = writeFigure(dir, name, svg);
+    files.push(w.svg, w.png);
+  }
+  return files;
+}

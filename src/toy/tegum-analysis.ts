@@ -1,0 +1,117 @@
+/**
+ * The seed's claim about the toy models, judged by numbers (seed post, "Relation
+ * to Anthropic's Results"; DESIGN.md §4): as S → 1 the tegum factors grow in
+ * dimension and k falls. Per sparsity point: the seeds' k, the distribution of
+ * factor dimensions, the best-of-seeds instance; over all instances: Spearman's
+ * rank correlation of S with k and with the mean factor dimension.
+ */
+
+import type { ToyInstanceSummary } from './summarize-instance.js';
+
+/** One sparsity point over its seeds. */
+export interface TegumPoint {
+  sparsity: number;
+  seeds: number;
+  /** k of each seed, in instance order. */
+  k: number[];
+  meanK: number;
+  /** Mean over seeds of the mean factor dimension (factors weighted by their features). */
+  meanFactorDim: number;
+  /** How many factors of each dimension, over all seeds: { dim: count }. */
+  dimCounts: Record<number, number>;
+  /** The lowest-loss seed's factor labels and k. */
+  best: { instance: number; seed: number; loss: number; k: number; labels: string[] };
+}
+
+/** The claim's test. */
+export interface TegumAnalysis {
+  points: TegumPoint[];
+  /** Spearman ρ of S with k over instances (the claim: negative). */
+  rhoK: number;
+  /** Spearman ρ of S with the mean factor dimension (the claim: positive). */
+  rhoDim: number;
+  verdict: 'holds' | 'fails' | 'mixed';
+  summary: string;
+}
+
+/** Feature-weighted mean factor dimension of an instance (0 when nothing is represented). */
+export function meanFactorDim(r: ToyInstanceSummary): number {
+  const size = r.factors.reduce((s, f) => s + f.size, 0);
+  return size === 0 ? 0 : r.factors.reduce((s, f) => s + f.dim * f.size, 0) / size;
+}
+
+/** Ranks with ties averaged (1-based). */
+function ranks(v: number[]): number[] {
+  const order = v.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
+  const r = new Array<number>(v.length);
+  for (let a = 0; a < order.length;) {
+    let b = a;
+    while (b + 1 < order.length && order[b + 1][0] === order[a][0]) b++;
+    for (let c = a; c <= b; c++) r[order[c][1]] = (a + b) / 2 + 1;
+    a = b + 1;
+  }
+  return r;
+}
+
+/** Spearman's rank correlation (Pearson's on average ranks); NaN when either is constant. */
+export function spearman(x: number[], y: number[]): number {
+  if (x.length !== y.length) throw new RangeError('spearman: x and y must have equal lengths');
+  const rx = ranks(x);
+  const ry = ranks(y);
+  const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
+  const mx = mean(rx);
+  const my = mean(ry);
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < x.length; i++) {
+    sxy += (rx[i] - mx) * (ry[i] - my);
+    sxx += (rx[i] - mx) ** 2;
+    syy += (ry[i] - my) ** 2;
+  }
+  return sxy / Math.sqrt(sxx * syy);
+}
+
+/** Groups instances by sparsity and tests the claim. */
+export function tegumAnalysis(runs: ToyInstanceSummary[]): TegumAnalysis {
+  const groups = new Map<number, ToyInstanceSummary[]>();
+  for (const r of runs) groups.set(r.sparsity, [...(groups.get(r.sparsity) ?? []), r]);
+  const points: TegumPoint[] = [...groups.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([sparsity, rs]) => {
+      const dimCounts: Record<number, number> = {};
+      for (const r of rs) for (const f of r.factors) dimCounts[f.dim] = (dimCounts[f.dim] ?? 0) + 1;
+      const best = rs.reduce((a, b) => (b.loss < a.loss ? b : a));
+      return {
+        sparsity,
+        seeds: rs.length,
+        k: rs.map((r) => r.k),
+        meanK: rs.reduce((s, r) => s + r.k, 0) / rs.length,
+        meanFactorDim: rs.reduce((s, r) => s + meanFactorDim(r), 0) / rs.length,
+        dimCounts,
+        best: {
+          instance: best.instance,
+          seed: best.seed,
+          loss: best.loss,
+          k: best.k,
+          labels: best.factors.map((f) => f.label),
+        },
+      };
+    });
+  const S = runs.map((r) => r.sparsity);
+  const rhoK = spearman(
+    S,
+    runs.map((r) => r.k),
+  );
+  const rhoDim = spearman(S, runs.map(meanFactorDim));
+  const strong = rhoK <= -0.5 && rhoDim >= 0.5;
+  const against = rhoK >= 0.5 || rhoDim <= -0.5;
+  const verdict = strong ? 'holds' : against ? 'fails' : 'mixed';
+  const first = points[0];
+  const last = points[points.length - 1];
+  const summary =
+    `Over ${runs.length} instances, Spearman ρ(S, k) = ${rhoK.toFixed(2)} and ρ(S, mean factor dimension) = ${rhoDim.toFixed(2)}; ` +
+    `mean k goes from ${first.meanK.toFixed(2)} at S = ${first.sparsity} to ${last.meanK.toFixed(2)} at S = ${last.sparsity}, ` +
+    `mean factor dimension from ${first.meanFactorDim.toFixed(2)} to ${last.meanFactorDim.toFixed(2)}.`;
+  return { points, rhoK, rhoDim, verdict, summary };
+}
