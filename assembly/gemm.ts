@@ -65,11 +65,39 @@ export function syrkUpper(G: usize, V: usize, d: i32, n: i32, ld: i32): void {
   }
 }
 
-/** Copies the upper triangle of G [n, ld] onto the lower one. */
+/** Tile edge for the cache-blocked transposes below (a 32 × 32 tile of f32 is 4 KiB). */
+const TILE: i32 = 32;
+
+/** Copies the upper triangle of G [n, ld] onto the lower one, tile by tile. */
 export function mirrorUpper(G: usize, n: i32, ld: i32): void {
-  for (let i = 1; i < n; i++) {
-    for (let j = 0; j < i; j++) {
-      store<f32>(G + ((<usize>i * ld + j) << 2), load<f32>(G + ((<usize>j * ld + i) << 2)));
+  for (let i0 = 0; i0 < n; i0 += TILE) {
+    for (let j0 = 0; j0 <= i0; j0 += TILE) {
+      const iEnd = min(i0 + TILE, n);
+      for (let i = i0; i < iEnd; i++) {
+        const jEnd = min(j0 + TILE, i);
+        for (let j = j0; j < jEnd; j++) {
+          store<f32>(G + ((<usize>i * ld + j) << 2), load<f32>(G + ((<usize>j * ld + i) << 2)));
+        }
+      }
+    }
+  }
+}
+
+/** E ← E + Eᵀ for E [n, ld], tile by tile. */
+export function symmetrize(E: usize, n: i32, ld: i32): void {
+  for (let i0 = 0; i0 < n; i0 += TILE) {
+    for (let j0 = i0; j0 < n; j0 += TILE) {
+      const iEnd = min(i0 + TILE, n);
+      for (let i = i0; i < iEnd; i++) {
+        const jEnd = min(j0 + TILE, n);
+        for (let j = max(j0, i); j < jEnd; j++) {
+          const a = E + ((<usize>i * ld + j) << 2);
+          const c = E + ((<usize>j * ld + i) << 2);
+          const sij = load<f32>(a) + load<f32>(c);
+          store<f32>(a, sij);
+          store<f32>(c, sij);
+        }
+      }
     }
   }
 }
