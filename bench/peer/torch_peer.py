@@ -23,9 +23,13 @@ import time
 import torch
 
 
-def median_seconds(step, steps_per_block, blocks, warmup):
+def median_seconds(step, block_seconds=0.25, blocks=5, warmup=3):
+    """Median over `blocks` timed blocks of seconds per step; a block lasts ~block_seconds."""
     for _ in range(warmup):
         step()
+    t = time.perf_counter()
+    step()
+    steps_per_block = max(1, int(block_seconds / max(time.perf_counter() - t, 1e-6)))
     times = []
     for _ in range(blocks):
         t = time.perf_counter()
@@ -35,7 +39,7 @@ def median_seconds(step, steps_per_block, blocks, warmup):
     return statistics.median(times)
 
 
-def toy_workload(n, m, batch, instances, sparsity, variant, seconds):
+def toy_workload(n, m, batch, instances, sparsity, variant):
     gen = torch.Generator().manual_seed(0)
     W = torch.empty(instances, m, n)
     W.normal_(0.0, (2.0 / (n + m)) ** 0.5, generator=gen)
@@ -87,8 +91,7 @@ def toy_workload(n, m, batch, instances, sparsity, variant, seconds):
             W.grad.copy_(gW).add_(gW2)
             opt.step()
 
-    sec = median_seconds(step, steps_per_block=max(1, int(seconds * 20)), blocks=7, warmup=5)
-    return sec
+    return median_seconds(step)
 
 
 def packing_workload(n, d, variant, alpha=2.0):
@@ -116,8 +119,7 @@ def packing_workload(n, d, variant, alpha=2.0):
             Vg.grad = None
             loss.backward()
 
-    reps = 3 if n >= 2048 else 20
-    return median_seconds(step, steps_per_block=reps, blocks=7, warmup=2)
+    return median_seconds(step)
 
 
 def main():
@@ -129,7 +131,7 @@ def main():
         "toy n=20 m=5 B=1024 I=16 S=0.9": (20, 5, 1024, 16, 0.9),
     }.items():
         for variant in ("autograd", "hand"):
-            sec = toy_workload(n, m, batch, instances, sparsity, variant, seconds=1.0)
+            sec = toy_workload(n, m, batch, instances, sparsity, variant)
             results.append({"workload": name, "variant": variant, "secondsPerStep": sec})
     for n, d in ((2048, 128), (512, 64)):
         for variant in ("autograd", "hand"):
