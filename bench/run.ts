@@ -113,8 +113,8 @@ async function benchToy(pool: WorkerPool): Promise<void> {
   }
 }
 
-async function benchPacking(): Promise<void> {
-  await setBackend('wasm');
+async function benchPacking(threads: number): Promise<void> {
+  await setBackend('wasm', { threads });
   for (const [n, d] of PACKING) {
     const V = new Float32Array(d * n);
     let seed = 1;
@@ -132,7 +132,7 @@ async function benchPacking(): Promise<void> {
     });
     rows.push({
       workload: `packing n=${n} d=${d}`,
-      impl: 'tegum wasm, 1 thread',
+      impl: `tegum wasm, ${threads} thread${threads > 1 ? 's' : ''}`,
       value: (4 * n * n * d) / sec / 1e9,
       unit: 'GFLOP/s',
     });
@@ -214,7 +214,8 @@ const pool = new WorkerPool(Math.min(2, availableParallelism()), 'wasm');
 try {
   benchStartup();
   await benchToy(pool);
-  await benchPacking();
+  await benchPacking(1);
+  if (availableParallelism() > 1) await benchPacking(2);
 } finally {
   await pool.close();
 }
