@@ -11,14 +11,23 @@
 const PANEL: i32 = 256;
 
 /**
- * Upper triangle (by 4-row blocks) of G = VᵀV: G[i, j] = Σ_r V[r, i] V[r, j] for j ≥ i0.
+ * Upper triangle (by 4-row blocks) of G = VᵀV: G[i, j] = Σ_r V[r, i] V[r, j] for j ≥ i0,
+ * for the row blocks i0 ∈ [iFrom, iTo) (multiples of 4: one thread's share).
  * G [ceil4(n), ld], V [d, ld], both zero-padded beyond column n.
  */
-export function syrkUpper(G: usize, V: usize, d: i32, n: i32, ld: i32): void {
+export function syrkUpper(
+  G: usize,
+  V: usize,
+  d: i32,
+  n: i32,
+  ld: i32,
+  iFrom: i32 = 0,
+  iTo: i32 = i32.MAX_VALUE,
+): void {
   const rowBytes = (<usize>ld) << 2;
-  for (let jp = 0; jp < n; jp += PANEL) {
+  for (let jp = iFrom & ~(PANEL - 1); jp < n; jp += PANEL) {
     const jpEnd = min(jp + PANEL, n);
-    for (let i0 = 0; i0 < jpEnd; i0 += 4) {
+    for (let i0 = iFrom; i0 < min(jpEnd, iTo); i0 += 4) {
       for (let j = max(jp, i0); j < jpEnd; j += 8) {
         let c00 = f32x4.splat(0),
           c01 = f32x4.splat(0);
@@ -65,26 +74,70 @@ export function syrkUpper(G: usize, V: usize, d: i32, n: i32, ld: i32): void {
   }
 }
 
-/** Copies the upper triangle of G [n, ld] onto the lower one. */
-export function mirrorUpper(G: usize, n: i32, ld: i32): void {
-  for (let i = 1; i < n; i++) {
-    for (let j = 0; j < i; j++) {
-      store<f32>(G + ((<usize>i * ld + j) << 2), load<f32>(G + ((<usize>j * ld + i) << 2)));
+/** Tile edge for the cache-blocked transposes below (a 32 × 32 tile of f32 is 4 KiB). */
+const TILE: i32 = 32;
+
+/** Copies the upper triangle of G [n, ld] onto the lower one, tile rows i0 ∈ [iFrom, iTo). */
+export function mirrorUpper(
+  G: usize,
+  n: i32,
+  ld: i32,
+  iFrom: i32 = 0,
+  iTo: i32 = i32.MAX_VALUE,
+): void {
+  for (let i0 = iFrom; i0 < min(n, iTo); i0 += TILE) {
+    for (let j0 = 0; j0 <= i0; j0 += TILE) {
+      const iEnd = min(i0 + TILE, n);
+      for (let i = i0; i < iEnd; i++) {
+        const jEnd = min(j0 + TILE, i);
+        for (let j = j0; j < jEnd; j++) {
+          store<f32>(G + ((<usize>i * ld + j) << 2), load<f32>(G + ((<usize>j * ld + i) << 2)));
+        }
+      }
+    }
+  }
+}
+
+/** E ← E + Eᵀ for E [n, ld], tile by tile. */
+export function symmetrize(E: usize, n: i32, ld: i32): void {
+  for (let i0 = 0; i0 < n; i0 += TILE) {
+    for (let j0 = i0; j0 < n; j0 += TILE) {
+      const iEnd = min(i0 + TILE, n);
+      for (let i = i0; i < iEnd; i++) {
+        const jEnd = min(j0 + TILE, n);
+        for (let j = max(j0, i); j < jEnd; j++) {
+          const a = E + ((<usize>i * ld + j) << 2);
+          const c = E + ((<usize>j * ld + i) << 2);
+          const sij = load<f32>(a) + load<f32>(c);
+          store<f32>(a, sij);
+          store<f32>(c, sij);
+        }
+      }
     }
   }
 }
 
 /**
  * out = V·A for A [n, ld] (rows 0..n−1 read), V [ceil4(d), ld] and out [ceil4(d), ld]
- * (padding rows of V zero). Blocked over i so a [kc, PANEL] block of V stays in cache.
+ * (padding rows of V zero), columns j ∈ [jFrom, jTo) (multiples of 8: one thread's share).
+ * Blocked over i so a [d, kc] block of V stays in cache.
  */
-export function gemmRows(out: usize, V: usize, A: usize, d: i32, n: i32, ld: i32): void {
+export function gemmRows(
+  out: usize,
+  V: usize,
+  A: usize,
+  d: i32,
+  n: i32,
+  ld: i32,
+  jFrom: i32 = 0,
+  jTo: i32 = i32.MAX_VALUE,
+): void {
   const rowBytes = (<usize>ld) << 2;
   const kc: i32 = 256;
   for (let i0 = 0; i0 < n; i0 += kc) {
     const iEnd = min(i0 + kc, n);
     const first = i0 == 0;
-    for (let j = 0; j < n; j += 8) {
+    for (let j = jFrom; j < min(n, jTo); j += 8) {
       for (let r0 = 0; r0 < d; r0 += 4) {
         let pc = out + <usize>r0 * rowBytes + ((<usize>j) << 2);
         let c00 = f32x4.splat(0),

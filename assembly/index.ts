@@ -23,3 +23,27 @@ export function gram(G: usize, V: usize, d: i32, n: i32, ld: i32): void {
 export function gramTimes(out: usize, V: usize, A: usize, d: i32, n: i32, ld: i32): void {
   gemmRows(out, V, A, d, n, ld);
 }
+
+/** One thread's share of `gram`'s triangle: 4-row blocks [iFrom, iTo). */
+export function gramPart(G: usize, V: usize, d: i32, n: i32, ld: i32, iFrom: i32, iTo: i32): void {
+  syrkUpper(G, V, d, n, ld, iFrom, iTo);
+}
+
+/** One thread's share of `gram`'s mirror: 32-row tiles [iFrom, iTo). */
+export function mirrorPart(G: usize, n: i32, ld: i32, iFrom: i32, iTo: i32): void {
+  mirrorUpper(G, n, ld, iFrom, iTo);
+}
+
+/** One thread's share of `gramTimes`: 8-column tiles [jFrom, jTo). */
+export function gramTimesPart(
+  out: usize,
+  V: usize,
+  A: usize,
+  d: i32,
+  n: i32,
+  ld: i32,
+  jFrom: i32,
+  jTo: i32,
+): void {
+  gemmRows(out, V, A, d, n, ld, jFrom, jTo);
+}

@@ -6,7 +6,7 @@
  * and one Adam/AdamW update.
  */
 
-import { gemmRows, mirrorUpper, syrkUpper } from './gemm';
+import { gemmRows, mirrorUpper, symmetrize, syrkUpper } from './gemm';
 import { rngLoad, rngNext, rngStore } from './xoshiro';
 
 function ceil4(x: i32): i32 {
@@ -55,12 +55,17 @@ export function toyTrainStep(
   const x = pre + rowBytes; // [ld]
   const Ip = x + rowBytes; // [ld] importance, zero-padded
   const gb = Ip + rowBytes; // [ld]
-  const nzIdx = gb + rowBytes; // [n] i32
+  const bi4 = gb + rowBytes; // [ld] b, zero-padded
+  const nzIdx = bi4 + rowBytes; // [n] i32
   const nzVal = nzIdx + ((<usize>n) << 2); // [n] f32
   const total = <f64>B * <f64>n;
   const scale = f32x4.splat(<f32>(2.0 / total));
   const zero = f32x4.splat(0);
-  memory.fill(scratch, 0, <usize>(nzIdx - scratch));
+  // Zero only what padding and accumulation need: Wp, x, Ip, bi4 (G, E, gW, pre, gb are
+  // written in full before they are read).
+  memory.fill(Wp, 0, <usize>m4 * rowBytes);
+  memory.fill(x, 0, rowBytes * 2);
+  memory.fill(bi4, 0, rowBytes);
 
   for (let inst = 0; inst < nI; inst++) {
     const nBytes = (<usize>n) << 2;
@@ -70,6 +75,7 @@ export function toyTrainStep(
       memory.copy(Wp + <usize>k * rowBytes, w + <usize>k * nBytes, nBytes);
     memory.copy(Ip, importance + <usize>inst * nBytes, nBytes);
     memory.fill(gb, 0, rowBytes);
+    memory.copy(bi4, bi, nBytes); // padded b: its tail lanes stay zero
     syrkUpper(G, Wp, m, n, ld);
     mirrorUpper(G, n, ld);
     memory.fill(E, 0, <usize>n4 * rowBytes);
@@ -93,19 +99,16 @@ export function toyTrainStep(
         pos += 1 + nextGap(q);
         if (pos < total) val = uniform24(rngNext());
       }
-      memory.copy(pre, bi, nBytes);
-      for (let t = 0; t < nnz; t++) {
-        const v = f32x4.splat(load<f32>(nzVal + ((<usize>t) << 2)));
-        const g = G + <usize>load<i32>(nzIdx + ((<usize>t) << 2)) * rowBytes;
-        for (let f = 0; f < n4; f += 4) {
-          const o = (<usize>f) << 2;
-          v128.store(pre + o, f32x4.add(v128.load(pre + o), f32x4.mul(v, v128.load(g + o))));
-        }
-      }
+      // One fused pass per sample: z = b + Σ_t x_t G_{j_t} in registers, then g, loss, ∂L/∂b.
       let acc = zero;
       for (let f = 0; f < n4; f += 4) {
         const o = (<usize>f) << 2;
-        const z = v128.load(pre + o);
+        let z = v128.load(bi4 + o);
+        for (let t = 0; t < nnz; t++) {
+          const q = (<usize>t) << 2;
+          const row = G + <usize>load<i32>(nzIdx + q) * rowBytes;
+          z = f32x4.add(z, f32x4.mul(v128.load32_splat(nzVal + q), v128.load(row + o)));
+        }
         const I = v128.load(Ip + o);
         const r = f32x4.sub(relu ? f32x4.max(z, zero) : z, v128.load(x + o));
         const Ir = f32x4.mul(I, r);
@@ -113,11 +116,11 @@ export function toyTrainStep(
         let g = f32x4.mul(scale, Ir);
         if (relu) g = v128.and(g, f32x4.gt(z, zero));
         v128.store(pre + o, g);
+        v128.store(gb + o, f32x4.add(v128.load(gb + o), g));
       }
       lossSum +=
         <f64>(f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1)) +
         <f64>(f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3));
-      addRow(gb, pre, 1, n4);
       for (let t = 0; t < nnz; t++) {
         const j = load<i32>(nzIdx + ((<usize>t) << 2));
         store<f32>(x + ((<usize>j) << 2), 0);
@@ -127,15 +130,7 @@ export function toyTrainStep(
     rngStore(rng + ((<usize>inst) << 4));
     store<f32>(loss + ((<usize>inst) << 2), <f32>(lossSum / total));
 
-    for (let i = 0; i < n; i++) {
-      for (let j = i; j < n; j++) {
-        const a = E + <usize>i * rowBytes + ((<usize>j) << 2);
-        const c = E + <usize>j * rowBytes + ((<usize>i) << 2);
-        const sij = load<f32>(a) + load<f32>(c);
-        store<f32>(a, sij);
-        store<f32>(c, sij);
-      }
-    }
+    symmetrize(E, n, ld);
     gemmRows(gW, Wp, E, m, n, ld);
 
     const bc1 = 1 - Math.pow(beta1, step);
@@ -250,5 +245,5 @@ function adam(
 
 /** Bytes of scratch `toyTrainStep` needs. */
 export function toyScratchBytes(n: i32, m: i32, ld: i32): i32 {
-  return ((2 * ceil4(m) + 2 * ceil4(n) + 4) * ld + 2 * n) << 2;
+  return ((2 * ceil4(m) + 2 * ceil4(n) + 5) * ld + 2 * n) << 2;
 }

@@ -39,7 +39,7 @@ export {
   type LrSchedule,
 } from './toy/lr-schedule.js';
 export {
-  trainToy,
+  trainToyModels,
   resolveTraining,
   ToyDivergenceError,
   type ToyTrainingConfig,
@@ -87,4 +87,8 @@ export {
   type PostFigureData,
 } from './theory/post-figure-data.js';
 export { setBackend, getBackend } from './core/backend.js';
-export type { BackendName, Kernels } from './core/backend.js';
+export type { BackendName, Kernels, WasmOptions } from './core/backend.js';
+export { WorkerPool } from './core/worker-pool.js';
+export type { PoolTask } from './core/worker-pool.js';
+export { trainToy, trainToyParallel, sliceToyConfig } from './core/toy-task.js';
+export type { ToyTrainResult } from './core/toy-task.js';

@@ -25,19 +25,34 @@ export interface Kernels {
 export const jsKernels: Kernels = { name: 'js', gram, gramTimes, toyTrainStep };
 
 let active: Kernels = jsKernels;
-let wasmDefault: Promise<Kernels> | undefined;
+const wasmLoaded = new Map<number, Promise<Kernels>>();
+
+/** Options of the 'wasm' backend. */
+export interface WasmOptions {
+  /** The compiled module's bytes (default: the build next to the library, in Node). */
+  source?: BufferSource;
+  /** Threads for gram and gramTimes (Node worker_threads on a shared memory); default 1. */
+  threads?: number;
+}
 
 /**
  * Chooses the backend every op runs on ('js' is the default). 'wasm' compiles and
- * instantiates the WebAssembly module once (from `source` if given, else the built file).
+ * instantiates the WebAssembly module (once per distinct thread count, unless `source`
+ * is given).
  */
-export async function setBackend(name: BackendName, source?: BufferSource): Promise<void> {
+export async function setBackend(name: BackendName, options: WasmOptions = {}): Promise<void> {
   if (name === 'js') {
     active = jsKernels;
   } else if (name === 'wasm') {
     const { loadWasmKernels } = await import('./wasm-kernels.js');
-    if (source !== undefined) active = await loadWasmKernels(source);
-    else active = await (wasmDefault ??= loadWasmKernels());
+    const threads = options.threads ?? 1;
+    if (options.source !== undefined) active = await loadWasmKernels(options.source, threads);
+    else {
+      let loading = wasmLoaded.get(threads);
+      if (loading === undefined)
+        wasmLoaded.set(threads, (loading = loadWasmKernels(undefined, threads)));
+      active = await loading;
+    }
   } else {
     throw new RangeError(`backend must be 'js' or 'wasm', got ${String(name)}`);
   }

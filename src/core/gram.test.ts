@@ -34,10 +34,28 @@ function naiveTimes(V: Float32Array, A: Float32Array, d: number, n: number): Flo
   return out;
 }
 
-describe.each(['js', 'wasm'] as BackendName[])('on the %s backend', (backend) => {
+const BACKENDS: [string, BackendName, number][] = [
+  ['js', 'js', 1],
+  ['wasm', 'wasm', 1],
+  ['wasm with 2 threads', 'wasm', 2],
+];
+
+describe.each(BACKENDS)('on the %s backend', (_label, backend, threads) => {
   beforeAll(async () => {
-    await setBackend(backend);
+    await setBackend(backend, { threads });
     expect(getBackend()).toBe(backend);
+  });
+
+  it('splits a large Gram and V·A across threads without a seam', () => {
+    const d = 67;
+    const n = 301; // n²d above the threaded threshold, n not a multiple of 4 or 8
+    const V = randomFloat32(d * n, 99);
+    const G = new Float32Array(n * n);
+    gram(G, V, d, n);
+    expect(relativeErrorOfMax(G, naiveGram(V, d, n))).toBeLessThan(FLOAT32_OF_MAX);
+    const out = new Float32Array(d * n);
+    gramTimes(out, V, G, d, n);
+    expect(relativeErrorOfMax(out, naiveTimes(V, G, d, n))).toBeLessThan(FLOAT32_OF_MAX);
   });
 
   describe('gram', () => {

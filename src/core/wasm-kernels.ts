@@ -8,9 +8,10 @@
 
 import type { Kernels } from './backend.js';
 import type { ToyState } from './toy-state.js';
+import type { PartExports } from './wasm-parts.js';
+import { teamGram, teamGramTimes, type ThreadTeam } from './wasm-threads.js';
 
-interface Exports {
-  memory: WebAssembly.Memory;
+interface Exports extends PartExports {
   heapBase(): number;
   gram(G: number, V: number, d: number, n: number, ld: number): void;
   gramTimes(out: number, V: number, A: number, d: number, n: number, ld: number): void;
@@ -27,34 +28,56 @@ const ceil4 = (x: number) => (x + 3) & ~3;
 const strideOf = (n: number) => ceil4(n) + 4;
 
 /** The built module's bytes (Node: read from dist/core next to this file or from src). */
-async function defaultSource(): Promise<BufferSource> {
+async function defaultSource(file = 'tegum-kernels.wasm'): Promise<BufferSource> {
   const { readFile } = await import('node:fs/promises');
-  const here = new URL('./tegum-kernels.wasm', import.meta.url);
-  const built = new URL('../../dist/core/tegum-kernels.wasm', import.meta.url);
+  const here = new URL(`./${file}`, import.meta.url);
+  const built = new URL(`../../dist/core/${file}`, import.meta.url);
   try {
     return await readFile(here);
   } catch {
     try {
       return await readFile(built);
     } catch {
-      throw new Error('tegum-kernels.wasm not found: run `npm run build` to compile assembly/');
+      throw new Error(`${file} not found: run \`npm run build\` to compile assembly/`);
     }
   }
 }
 
-/** Compiles and instantiates the kernels; one instance (and one memory) per call. */
-export async function loadWasmKernels(source?: BufferSource): Promise<Kernels> {
-  const { instance } = await WebAssembly.instantiate(source ?? (await defaultSource()), {
-    env: {
-      abort: () => {
-        throw new Error('tegum-kernels.wasm aborted');
-      },
-    },
-  });
-  return wrap(instance.exports as unknown as Exports);
+const env = {
+  abort: () => {
+    throw new Error('tegum-kernels.wasm aborted');
+  },
+};
+
+/** Work (multiply-adds) below which a Gram kernel stays on one thread: waking costs ~50 µs. */
+const THREADED_MIN_WORK = 1 << 22;
+
+/**
+ * Compiles and instantiates the kernels; one instance (and one memory) per call.
+ * @param source the module's bytes (default: the build next to this file); with
+ *   `threads` > 1, the bytes of the shared-memory build (tegum-kernels-shared.wasm)
+ * @param threads threads for gram and gramTimes (Node's worker_threads; default 1)
+ */
+export async function loadWasmKernels(source?: BufferSource, threads = 1): Promise<Kernels> {
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new RangeError(`threads must be a positive integer, got ${threads}`);
+  }
+  if (threads === 1) {
+    const { instance } = await WebAssembly.instantiate(source ?? (await defaultSource()), { env });
+    const x = instance.exports as unknown as Exports & { memory: WebAssembly.Memory };
+    return wrap(x, x.memory);
+  }
+  const module = await WebAssembly.compile(
+    source ?? (await defaultSource('tegum-kernels-shared.wasm')),
+  );
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: 16384, shared: true });
+  const instance = await WebAssembly.instantiate(module, { env: { ...env, memory } });
+  const x = instance.exports as unknown as Exports;
+  const { startTeam } = await import('./wasm-threads.js');
+  return wrap(x, memory, startTeam(module, memory, x, threads));
 }
 
-function wrap(x: Exports): Kernels {
+function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernels {
   const base = x.heapBase();
   let top = base;
   // Bump allocation, reset by every kernel call; grows memory before any view is made.
@@ -64,8 +87,8 @@ function wrap(x: Exports): Kernels {
     return at;
   };
   const commit = (): void => {
-    const need = top - x.memory.buffer.byteLength;
-    if (need > 0) x.memory.grow(Math.ceil(need / 65536));
+    const need = top - memory.buffer.byteLength;
+    if (need > 0) memory.grow(Math.ceil(need / 65536));
   };
   /** Copies rows [rows, cols] into [*, ld] at byte offset `at`, zeroing padding columns. */
   const putRows = (
@@ -105,9 +128,10 @@ function wrap(x: Exports): Kernels {
       const pV = alloc(d * ld * 4);
       const pG = alloc(ceil4(n) * ld * 4);
       commit();
-      const f32 = new Float32Array(x.memory.buffer);
+      const f32 = new Float32Array(memory.buffer);
       putRows(f32, pV, V, d, n, ld);
-      x.gram(pG, pV, d, n, ld);
+      if (team !== undefined && n * n * d > THREADED_MIN_WORK) teamGram(team, pG, pV, d, n, ld);
+      else x.gram(pG, pV, d, n, ld);
       getRows(G, f32, pG, n, n, ld);
     },
     gramTimes(out, V, A, d, n) {
@@ -119,11 +143,13 @@ function wrap(x: Exports): Kernels {
       const pA = alloc(n * ld * 4);
       const pOut = alloc(d4 * ld * 4);
       commit();
-      const f32 = new Float32Array(x.memory.buffer);
+      const f32 = new Float32Array(memory.buffer);
       putRows(f32, pV, V, d, n, ld);
       f32.fill(0, (pV >> 2) + d * ld, (pV >> 2) + d4 * ld);
       putRows(f32, pA, A, n, n, ld);
-      x.gramTimes(pOut, pV, pA, d, n, ld);
+      if (team !== undefined && n * n * d > THREADED_MIN_WORK) {
+        teamGramTimes(team, pOut, pV, pA, d, n, ld);
+      } else x.gramTimes(pOut, pV, pA, d, n, ld);
       getRows(out, f32, pOut, d, n, ld);
     },
     toyTrainStep(s: ToyState, lr: number, loss: Float32Array) {
@@ -145,7 +171,7 @@ function wrap(x: Exports): Kernels {
         scratch: alloc(x.toyScratchBytes(n, m, ld)),
       };
       commit();
-      const buf = x.memory.buffer;
+      const buf = memory.buffer;
       const f32 = new Float32Array(buf);
       const io = [
         [s.W, at.W],

@@ -21,7 +21,7 @@ import {
 import { tegumAnalysis, type TegumAnalysis } from '../toy/tegum-analysis.js';
 import {
   resolveTraining,
-  trainToy,
+  trainToyModels,
   type ToyProgress,
   type ToyTrainingConfig,
 } from '../toy/train-toy.js';
@@ -127,7 +127,7 @@ export async function runToy(opts: ToyRunOptions): Promise<ToyRunResult> {
     await setBackend('js');
   }
   const t0 = performance.now();
-  const { state, steps } = trainToy(config, opts.onProgress);
+  const { state, steps } = trainToyModels(config, opts.onProgress);
   const wallSeconds = (performance.now() - t0) / 1000;
   const loss = evaluateToyLoss(new Float64Array(state.nInstances), state, opts.evalBatches ?? 16);
   const tegumOptions = { ...TEGUM_DEFAULTS, ...opts.tegum };

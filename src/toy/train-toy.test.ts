@@ -13,9 +13,9 @@ import {
   summarizeInstance,
   type ToyInstanceSummary,
 } from './summarize-instance.js';
-import { ToyDivergenceError, trainToy } from './train-toy.js';
+import { ToyDivergenceError, trainToyModels } from './train-toy.js';
 
-describe('trainToy', () => {
+describe('trainToyModels', () => {
   it('follows a float64 reference training loop with a cosine schedule', () => {
     const config = {
       nFeatures: 7,
@@ -29,7 +29,7 @@ describe('trainToy', () => {
       lr: 0.02,
       schedule: 'cosine',
     };
-    const trained = trainToy(config).state;
+    const trained = trainToyModels(config).state;
     // The same models, trained step by step in float64 on the same batches.
     const fresh = createToyState(config);
     const { nFeatures: n, nHidden: m } = fresh;
@@ -66,22 +66,24 @@ describe('trainToy', () => {
         expect(Math.abs(W[k] - model.W[k])).toBeLessThan(toyTolerances.kernelF32VsF64);
       }
       // The schedule matters: a constant rate ends elsewhere.
-      const constant = trainToy({ ...config, schedule: 'constant' }).state.W;
+      const constant = trainToyModels({ ...config, schedule: 'constant' }).state.W;
       expect(Math.abs(constant[i * m * n] - model.W[0])).toBeGreaterThan(1e-3);
     }
   });
 
   it('stops with a ToyDivergenceError naming the step and instances when the loss blows up', () => {
     const config = { nFeatures: 4, nHidden: 2, nInstances: 2, featureProbability: 1, steps: 50 };
-    expect(() => trainToy({ ...config, lr: 1e30 })).toThrow(ToyDivergenceError);
-    expect(() => trainToy({ ...config, lr: 1e30 })).toThrow(/diverged at step \d+: .*instance/);
+    expect(() => trainToyModels({ ...config, lr: 1e30 })).toThrow(ToyDivergenceError);
+    expect(() => trainToyModels({ ...config, lr: 1e30 })).toThrow(
+      /diverged at step \d+: .*instance/,
+    );
   });
 
   it('rejects a bad step count, learning rate or schedule name', () => {
     const config = { nFeatures: 4, nHidden: 2, nInstances: 1, featureProbability: 1 };
-    expect(() => trainToy({ ...config, steps: -1 })).toThrow(/steps must be a non-negative/);
-    expect(() => trainToy({ ...config, lr: 0 })).toThrow(/lr must be a finite number > 0/);
-    expect(() => trainToy({ ...config, schedule: 'step' })).toThrow(
+    expect(() => trainToyModels({ ...config, steps: -1 })).toThrow(/steps must be a non-negative/);
+    expect(() => trainToyModels({ ...config, lr: 0 })).toThrow(/lr must be a finite number > 0/);
+    expect(() => trainToyModels({ ...config, schedule: 'step' })).toThrow(
       /known: constant, linear, cosine/,
     );
   });
@@ -94,7 +96,7 @@ describe('the intro model (5 features in 2 dimensions, importance 0.9^i)', () =>
   const grid = repeatPerSeed([1, 0.1], seedsPerPoint, 0);
   let runs: ToyInstanceSummary[] = [];
   beforeAll(() => {
-    const { state } = trainToy({
+    const { state } = trainToyModels({
       nFeatures: 5,
       nHidden: 2,
       nInstances: grid.seeds.length,
@@ -132,7 +134,7 @@ describe('the geometry model across sparsity (scaled down: 20 features in 4 dime
   const featureProbability = powerLinspace(20, 8);
   let dims: number[] = [];
   beforeAll(() => {
-    const { state } = trainToy({
+    const { state } = trainToyModels({
       nFeatures: 20,
       nHidden: 4,
       nInstances: featureProbability.length,

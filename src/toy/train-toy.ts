@@ -73,7 +73,7 @@ export function resolveTraining(config: ToyTrainingConfig): {
  * @param onProgress called every `progressEvery` steps (default 100) and after the last.
  * @throws ToyDivergenceError when a loss becomes NaN or infinite.
  */
-export function trainToy(
+export function trainToyModels(
   config: ToyTrainingConfig,
   onProgress?: (p: ToyProgress) => void,
   progressEvery = 100,

@@ -1,0 +1,89 @@
+/**
+ * The threaded WebAssembly backend (Node, or browsers with cross-origin isolation): one
+ * shared WebAssembly.Memory, the main thread plus T − 1 helper threads each holding an
+ * instance of the shared-memory build. A kernel call writes its arguments to each helper's
+ * control words, bumps the sequence word (Atomics.notify), runs the main thread's share,
+ * and waits (Atomics.wait) until every helper has echoed the sequence number.
+ * Control words: [0] sequence, [1] done, [2] op, [3..11] arguments.
+ */
+
+import { Worker } from 'node:worker_threads';
+import { OP, runPart, shares, type PartExports } from './wasm-parts.js';
+
+/** Runs split kernels on the main thread and its helpers. */
+export interface ThreadTeam {
+  readonly size: number;
+  /** Runs `op` with shared arguments `args` and per-thread ranges `bounds` [T + 1]. */
+  run(op: number, args: number[], bounds: number[]): void;
+  close(): Promise<void>;
+}
+
+function helperUrl(): URL {
+  const here = new URL('./wasm-thread-worker.js', import.meta.url);
+  return here.pathname.includes('/src/core/')
+    ? new URL('../../dist/core/wasm-thread-worker.js', import.meta.url)
+    : here;
+}
+
+/** Starts T − 1 helpers on `memory` for the exports `x` of the main thread's instance. */
+export function startTeam(
+  module: WebAssembly.Module,
+  memory: WebAssembly.Memory,
+  x: PartExports,
+  T: number,
+): ThreadTeam {
+  const helpers = Array.from({ length: T - 1 }, () => {
+    const control = new SharedArrayBuffer(12 * 4);
+    const worker = new Worker(helperUrl(), { workerData: { module, memory, control } });
+    worker.unref(); // a helper blocked in Atomics.wait must not keep the process alive
+    return { worker, c: new Int32Array(control), seq: 0 };
+  });
+  const mine = new Int32Array(9);
+  return {
+    size: T,
+    run(op, args, bounds) {
+      helpers.forEach((h, k) => {
+        h.c[2] = op;
+        h.c.set([...args, bounds[k + 1], bounds[k + 2]], 3);
+        h.seq += 1;
+        Atomics.store(h.c, 0, h.seq);
+        Atomics.notify(h.c, 0);
+      });
+      mine.set([...args, bounds[0], bounds[1]]);
+      runPart(x, op, mine);
+      for (const h of helpers) {
+        for (let d = Atomics.load(h.c, 1); d !== h.seq; d = Atomics.load(h.c, 1)) {
+          Atomics.wait(h.c, 1, d, 1000);
+        }
+      }
+    },
+    async close() {
+      for (const h of helpers) {
+        h.c[2] = OP.exit;
+        Atomics.store(h.c, 0, ++h.seq);
+        Atomics.notify(h.c, 0);
+      }
+      await Promise.all(helpers.map((h) => h.worker.terminate()));
+    },
+  };
+}
+
+/** G [n, ld] = VᵀV on the team: triangle by equal-work row blocks, then the mirror. */
+export function teamGram(
+  team: ThreadTeam,
+  G: number,
+  V: number,
+  d: number,
+  n: number,
+  ld: number,
+): void {
+  team.run(OP.gram, [G, V, d, n, ld], shares(n, team.size, 4, 'upper'));
+  team.run(OP.mirror, [G, n, ld], shares(n, team.size, 32, 'lower'));
+}
+
+/** out = V·A on the team, by equal column shares. */
+// prettier-ignore
+export function teamGramTimes(team: ThreadTeam, out: number, V: number, A: number, d: number,
+  n: number, ld: number): void {
+  team.run(OP.gramTimes, [out, V, A, d, n, ld], shares(n, team.size, 8, 'flat'));
+}
