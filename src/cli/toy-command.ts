@@ -37,6 +37,7 @@ interface ToyRunFlags {
   optimizer?: 'adam' | 'adamw';
   weightDecay?: number;
   backend?: 'js' | 'wasm';
+  threads?: number;
   json?: boolean;
   save?: string;
   out?: string;
@@ -219,6 +220,11 @@ export function registerToyCommand(program: Command): void {
         parseChoice(['wasm', 'js']),
       ),
     )
+    .option(
+      '--threads <int>',
+      'worker threads (default: all cores, at most one per instance)',
+      parsePositiveInt,
+    )
     .option('--save <dir>', 'write W_iii.npy, b_iii.npy and manifest.json to DIR')
     .option(
       '--out <dir>',
@@ -247,6 +253,7 @@ export function registerToyCommand(program: Command): void {
           config,
           overrides: overridesFromFlags(flags),
           backend: flags.backend,
+          threads: flags.threads,
           onProgress: progress.onProgress,
           save: flags.save,
           out,
@@ -271,7 +278,7 @@ export function registerToyCommand(program: Command): void {
             r.factors.map((f) => (f.size > 1 ? f.label : 'dedicated')).join(', ') || '—',
           ]),
         ) +
-          `\n${t.steps} steps in ${t.wallSeconds.toFixed(1)} s (${t.stepsPerSecond.toFixed(1)} steps/s, ${t.backend})\n` +
+          `\n${t.steps} steps in ${t.wallSeconds.toFixed(1)} s (${t.stepsPerSecond.toFixed(1)} steps/s, ${t.backend}, ${t.threads} thread${t.threads > 1 ? 's' : ''})\n` +
           (result.tegum ? `tegum claim ${result.tegum.verdict}: ${result.tegum.summary}\n` : '') +
           result.files.map((f) => `${f}\n`).join(''),
       );

@@ -24,7 +24,11 @@ import {
   trainToyModels,
   type ToyProgress,
   type ToyTrainingConfig,
+  type ToyTrainingResult,
 } from '../toy/train-toy.js';
+import { trainToyModelsParallel } from '../toy/train-toy-parallel.js';
+import { WorkerPool } from '../core/worker-pool.js';
+import { availableParallelism } from 'node:os';
 import type { ToyState } from '../core/toy-state.js';
 import {
   dimsPerFeatureFigure,
@@ -53,6 +57,8 @@ export interface ToyRunOptions {
   /** Kernel backend (default 'wasm', falling back to 'js' where it cannot load). */
   backend?: BackendName;
   onProgress?: (p: ToyProgress) => void;
+  /** Worker threads (default: all cores, at most nInstances; 1 for small models); 1 trains on this thread. */
+  threads?: number;
   /** Directory for W_iii.npy, b_iii.npy and manifest.json. */
   save?: string;
   /** Directory for results.json, results.csv and the figures. */
@@ -70,7 +76,13 @@ export interface ToyRunResult {
   sparseLimit?: { instance: number; sparsity: number; loss: number; terms: SparseLimitTerms }[];
   /** The seed's claim judged over the instances (present with 3 or more sparsities). */
   tegum?: TegumAnalysis;
-  timing: { backend: BackendName; steps: number; wallSeconds: number; stepsPerSecond: number };
+  timing: {
+    backend: BackendName;
+    threads: number;
+    steps: number;
+    wallSeconds: number;
+    stepsPerSecond: number;
+  };
   files: string[];
 }
 
@@ -127,7 +139,24 @@ export async function runToy(opts: ToyRunOptions): Promise<ToyRunResult> {
     await setBackend('js');
   }
   const t0 = performance.now();
-  const { state, steps } = trainToyModels(config, opts.onProgress);
+  // Small models train faster on one thread than through the pool's messages.
+  const small = config.nFeatures * config.nHidden * config.nInstances < 2000;
+  const threads = Math.min(opts.threads ?? (small ? 1 : availableParallelism()), config.nInstances);
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new RangeError(`threads must be a positive integer, got ${opts.threads}`);
+  }
+  let trained: ToyTrainingResult;
+  if (threads === 1) {
+    trained = trainToyModels(config, opts.onProgress);
+  } else {
+    const pool = new WorkerPool(threads, getBackend());
+    try {
+      trained = await trainToyModelsParallel(pool, config, opts.onProgress);
+    } finally {
+      await pool.close();
+    }
+  }
+  const { state, steps } = trained;
   const wallSeconds = (performance.now() - t0) / 1000;
   const loss = evaluateToyLoss(new Float64Array(state.nInstances), state, opts.evalBatches ?? 16);
   const tegumOptions = { ...TEGUM_DEFAULTS, ...opts.tegum };
@@ -140,6 +169,7 @@ export async function runToy(opts: ToyRunOptions): Promise<ToyRunResult> {
     instances,
     timing: {
       backend: getBackend(),
+      threads,
       steps,
       wallSeconds,
       stepsPerSecond: steps / Math.max(wallSeconds, 1e-9),
@@ -148,7 +178,8 @@ export async function runToy(opts: ToyRunOptions): Promise<ToyRunResult> {
   };
   if (opts.preset === 'sparse-limit')
     result.sparseLimit = sparseLimitRows(state, instances, config);
-  if (new Set(instances.map((r) => r.sparsity)).size >= 3) result.tegum = tegumAnalysis(instances);
+  if (opts.preset !== 'sparse-limit' && new Set(instances.map((r) => r.sparsity)).size >= 3)
+    result.tegum = tegumAnalysis(instances);
   if (opts.save) result.files.push(...saveWeights(opts.save, state, result));
   if (opts.out) {
     const figures = opts.figures ?? defaultFigures(opts.preset, config);

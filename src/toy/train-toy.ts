@@ -5,19 +5,11 @@
  * The model, data, loss and optimizer live in src/core; this file only drives them.
  */
 
-import { createToyState, type ToyConfig, type ToyState } from '../core/toy-state.js';
-import { toyTrainStep } from '../core/toy-train-step.js';
-import { lrSchedule } from './lr-schedule.js';
+import { createToyState, type ToyState } from '../core/toy-state.js';
+import { resolveTraining, type ToyTrainingConfig } from './toy-training-config.js';
+import { runSteps, tailWindow } from './toy-chunk.js';
 
-/** A toy model configuration plus how to train it. Defaults are the notebook's. */
-export interface ToyTrainingConfig extends ToyConfig {
-  /** Training steps; default 10,000. */
-  steps?: number;
-  /** Base learning rate; default 1e-3. */
-  lr?: number;
-  /** Learning-rate schedule name ('constant', 'linear', 'cosine'); default 'constant'. */
-  schedule?: string;
-}
+export { resolveTraining, type ToyTrainingConfig } from './toy-training-config.js';
 
 /** Progress reported every `progressEvery` steps and at the end. */
 export interface ToyProgress {
@@ -48,25 +40,6 @@ export interface ToyTrainingResult {
   finalLoss: Float64Array;
 }
 
-/** Checks the training fields and fills in their defaults. */
-export function resolveTraining(config: ToyTrainingConfig): {
-  steps: number;
-  lr: number;
-  schedule: string;
-} {
-  const steps = config.steps ?? 10_000;
-  if (!Number.isInteger(steps) || steps < 0) {
-    throw new RangeError(`steps must be a non-negative integer, got ${steps}`);
-  }
-  const lr = config.lr ?? 1e-3;
-  if (!(lr > 0) || !Number.isFinite(lr)) {
-    throw new RangeError(`lr must be a finite number > 0, got ${lr}`);
-  }
-  const schedule = config.schedule ?? 'constant';
-  lrSchedule(schedule);
-  return { steps, lr, schedule };
-}
-
 /**
  * Builds the models of `config` and trains them.
  *
@@ -78,26 +51,25 @@ export function trainToyModels(
   onProgress?: (p: ToyProgress) => void,
   progressEvery = 100,
 ): ToyTrainingResult {
-  const { steps, lr, schedule } = resolveTraining(config);
-  const scale = lrSchedule(schedule);
+  const { steps } = resolveTraining(config);
   const state = createToyState(config);
   const nI = state.nInstances;
   const loss = new Float32Array(nI);
-  const tail = Math.min(100, steps);
   const finalLoss = new Float64Array(nI);
-  for (let t = 0; t < steps; t++) {
-    const bad = toyTrainStep(state, lr * scale(t, steps), loss);
-    if (bad > 0) {
-      const instances: number[] = [];
-      for (let i = 0; i < nI; i++) if (!Number.isFinite(loss[i])) instances.push(i);
-      throw new ToyDivergenceError(t + 1, instances);
-    }
-    if (t >= steps - tail) for (let i = 0; i < nI; i++) finalLoss[i] += loss[i] / tail;
-    if (onProgress && ((t + 1) % progressEvery === 0 || t + 1 === steps)) {
-      let mean = 0;
-      for (let i = 0; i < nI; i++) mean += loss[i] / nI;
-      onProgress({ step: t + 1, steps, meanLoss: mean });
-    }
+  for (let t = 0; t < steps; t += progressEvery) {
+    const to = Math.min(steps, t + progressEvery);
+    const d = runSteps(state, config, t, to, finalLoss, loss);
+    if (d.divergedAt > 0) throw new ToyDivergenceError(d.divergedAt, d.badInstances);
+    if (onProgress) onProgress({ step: to, steps, meanLoss: mean(loss) });
   }
+  const tail = tailWindow(steps);
+  for (let i = 0; i < nI; i++) finalLoss[i] /= tail;
   return { state, steps, finalLoss };
+}
+
+/** The mean of a loss vector. */
+export function mean(v: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i];
+  return s / v.length;
 }

@@ -1,0 +1,51 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { setBackend } from '../core/backend.js';
+import { WorkerPool } from '../core/worker-pool.js';
+import { balancedBounds, trainToyModelsParallel } from './train-toy-parallel.js';
+import { ToyDivergenceError, trainToyModels } from './train-toy.js';
+
+// The workers run the wasm kernels; compare with the single-threaded wasm run.
+const pool = new WorkerPool(2, 'wasm');
+afterAll(() => pool.close());
+
+const config = {
+  nFeatures: 9,
+  nHidden: 3,
+  nInstances: 5,
+  batchSize: 64,
+  featureProbability: [1, 0.5, 0.3, 0.1, 0.05],
+  importance: [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2],
+  seed: 4,
+  steps: 120,
+  lr: 1e-2,
+  schedule: 'linear',
+};
+
+describe('trainToyModelsParallel', () => {
+  it('equals the single-threaded run number for number, reporting progress per stretch', async () => {
+    await setBackend('wasm');
+    const single = trainToyModels(config);
+    const seen: number[] = [];
+    const parallel = await trainToyModelsParallel(pool, config, (p) => seen.push(p.step), 50);
+    expect(seen).toEqual([50, 100, 120]);
+    expect(Array.from(parallel.state.W)).toEqual(Array.from(single.state.W));
+    expect(Array.from(parallel.state.b)).toEqual(Array.from(single.state.b));
+    expect(Array.from(parallel.finalLoss)).toEqual(Array.from(single.finalLoss));
+    await setBackend('js');
+  });
+
+  it('reports divergence with the global instance index', async () => {
+    await expect(
+      trainToyModelsParallel(pool, { ...config, featureProbability: 1, lr: 1e30, steps: 60 }),
+    ).rejects.toThrow(ToyDivergenceError);
+  });
+});
+
+describe('balancedBounds', () => {
+  it('gives dense instances smaller slices and every slice at least one instance', () => {
+    // Costs 3, 3, 1, 1, 1, 1: total 10, halves at 5 → after two dense instances (6).
+    expect(balancedBounds([1, 1, 0, 0, 0, 0], 2)).toEqual([0, 2, 6]);
+    expect(balancedBounds([0.5, 0.5, 0.5], 3)).toEqual([0, 1, 2, 3]);
+    expect(balancedBounds([1, 0], 2)).toEqual([0, 1, 2]);
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * trainToyModels on all cores: the instances split into one slice per worker of a
+ * WorkerPool (src/core/worker-pool.ts), trained in stretches of `chunkSteps`
+ * (src/toy/toy-chunk.ts) so progress is reported and divergence caught between
+ * them. Each instance keeps its own seed, so the result equals the
+ * single-threaded run number for number.
+ */
+
+import { sliceToyConfig } from '../core/toy-task.js';
+import { createToyState } from '../core/toy-state.js';
+import type { WorkerPool } from '../core/worker-pool.js';
+import type { ToyChunkResult, ToySnapshot } from './toy-chunk.js';
+import { resolveTraining, type ToyTrainingConfig } from './toy-training-config.js';
+import { mean, ToyDivergenceError, type ToyProgress, type ToyTrainingResult } from './train-toy.js';
+import { tailWindow } from './toy-chunk.js';
+
+/** The built task module (workers load JavaScript only, so from src point at dist). */
+function taskModule(): URL {
+  const here = new URL('./toy-chunk.js', import.meta.url);
+  return here.pathname.includes('/src/toy/')
+    ? new URL('../../dist/toy/toy-chunk.js', import.meta.url)
+    : here;
+}
+
+/**
+ * Trains `config` on the pool's workers.
+ *
+ * @param chunkSteps steps between progress reports (default 250).
+ * @throws ToyDivergenceError when a loss becomes NaN or infinite.
+ */
+export async function trainToyModelsParallel(
+  pool: WorkerPool,
+  config: ToyTrainingConfig,
+  onProgress?: (p: ToyProgress) => void,
+  chunkSteps = 250,
+): Promise<ToyTrainingResult> {
+  if (!Number.isInteger(chunkSteps) || chunkSteps < 1) {
+    throw new RangeError(`chunkSteps must be a positive integer, got ${chunkSteps}`);
+  }
+  const { steps } = resolveTraining(config);
+  const state = createToyState(config);
+  const nI = state.nInstances;
+  const { nHidden: m, nFeatures: n } = state;
+  const parts = Math.min(pool.size, nI);
+  const bounds = balancedBounds(state.featureProbability, parts);
+  const slices = bounds.slice(0, -1).map((from, k) => sliceToyConfig(config, from, bounds[k + 1]));
+  let snapshots: (ToySnapshot | null)[] = slices.map(() => null);
+  const finalLoss = new Float64Array(nI);
+  const module = taskModule();
+  for (let t = 0; t < steps; t += chunkSteps) {
+    const to = Math.min(steps, t + chunkSteps);
+    const results = await pool.map<ToyChunkResult>(
+      slices.map((slice, k) => ({
+        module,
+        name: 'trainToyChunk',
+        args: [slice, snapshots[k], t, to],
+      })),
+    );
+    const last = new Float32Array(nI);
+    results.forEach((r, k) => {
+      if (r.divergedAt > 0) {
+        throw new ToyDivergenceError(
+          r.divergedAt,
+          r.badInstances.map((i) => i + bounds[k]),
+        );
+      }
+      for (let i = 0; i < r.tailLoss.length; i++) finalLoss[bounds[k] + i] += r.tailLoss[i];
+      last.set(r.lastLoss, bounds[k]);
+    });
+    snapshots = results.map((r) => r.snapshot);
+    onProgress?.({ step: to, steps, meanLoss: mean(last) });
+  }
+  snapshots.forEach((s, k) => {
+    if (!s) return;
+    const o = bounds[k];
+    state.W.set(s.W, o * m * n);
+    state.b.set(s.b, o * n);
+    state.mW.set(s.mW, o * m * n);
+    state.vW.set(s.vW, o * m * n);
+    state.mb.set(s.mb, o * n);
+    state.vb.set(s.vb, o * n);
+    state.rngState.set(s.rngState, o * 4);
+    state.step = s.step;
+  });
+  const tail = tailWindow(steps);
+  for (let i = 0; i < nI; i++) finalLoss[i] /= tail;
+  return { state, steps, finalLoss };
+}
+
+/**
+ * Contiguous slice bounds [parts + 1] with about equal estimated work: an
+ * instance's step costs roughly 1 + 2p (the dense part of the fused pass grows
+ * with the nonzeros per sample), so dense instances get smaller slices.
+ */
+export function balancedBounds(featureProbability: ArrayLike<number>, parts: number): number[] {
+  const nI = featureProbability.length;
+  const cost = Array.from(featureProbability, (p) => 1 + 2 * p);
+  const total = cost.reduce((a, b) => a + b, 0);
+  const bounds = [0];
+  let acc = 0;
+  for (let i = 0; i < nI && bounds.length < parts; i++) {
+    acc += cost[i];
+    // Close a slice once it holds its share, leaving at least one instance per later slice.
+    if (acc >= (total * bounds.length) / parts && nI - (i + 1) >= parts - bounds.length) {
+      bounds.push(i + 1);
+    }
+  }
+  while (bounds.length < parts) bounds.push(nI - (parts - bounds.length));
+  bounds.push(nI);
+  return bounds;
+}
