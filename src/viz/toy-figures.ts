@@ -21,13 +21,13 @@ export interface ToyWeights {
 }
 
 /** The fractions the paper marks on its dimensionality plots. */
-export const DIMENSIONALITY_LINES = [
+export const DIMENSIONALITY_LINES: { value: number; label: string; dy?: number }[] = [
   { value: 1, label: '1' },
   { value: 3 / 4, label: '3/4 tetrahedron' },
   { value: 2 / 3, label: '2/3 triangle' },
   { value: 1 / 2, label: '1/2 antipodal' },
-  { value: 2 / 5, label: '2/5 pentagon' },
-  { value: 3 / 8, label: '3/8 square antiprism' },
+  { value: 2 / 5, label: '2/5 pentagon', dy: -5 },
+  { value: 3 / 8, label: '3/8 square antiprism', dy: 5 },
 ];
 
 const fmtS = (s: number) => `S = ${s < 0.995 ? s.toFixed(2) : s.toFixed(3)}`;
@@ -121,9 +121,8 @@ export function normBarsFigure(instances: ToyInstanceSummary[]): string {
     }),
   }));
   return composeFigure({
-    title: 'Feature norms ‖W_i‖ across sparsity, coloured by superposition',
-    subtitle:
-      'Features top to bottom by index (importance falls); colour Σ_{j≠i}(Ŵ_i·W_j)²: dark = orthogonal to all others, yellow = ≥ 1.',
+    title: '‖W_i‖ by feature',
+    subtitle: 'Colour: superposition, dark 0 → yellow ≥ 1.',
     panels,
     columns: Math.min(panels.length, 10),
   });
@@ -149,8 +148,8 @@ export function wtwFigure(models: ToyWeights[]): string {
         marginLeft: 8,
         marginRight: 8,
         marginBottom: 8,
-        x: { type: 'band', axis: null },
-        y: { type: 'band', axis: null },
+        x: { type: 'band', axis: null, padding: 0 },
+        y: { type: 'band', axis: null, padding: 0 },
         color: { type: 'linear', scheme: 'RdBu', domain: [-1, 1], clamp: true },
         marks: [
           Plot.cell(rows, { x: 'j', y: 'i', fill: 'v', inset: 0 }),
@@ -170,15 +169,18 @@ export function wtwFigure(models: ToyWeights[]): string {
 function dimensionalityRules() {
   return [
     Plot.ruleY(DIMENSIONALITY_LINES, { y: 'value', stroke: '#bbb', strokeDasharray: '3,3' }),
-    Plot.text(DIMENSIONALITY_LINES, {
-      y: 'value',
-      text: 'label',
-      frameAnchor: 'right',
-      textAnchor: 'start',
-      dx: 4,
-      fontSize: 9,
-      fill: '#666',
-    }),
+    ...DIMENSIONALITY_LINES.map((line) =>
+      Plot.text([line], {
+        y: 'value',
+        text: 'label',
+        frameAnchor: 'right',
+        textAnchor: 'start',
+        dx: 4,
+        dy: line.dy ?? 0,
+        fontSize: 9,
+        fill: '#666',
+      }),
+    ),
   ];
 }
 

@@ -1,0 +1,99 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeNpy } from '../core/npy.js';
+import { runCli } from '../test-support/run-cli.js';
+
+const SMALL = ['toy', 'run', '--n', '5', '--m', '2', '--sparsity', '0,0.9', '--steps', '200'];
+
+describe('tegum toy run --json', () => {
+  it("prints per instance the contract's fields: sparsity, loss, dimsPerFeature, featureDimensionality, factors, k", () => {
+    const r = runCli([...SMALL, '--importance', 'decay:0.9', '--seed', '3', '--json']);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      instances: Record<string, unknown>[];
+      config: { seeds: number[]; importance: number[] };
+    };
+    expect(out.instances).toHaveLength(2);
+    expect(out.config.seeds).toEqual([3, 4]);
+    expect(out.config.importance[1]).toBeCloseTo(0.9, 15);
+    expect(out.instances.map((i) => i.sparsity)).toEqual([0, 0.9]);
+    for (const i of out.instances) {
+      expect(typeof i.loss).toBe('number');
+      expect(typeof i.dimsPerFeature).toBe('number');
+      expect(i.featureDimensionality).toHaveLength(5);
+      expect(typeof i.k).toBe('number');
+      const factors = i.factors as { size: number; dim: number; label: string }[];
+      expect(factors.length).toBe(i.k);
+      for (const f of factors) expect(Object.keys(f)).toEqual(['features', 'size', 'dim', 'label']);
+    }
+  });
+
+  it('repeats each sparsity when --instances is a multiple of the list, seeds consecutive', () => {
+    const r = runCli([...SMALL, '--instances', '4', '--json']);
+    const out = JSON.parse(r.stdout) as { instances: { sparsity: number; seed: number }[] };
+    expect(out.instances.map((i) => [i.sparsity, i.seed])).toEqual([
+      [0, 0],
+      [0, 1],
+      [0.9, 2],
+      [0.9, 3],
+    ]);
+  });
+
+  it('writes W and b as .npy per instance and a manifest of the config with --save', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tegum-toy-'));
+    const r = runCli([...SMALL, '--save', dir, '--json']);
+    expect(r.status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([
+      'W_000.npy',
+      'W_001.npy',
+      'b_000.npy',
+      'b_001.npy',
+      'manifest.json',
+    ]);
+    const W = decodeNpy(readFileSync(join(dir, 'W_001.npy')));
+    expect(W.shape).toEqual([2, 5]);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+      config: { nFeatures: number; steps: number };
+      instances: { W: string; sparsity: number }[];
+    };
+    expect(manifest.config).toMatchObject({ nFeatures: 5, nHidden: 2, steps: 200, lr: 0.001 });
+    expect(manifest.instances[1]).toMatchObject({ W: 'W_001.npy', sparsity: 0.9 });
+    const out = JSON.parse(r.stdout) as { instances: { norms: number[] }[] };
+    const col0 = Math.hypot(W.data[0], W.data[5]);
+    expect(col0).toBeCloseTo(out.instances[1].norms[0], 6);
+  });
+
+  it('writes results and figures with --out, and prints a table without --json', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tegum-toy-out-'));
+    const r = runCli([...SMALL, '--out', dir]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/instance\s+S\s+loss/);
+    expect(r.stdout).toMatch(/200 steps in/);
+    for (const f of ['results.json', 'results.csv', 'intro-arrows.svg', 'intro-arrows.png']) {
+      expect(existsSync(join(dir, f))).toBe(true);
+    }
+  });
+});
+
+describe('tegum toy run: bad input', () => {
+  const bad: [string[], RegExp][] = [
+    [['toy', 'run', '--n', '5', '--m', '2'], /needs --preset NAME, or --n, --m and --sparsity/],
+    [[...SMALL, '--sparsity', '1'], /outside \[0, 1\)/],
+    [[...SMALL, '--importance', 'decay:-1'], /'uniform' or 'decay:R'/],
+    [['toy', 'run', '--preset', 'nope'], /must be one of intro, varying-sparsity/],
+    [['toy', 'run', '--preset', 'intro', '--n', '5'], /--n cannot be combined with --preset/],
+    [[...SMALL, '--instances', '3'], /must be a multiple of the 2 sparsities/],
+    [[...SMALL, '--schedule', 'step'], /must be one of constant, linear, cosine/],
+  ];
+  for (const [args, message] of bad) {
+    it(`rejects ${args.slice(2).join(' ')} with one line and exit code 2`, () => {
+      const r = runCli(args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stdout).toBe('');
+    });
+  }
+});
