@@ -5,8 +5,9 @@
  */
 import type { Experiment } from './experiment.js';
 import { theoryExperiment } from './theory-experiment.js';
+import { toyExperiment } from './toy-experiment.js';
 
-const ORDER: Experiment[] = [theoryExperiment];
+const ORDER: Experiment[] = [theoryExperiment, toyExperiment];
 
 /** The experiments in report order. @throws Error on a duplicate id. */
 export function experiments(): Experiment[] {
