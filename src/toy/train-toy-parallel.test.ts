@@ -43,8 +43,10 @@ describe('trainToyModelsParallel', () => {
 
 describe('balancedBounds', () => {
   it('gives dense instances smaller slices and every slice at least one instance', () => {
-    // Costs 3, 3, 1, 1, 1, 1: total 10, halves at 5 → after two dense instances (6).
-    expect(balancedBounds([1, 1, 0, 0, 0, 0], 2)).toEqual([0, 2, 6]);
+    // Costs 1.5, 0.5 × 4 with floor 0.5: total 3.5, half 1.75 → after the dense one and one more.
+    expect(balancedBounds([1, 0, 0, 0, 0], 2, 0.5)).toEqual([0, 2, 5]);
+    // Floor 0.05: the dense instance alone outweighs the rest.
+    expect(balancedBounds([1, 0.1, 0.1, 0.1, 0.1], 2)).toEqual([0, 1, 5]);
     expect(balancedBounds([0.5, 0.5, 0.5], 3)).toEqual([0, 1, 2, 3]);
     expect(balancedBounds([1, 0], 2)).toEqual([0, 1, 2]);
   });
