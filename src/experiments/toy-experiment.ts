@@ -11,11 +11,7 @@ import { repeatPerSeed } from '../toy/presets.js';
 import type { Experiment, ExperimentContext, ReportSection } from './experiment.js';
 import { runToy, type ToyRunResult } from './toy-run.js';
 
-type Run = (
-  name: string,
-  preset: string | undefined,
-  extra: Parameters<typeof runToy>[0],
-) => Promise<ToyRunResult>;
+type Run = (name: string, opts: Parameters<typeof runToy>[0]) => Promise<ToyRunResult>;
 
 function fig(relDir: string, name: string, file: string, caption: string) {
   return { path: `${relDir}/${name}/${file}.svg`, caption };
@@ -27,8 +23,8 @@ async function introSections(
   steps: number,
 ): Promise<ReportSection[]> {
   const seedsPerPoint = 6;
-  const preset = await run('intro', 'intro', { preset: 'intro', overrides: { steps } });
-  const seeds = await run('intro-seeds', undefined, {
+  const preset = await run('intro', { preset: 'intro', overrides: { steps } });
+  const seeds = await run('intro-seeds', {
     config: {
       nFeatures: 5,
       nHidden: 2,
@@ -107,7 +103,7 @@ export const toyExperiment: Experiment = {
     const steps = quick ? 3000 : 10_000;
     const stages = 6;
     let stage = 0;
-    const run: Run = async (name, preset, opts) => {
+    const run: Run = async (name, opts) => {
       const label = name;
       const result = await runToy({
         ...opts,
@@ -119,7 +115,7 @@ export const toyExperiment: Experiment = {
     };
     const sections = await introSections(ctx, run, steps);
 
-    const geometry = await run('geometry', 'geometry', {
+    const geometry = await run('geometry', {
       preset: quick ? undefined : 'geometry',
       config: quick
         ? {
@@ -154,7 +150,7 @@ export const toyExperiment: Experiment = {
         : 'tegum toy run --preset geometry',
     });
 
-    const tegum = await run('tegum', 'tegum', { preset: 'tegum', overrides: { steps } });
+    const tegum = await run('tegum', { preset: 'tegum', overrides: { steps } });
     const a = tegum.tegum;
     if (a) {
       sections.push({
@@ -181,7 +177,7 @@ export const toyExperiment: Experiment = {
       });
     }
 
-    const sl = await run('sparse-limit', 'sparse-limit', {
+    const sl = await run('sparse-limit', {
       preset: 'sparse-limit',
       overrides: { steps },
     });
@@ -215,7 +211,7 @@ export const toyExperiment: Experiment = {
       command: `tegum toy run --preset sparse-limit --steps ${steps}`,
     });
 
-    const vs = await run('varying-sparsity', 'varying-sparsity', {
+    const vs = await run('varying-sparsity', {
       preset: 'varying-sparsity',
       overrides: { steps: quick ? 1000 : 10_000 },
     });
