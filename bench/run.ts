@@ -95,8 +95,21 @@ async function benchToy(pool: WorkerPool): Promise<void> {
       });
     }
   }
+  // Both cores: many instances split by instance over the pool; one instance split by batch.
   for (const [name, config] of TOY) {
-    if (config.nInstances < 2) continue; // one instance cannot be split by instance
+    if (config.nInstances < 2) {
+      await setBackend('wasm', { threads: pool.size });
+      const state = createToyState(config);
+      const loss = new Float32Array(config.nInstances);
+      const sec = medianSeconds(() => toyTrainStep(state, 1e-3, loss));
+      rows.push({
+        workload: name,
+        impl: `tegum wasm, ${pool.size} threads`,
+        value: 1 / sec,
+        unit: 'steps/s',
+      });
+      continue;
+    }
     const steps = QUICK ? 100 : 400;
     const times: number[] = [];
     for (let r = 0; r < (QUICK ? 3 : 5); r++) {
