@@ -62,14 +62,16 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
 
-const TOY: [string, ToyConfig][] = [
+const TOY: [string, ToyConfig, string][] = [
   [
     'toy n=400 m=30 B=1024 I=1 S=0.99',
     { nFeatures: 400, nHidden: 30, nInstances: 1, batchSize: 1024, featureProbability: 0.01 },
+    'toy400',
   ],
   [
     'toy n=20 m=5 B=1024 I=16 S=0.9',
     { nFeatures: 20, nHidden: 5, nInstances: 16, batchSize: 1024, featureProbability: 0.1 },
+    'toy20',
   ],
 ];
 const PACKING: [number, number][] = [
@@ -77,84 +79,80 @@ const PACKING: [number, number][] = [
   [512, 64],
 ];
 
-async function benchToy(pool: WorkerPool): Promise<void> {
+/** One toy workload: js and wasm on one thread, then both cores. */
+async function benchToy(pool: WorkerPool, name: string, config: ToyConfig): Promise<void> {
   for (const backend of ['js', 'wasm'] as BackendName[]) {
     await setBackend(backend);
-    for (const [name, config] of TOY) {
-      const state = createToyState(config);
-      const loss = new Float32Array(config.nInstances);
-      const sec = medianSeconds(
-        () => toyTrainStep(state, 1e-3, loss),
-        backend === 'js' ? 0.2 : undefined,
-      );
-      rows.push({
-        workload: name,
-        impl: `tegum ${backend}, 1 thread`,
-        value: 1 / sec,
-        unit: 'steps/s',
-      });
-    }
-  }
-  // Both cores: many instances split by instance over the pool; one instance split by batch.
-  for (const [name, config] of TOY) {
-    if (config.nInstances < 2) {
-      await setBackend('wasm', { threads: pool.size });
-      const state = createToyState(config);
-      const loss = new Float32Array(config.nInstances);
-      const sec = medianSeconds(() => toyTrainStep(state, 1e-3, loss));
-      rows.push({
-        workload: name,
-        impl: `tegum wasm, ${pool.size} threads`,
-        value: 1 / sec,
-        unit: 'steps/s',
-      });
-      continue;
-    }
-    const steps = QUICK ? 100 : 400;
-    const times: number[] = [];
-    for (let r = 0; r < (QUICK ? 3 : 5); r++) {
-      const t = performance.now();
-      await trainToyParallel(pool, config, steps, 1e-3);
-      times.push((performance.now() - t) / 1000 / steps);
-    }
+    const state = createToyState(config);
+    const loss = new Float32Array(config.nInstances);
+    const sec = medianSeconds(
+      () => toyTrainStep(state, 1e-3, loss),
+      backend === 'js' ? 0.2 : undefined,
+    );
     rows.push({
       workload: name,
-      impl: `tegum wasm, ${pool.size} workers`,
-      value: 1 / median(times),
+      impl: `tegum ${backend}, 1 thread`,
+      value: 1 / sec,
       unit: 'steps/s',
     });
   }
+  // Both cores: one instance is split by batch (threaded backend), many by instance (pool).
+  if (config.nInstances < 2) {
+    await setBackend('wasm', { threads: pool.size });
+    const state = createToyState(config);
+    const loss = new Float32Array(config.nInstances);
+    const sec = medianSeconds(() => toyTrainStep(state, 1e-3, loss));
+    rows.push({
+      workload: name,
+      impl: `tegum wasm, ${pool.size} threads`,
+      value: 1 / sec,
+      unit: 'steps/s',
+    });
+    return;
+  }
+  const steps = QUICK ? 100 : 400;
+  const times: number[] = [];
+  for (let r = 0; r < (QUICK ? 3 : 5); r++) {
+    const t = performance.now();
+    await trainToyParallel(pool, config, steps, 1e-3);
+    times.push((performance.now() - t) / 1000 / steps);
+  }
+  rows.push({
+    workload: name,
+    impl: `tegum wasm, ${pool.size} workers`,
+    value: 1 / median(times),
+    unit: 'steps/s',
+  });
 }
 
-async function benchPacking(threads: number): Promise<void> {
+/** One packing step workload on the wasm backend with `threads` threads. */
+async function benchPacking(n: number, d: number, threads: number): Promise<void> {
   await setBackend('wasm', { threads });
-  for (const [n, d] of PACKING) {
-    const V = new Float32Array(d * n);
-    let seed = 1;
-    for (let k = 0; k < V.length; k++) {
-      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-      V[k] = seed / 2 ** 32 - 0.5;
-    }
-    const G = new Float32Array(n * n);
-    const out = new Float32Array(d * n);
-    const sec = medianSeconds(() => {
-      gram(G, V, d, n);
-      for (let k = 0; k < G.length; k++) G[k] *= 2; // ℓ'(c) = 2c for ℓ = c²
-      for (let i = 0; i < n; i++) G[i * n + i] = 0;
-      gramTimes(out, V, G, d, n);
-    });
-    rows.push({
-      workload: `packing n=${n} d=${d}`,
-      impl: `tegum wasm, ${threads} thread${threads > 1 ? 's' : ''}`,
-      value: (4 * n * n * d) / sec / 1e9,
-      unit: 'GFLOP/s',
-    });
+  const V = new Float32Array(d * n);
+  let seed = 1;
+  for (let k = 0; k < V.length; k++) {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    V[k] = seed / 2 ** 32 - 0.5;
   }
+  const G = new Float32Array(n * n);
+  const out = new Float32Array(d * n);
+  const sec = medianSeconds(() => {
+    gram(G, V, d, n);
+    for (let k = 0; k < G.length; k++) G[k] *= 2; // ℓ'(c) = 2c for ℓ = c²
+    for (let i = 0; i < n; i++) G[i * n + i] = 0;
+    gramTimes(out, V, G, d, n);
+  });
+  rows.push({
+    workload: `packing n=${n} d=${d}`,
+    impl: `tegum wasm, ${threads} thread${threads > 1 ? 's' : ''}`,
+    value: (4 * n * n * d) / sec / 1e9,
+    unit: 'GFLOP/s',
+  });
 }
 
 function benchStartup(): void {
   const entry = new URL('../dist/index.js', import.meta.url).href;
-  const code = `const t=performance.now();const m=await import(${JSON.stringify(entry)});await m.setBackend('wasm');`;
+  const code = `const m=await import(${JSON.stringify(entry)});await m.setBackend('wasm');`;
   const times: number[] = [];
   for (let r = 0; r < 7; r++) {
     const t = performance.now();
@@ -169,27 +167,34 @@ function benchStartup(): void {
   });
 }
 
-function benchTorch(): string {
-  const script = `${root}bench/peer/torch_peer.py`;
+/** Why the peer cannot run, or undefined when it can. */
+function torchMissing(): string | undefined {
   const probe = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
   if (!existsSync(PYTHON) || probe.status !== 0) {
     return `PyTorch peer skipped: ${PYTHON} cannot import torch (apt-get install python3-torch libopenblas0-openmp)`;
   }
-  const notes: string[] = [];
+  return undefined;
+}
+
+/** The peer on one workload, at 2 threads and at 1, right after tegum ran it. */
+function benchTorch(key: string, notes: Set<string>): void {
   for (const threads of [2, 1]) {
-    const run = spawnSync(PYTHON, [script, String(threads)], {
+    const script = `${root}bench/peer/torch_peer.py`;
+    const run = spawnSync(PYTHON, [script, String(threads), key], {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
     });
     if (run.status !== 0) {
-      notes.push(`torch peer (${threads} threads) failed: ${run.stderr.trim().split('\n').pop()}`);
+      notes.add(
+        `torch peer ${key} (${threads} threads) failed: ${run.stderr.trim().split('\n').pop()}`,
+      );
       continue;
     }
     const out = JSON.parse(run.stdout) as {
       torch: string;
       results: { workload: string; variant: string; secondsPerStep: number; gflops?: number }[];
     };
-    notes.push(`torch ${out.torch}`);
+    notes.add(`PyTorch ${out.torch} with OpenBLAS (bench/peer/torch_peer.py)`);
     for (const r of out.results) {
       const packing = r.gflops !== undefined;
       rows.push({
@@ -200,10 +205,9 @@ function benchTorch(): string {
       });
     }
   }
-  return notes.join('; ');
 }
 
-function printTable(torchNote: string): void {
+function printTable(note: string): void {
   const workloads = [...new Set(rows.map((r) => r.workload))];
   const lines = ['| workload | implementation | median | vs best torch |', '|---|---|---:|---:|'];
   for (const w of workloads) {
@@ -217,19 +221,29 @@ function printTable(torchNote: string): void {
     }
   }
   console.log(lines.join('\n'));
-  console.log(`\n${torchNote}`);
+  console.log(`\n${note}`);
   console.log(
     `cores: ${availableParallelism()}; medians of timed blocks; a shared machine makes them noisy.`,
   );
 }
 
+const notes = new Set<string>();
+const missing = torchMissing();
+if (missing !== undefined) notes.add(missing);
 const pool = new WorkerPool(Math.min(2, availableParallelism()), 'wasm');
 try {
   benchStartup();
-  await benchToy(pool);
-  await benchPacking(1);
-  if (availableParallelism() > 1) await benchPacking(2);
+  // Each workload: tegum, then the peer at once, so both see the same machine load.
+  for (const [name, config, key] of TOY) {
+    await benchToy(pool, name, config);
+    if (missing === undefined) benchTorch(key, notes);
+  }
+  for (const [n, d] of PACKING) {
+    await benchPacking(n, d, 1);
+    if (availableParallelism() > 1) await benchPacking(n, d, 2);
+    if (missing === undefined) benchTorch(`pack${n}`, notes);
+  }
 } finally {
   await pool.close();
 }
-printTable(benchTorch());
+printTable([...notes].join('; '));
