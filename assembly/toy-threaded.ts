@@ -121,7 +121,7 @@ export function toySamplesPart(
   const rowStart = toyRegion(scratch, n, m, B, ld, 6);
   const nzIdx = toyRegion(scratch, n, m, B, ld, 7);
   const nzVal = toyRegion(scratch, n, m, B, ld, 8);
-  const scale = f32x4.splat(<f32>(2.0 / (<f64>B * <f64>n)));
+  const scale = <f32>(2.0 / (<f64>B * <f64>n));
   let lossSum: f64 = 0;
   for (let s = from; s < to; s++) {
     const k0 = load<i32>(rowStart + ((<usize>s) << 2));

@@ -59,7 +59,7 @@ export function toyTrainStep(
   const nzIdx = bi4 + rowBytes; // [n] i32
   const nzVal = nzIdx + ((<usize>n) << 2); // [n] f32
   const total = <f64>B * <f64>n;
-  const scale = f32x4.splat(<f32>(2.0 / total));
+  const scale = <f32>(2.0 / total);
   const zero = f32x4.splat(0);
   // Zero only what padding and accumulation need: Wp, x, Ip, bi4 (G, E, gW, pre, gb are
   // written in full before they are read).
@@ -255,9 +255,10 @@ export function samplePass(
   n4: i32,
   rowBytes: usize,
   relu: bool,
-  scale: v128,
+  scaleScalar: f32,
 ): f64 {
   const zero = f32x4.splat(0);
+  const scale = f32x4.splat(scaleScalar);
   let acc = zero;
   for (let f = 0; f < n4; f += 4) {
     const o = (<usize>f) << 2;
