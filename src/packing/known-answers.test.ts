@@ -8,8 +8,8 @@ import { pack } from './pack.js';
 import { frameBoundForBlocks, tegumBlocks } from './tegum-blocks.js';
 import { gram } from './temp-kernels.js';
 
-function gramOf(V: Float64Array, d: number, n: number): Float64Array {
-  const G = new Float64Array(n * n);
+function gramOf(V: Float32Array, d: number, n: number): Float32Array {
+  const G = new Float32Array(n * n);
   gram(G, V, d, n);
   return G;
 }
@@ -63,7 +63,7 @@ describe('known answers', () => {
   ])('minimax reaches the Welch bound where an ETF exists: %i lines in R^%i at %f', (n, d, w) => {
     expect(welch(n, d)).toBeCloseTo(w, 14);
     const r = pack({ n, d, objective: 'minimax', seed: 3, restarts: 2 });
-    expect(r.maxAbsCos).toBeGreaterThanOrEqual(w - 1e-12);
+    expect(r.maxAbsCos).toBeGreaterThanOrEqual(w - tol.float32Gram);
     expect(r.maxAbsCos - w).toBeLessThan(tol.welchAbsolute);
     expect(r.loss).toBe(r.maxAbsCos);
   });
@@ -82,7 +82,7 @@ describe('known answers', () => {
     'minimax lands within the stated margin of the best-known packing of %i lines in R^%i (cos %f, %s)',
     (n, d, best) => {
       const r = pack({ n, d, objective: 'minimax', seed: 4, restarts: 3 });
-      expect(r.maxAbsCos).toBeGreaterThanOrEqual(best - 1e-9);
+      expect(r.maxAbsCos).toBeGreaterThanOrEqual(best - tol.float32Gram);
       expect(r.maxAbsCos - best).toBeLessThan(tol.bestKnownAbsolute);
     },
   );

@@ -85,8 +85,8 @@ export interface PackResult {
   blocks: TegumBlock[];
   /** True when all blocks have the same (m, D); otherwise the layout is stated in `blocks`. */
   evenBlocks: boolean;
-  /** [d, n] unit columns. */
-  V: Float64Array;
+  /** [d, n] unit columns (float32, as saved to .npy). */
+  V: Float32Array;
   /** The objective's exact loss on the full Gram matrix (ordered pairs i ≠ j). */
   loss: number;
   maxAbsCos: number;
@@ -192,7 +192,7 @@ export function assemblePacking(
     const seen = best.get(key);
     if (!seen || r.loss < seen.loss) best.set(key, r);
   }
-  const V = new Float64Array(d * n);
+  const V = new Float32Array(d * n);
   for (const { featureStart, m, dimStart, D } of blocks) {
     if (m <= D) {
       for (let j = 0; j < m; j++) V[(dimStart + j) * n + featureStart + j] = 1;
@@ -212,7 +212,7 @@ export function assemblePacking(
     }
   }
   const objective = createObjective(config.objective, config.objectiveParams ?? {});
-  const G = new Float64Array(n * n);
+  const G = new Float32Array(n * n);
   gram(G, V, d, n);
   const stats = packingStats(G, n);
   return {

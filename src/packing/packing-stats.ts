@@ -12,7 +12,7 @@ export interface PackingStats {
 }
 
 /** Statistics of G [n, n] (full symmetric). */
-export function packingStats(G: Float64Array, n: number): PackingStats {
+export function packingStats(G: Float32Array, n: number): PackingStats {
   if (G.length !== n * n)
     throw new RangeError(`G must have n² = ${n * n} entries, got ${G.length}`);
   let max = 0;

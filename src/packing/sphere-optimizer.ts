@@ -72,8 +72,11 @@ export interface SphereRun {
 export interface SphereWorkspace {
   d: number;
   n: number;
-  G: Float64Array; // [n, n]
-  dLdG: Float64Array; // [n, n]
+  /** [d, n] float32 copy of V for the core's kernels. */
+  V32: Float32Array;
+  G: Float32Array; // [n, n]
+  dLdG: Float32Array; // [n, n]
+  VA: Float32Array; // [d, n] = V·dL/dG
   grad: Float64Array; // [d, n]
   m: Float64Array; // [d, n]
   v: Float64Array; // [d, n]
@@ -85,8 +88,10 @@ export function createSphereWorkspace(d: number, n: number): SphereWorkspace {
   return {
     d,
     n,
-    G: new Float64Array(n * n),
-    dLdG: new Float64Array(n * n),
+    V32: new Float32Array(d * n),
+    G: new Float32Array(n * n),
+    dLdG: new Float32Array(n * n),
+    VA: new Float32Array(d * n),
     grad: new Float64Array(d * n),
     m: new Float64Array(d * n),
     v: new Float64Array(d * n),
@@ -182,7 +187,8 @@ export function validateOptimizerOptions(options: SphereOptimizerOptions) {
 
 /**
  * Minimises `objective` over unit columns of V [d, n], starting from V (normalised
- * first) and updating it in place.
+ * first) and updating it in place. V and the Adam moments are float64; G, ∂L/∂G and
+ * V·∂L/∂G are float32, the compute core's format.
  */
 export function optimizeOnSpheres(
   V: Float64Array,
@@ -212,7 +218,7 @@ export function optimizeOnSpheres(
   const relTol = options.relativeTolerance ?? 1e-10;
   const window = options.window ?? 100;
   const every = options.progressEvery ?? 100;
-  const { G, dLdG, grad, m, v, colDot } = workspace;
+  const { V32, G, dLdG, VA, grad, m, v, colDot } = workspace;
   m.fill(0);
   v.fill(0);
   const eps = 1e-12;
@@ -238,7 +244,8 @@ export function optimizeOnSpheres(
     const t = steps === 1 ? 1 : step / (steps - 1);
     objective.anneal(t);
     lr = cosine ? lr0 * (floor + (1 - floor) * 0.5 * (1 + Math.cos(Math.PI * t))) : lr0;
-    gram(G, V, d, n);
+    V32.set(V);
+    gram(G, V32, d, n);
     loss = objective.value(G, n, dLdG);
     if (!Number.isFinite(loss)) {
       stopReason = 'diverged';
@@ -254,8 +261,9 @@ export function optimizeOnSpheres(
       }
       checkpoint = loss;
     }
-    gramTimes(grad, V, dLdG, d, n);
+    gramTimes(VA, V32, dLdG, d, n);
     // dL/dV = 2 V·dL/dG; the factor 2 is folded in below.
+    for (let e = 0; e < grad.length; e++) grad[e] = VA[e];
     projectTangent(grad, V, d, n, colDot);
     let finite = true;
     if (method === 'adam') {
@@ -296,7 +304,8 @@ export function optimizeOnSpheres(
   if (stopReason === 'diverged') {
     return { loss: NaN, surrogateLoss: loss, steps: step, stopReason, message };
   }
-  gram(G, V, d, n);
+  V32.set(V);
+  gram(G, V32, d, n);
   loss = objective.value(G, n);
   const reported = objective.reported(G, n);
   options.onProgress?.({ step, steps, loss, learningRate: lr });

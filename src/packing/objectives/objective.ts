@@ -9,6 +9,12 @@
  * says in one line how the two differ.
  */
 
+/**
+ * A Gram-shaped buffer: float32 in the optimizer (the compute core's format), float64
+ * in gradient checks.
+ */
+export type GramBuffer = Float32Array | Float64Array;
+
 /** Named numeric parameters of an objective, e.g. `{ alpha: 1.5 }`. */
 export type ObjectiveParams = Readonly<Record<string, number | undefined>>;
 
@@ -27,9 +33,9 @@ export interface Objective {
    * @param G [n, n] full symmetric Gram matrix.
    * @param dLdG [n, n] when given, receives ∂L/∂G_ij (symmetric, zero diagonal).
    */
-  value(G: Float64Array, n: number, dLdG?: Float64Array): number;
+  value(G: GramBuffer, n: number, dLdG?: GramBuffer): number;
   /** The exact loss the user sees (no smoothing, no surrogate). G [n, n]. */
-  reported(G: Float64Array, n: number): number;
+  reported(G: GramBuffer, n: number): number;
   /** Sets the annealing progress t ∈ [0, 1]; a no-op for objectives that do not anneal. */
   anneal(t: number): void;
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../core/rng.js';
 import { packingTolerances as tol } from '../../test-support/tolerances.js';
-import { gram, gramTimes } from '../temp-kernels.js';
 import type { Objective } from './objective.js';
 import { powerObjective } from './power.js';
 import {
@@ -10,6 +9,24 @@ import {
   objectiveNames,
   registerObjective,
 } from './registry.js';
+
+/** Naive float64 references for G = VᵀV and V·A (V [d, n], A [n, n]). */
+function gram(G: Float64Array, V: Float64Array, d: number, n: number) {
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let r = 0; r < d; r++) s += V[r * n + i] * V[r * n + j];
+      G[i * n + j] = s;
+    }
+}
+function gramTimes(out: Float64Array, V: Float64Array, A: Float64Array, d: number, n: number) {
+  for (let r = 0; r < d; r++)
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += V[r * n + i] * A[i * n + j];
+      out[r * n + j] = s;
+    }
+}
 
 function randomV(d: number, n: number, seed: number): Float64Array {
   const rng = new Rng(seed);
