@@ -1,0 +1,12 @@
+/**
+ * `npm run bench`: every benchmark, printed as tables of medians and ratios.
+ * Speed goals live here, never in unit tests.
+ */
+import { benchTheoryFigures } from './theory-figures.js';
+
+function printTable(title: string, rows: object[]): void {
+  console.log(`\n## ${title}\n`);
+  console.table(rows);
+}
+
+printTable('Theory: the post’s figure data', benchTheoryFigures());
