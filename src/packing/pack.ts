@@ -142,13 +142,14 @@ function validateConfig(config: PackConfig) {
 }
 
 /**
- * The tasks a config needs: one per restart per distinct block shape with m > D, with
- * seeds drawn from `seed` (so the list, and hence the result, depends on the seed only).
+ * The tasks a config needs: one per restart per distinct block shape with m > D. Each
+ * task's seed is a hash of (seed, m, D, restart), so the same shape at the same seed is
+ * the same task whichever k it came from (an experiment runs it once).
  */
 export function packTasks(config: PackConfig): PackTask[] {
   validateConfig(config);
   const blocks = tegumBlocks(config.n, config.d, config.k ?? 1);
-  const rng = new Rng(config.seed ?? 0);
+  const seed = config.seed ?? 0;
   const tasks: PackTask[] = [];
   for (const { m, D } of distinctShapes(blocks)) {
     if (m <= D) continue;
@@ -158,12 +159,31 @@ export function packTasks(config: PackConfig): PackTask[] {
         D,
         objective: config.objective,
         objectiveParams: config.objectiveParams ?? {},
-        seed: rng.nextUint32(),
+        seed: taskSeed(seed, m, D, r),
         optimizer: config.optimizer ?? {},
       });
     }
   }
   return tasks;
+}
+
+/** A 32-bit mix of (seed, m, D, restart); Rng's splitmix32 seeding scrambles it further. */
+function taskSeed(seed: number, m: number, D: number, restart: number): number {
+  let h = seed >>> 0;
+  for (const x of [m, D, restart]) h = (Math.imul(h ^ x, 0x9e3779b1) + 0x7f4a7c15) >>> 0;
+  return h;
+}
+
+/** A key naming a task's content; equal keys are the same computation. */
+export function packTaskKey(task: PackTask): string {
+  return JSON.stringify([
+    task.m,
+    task.D,
+    task.objective,
+    task.objectiveParams,
+    task.seed,
+    task.optimizer,
+  ]);
 }
 
 function distinctShapes(blocks: readonly TegumBlock[]): { m: number; D: number }[] {
