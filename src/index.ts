@@ -46,3 +46,13 @@ export {
   type TegumDecomposition,
 } from './geometry/tegum-factors.js';
 export { featureGeometry, type FeatureGeometry } from './geometry/feature-geometry.js';
+
+export { gram } from './core/gram.js';
+export { gramTimes } from './core/gram-times.js';
+export { createToyState } from './core/toy-state.js';
+export type { ToyConfig, ToyState } from './core/toy-state.js';
+export { toyTrainStep } from './core/toy-train-step.js';
+export { toyGradient } from './core/toy-gradient.js';
+export { sampleToyBatch } from './core/toy-batch.js';
+export { adamUpdate } from './core/adam-update.js';
+export type { AdamParams } from './core/adam-update.js';

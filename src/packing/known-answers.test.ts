@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { packingTolerances as tol } from '../test-support/tolerances.js';
 import { pack } from './pack.js';
 import { frameBoundForBlocks, tegumBlocks } from './tegum-blocks.js';
-import { gram } from './temp-kernels.js';
+import { gram } from '../core/gram.js';
 
 function gramOf(V: Float32Array, d: number, n: number): Float32Array {
   const G = new Float32Array(n * n);

@@ -26,7 +26,7 @@ import {
   type StopReason,
 } from './sphere-optimizer.js';
 import { blocksAreEven, tegumBlocks, type TegumBlock } from './tegum-blocks.js';
-import { gram } from './temp-kernels.js';
+import { gram } from '../core/gram.js';
 
 /** A packing problem, as plain data (the CLI, experiments and workers share it). */
 export interface PackConfig {

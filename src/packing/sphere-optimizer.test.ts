@@ -4,7 +4,7 @@ import type { Objective } from './objectives/objective.js';
 import { createObjective } from './objectives/registry.js';
 import { assemblePacking, DivergenceError, pack, packTasks, runPackTask } from './pack.js';
 import { optimizeOnSpheres, type StepProgress } from './sphere-optimizer.js';
-import { gram } from './temp-kernels.js';
+import { gram } from '../core/gram.js';
 
 /** An objective that turns NaN after `after` evaluations, to exercise divergence detection. */
 function nanAfter(after: number): Objective {

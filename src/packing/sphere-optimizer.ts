@@ -16,7 +16,8 @@
  * silently returned as a result.
  */
 import type { Objective } from './objectives/objective.js';
-import { gram, gramTimes } from './temp-kernels.js';
+import { gram } from '../core/gram.js';
+import { gramTimes } from '../core/gram-times.js';
 
 /** Optimizer settings; every field has a default. */
 export interface SphereOptimizerOptions {
