@@ -1,4 +1,8 @@
-/** tegum's public API: re-exports only. */
+/**
+ * tegum's public API: re-exports only. Everything here runs in Node and in the
+ * browser (the web explorer imports it); Node-only parts (rendering to PNG,
+ * writing files) are in `tegum/node` (src/node.ts).
+ */
 export { Rng } from './core/rng.js';
 export { logGamma, digamma } from './core/special-functions.js';
 
@@ -26,9 +30,6 @@ export {
   type PostFigureConfig,
   type PostFigureData,
 } from './theory/post-figure-data.js';
-
-export { renderPlot, composeFigure, svgToPng, normalizeSvg } from './viz/render.js';
-export { lossVsKFigure, kStarVsAlphaFigure, boundsComparedFigure } from './viz/theory-figures.js';
 
 export type { Weights } from './geometry/check-weights.js';
 export { featureNorms } from './geometry/feature-norms.js';

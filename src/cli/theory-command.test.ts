@@ -200,3 +200,15 @@ describe('bad input', () => {
     expect(r.stdout).toMatch(/--alpha <list>/);
   });
 });
+
+describe('tegum reproduce', () => {
+  it('writes the figures and a report, prints its path last, and reuses the result', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tegum-repro-cli-'));
+    const first = runCli(['reproduce', '--out', dir]);
+    expect(first.status).toBe(0);
+    expect(first.stdout.trim().split('\n').at(-1)).toMatch(/report\.html$/);
+    expect(readdirSync(join(dir, 'theory', 'jl-cubic'))).toContain('figure-a-loss-vs-k.png');
+    const second = runCli(['reproduce', '--out', dir]);
+    expect(second.stderr).toMatch(/reused/);
+  });
+});

@@ -122,7 +122,7 @@ export function registerTheoryCommand(program: Command): void {
     .description("write the post's figures (and one per bound) as SVG, PNG, CSV and JSON")
     .option('--out <dir>', 'output directory', 'out/theory')
     .action((flags: { out: string }) => {
-      const written = writeTheoryFigures({ out: flags.out });
-      for (const f of written) print(f);
+      const { files } = writeTheoryFigures({ out: flags.out });
+      for (const f of files) print(f);
     });
 }

@@ -30,8 +30,11 @@ export function theoryFigureData(opts: Omit<TheoryFiguresOptions, 'out'> = {}): 
   );
 }
 
-/** Writes all theory figures and data; returns the paths written. */
-export function writeTheoryFigures(opts: TheoryFiguresOptions): string[] {
+/** Writes all theory figures and data; returns the paths written and the data. */
+export function writeTheoryFigures(opts: TheoryFiguresOptions): {
+  files: string[];
+  data: PostFigureData[];
+} {
   const all = theoryFigureData(opts);
   const written: string[] = [];
   for (const data of all) {
@@ -60,5 +63,5 @@ export function writeTheoryFigures(opts: TheoryFiguresOptions): string[] {
   const summaryPath = join(opts.out, 'summary.json');
   writeFileAtomic(summaryPath, JSON.stringify(summary, null, 2) + '\n');
   written.push(compared.svg, compared.png, summaryPath);
-  return written;
+  return { files: written, data: all };
 }
