@@ -48,6 +48,7 @@ export {
 } from './geometry/tegum-factors.js';
 export { featureGeometry, type FeatureGeometry } from './geometry/feature-geometry.js';
 
+export { encodeNpy, decodeNpy, type Npy, type NpyArray } from './core/npy.js';
 export { gram } from './core/gram.js';
 export { gramTimes } from './core/gram-times.js';
 export { createToyState } from './core/toy-state.js';

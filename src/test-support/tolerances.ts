@@ -59,6 +59,8 @@ export const toyTolerances = {
   trainedDimsPerFeature: 0.1,
 } as const;
 
+/* Compute core (src/core): kernels against float64 oracles. */
+
 /** float32 kernels against a float64 oracle: a few ulps of float32 (2^-23 ≈ 1.2e-7) grown by sums. */
 export const FLOAT32_RELATIVE = 2e-6;
 
