@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_USAGE, UsageError } from './usage-error.js';
 import { registerTheoryCommand } from './theory-command.js';
 import { registerReproduceCommand } from './reproduce-command.js';
+import { registerPackCommand } from './pack-command.js';
 import { registerServeCommand } from './serve-command.js';
 
 /** Builds the program; exported so tests can drive it in-process. */
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
     });
   registerTheoryCommand(program);
   registerReproduceCommand(program);
+  registerPackCommand(program);
   registerServeCommand(program);
   return program;
 }
