@@ -3,6 +3,7 @@
  * Speed goals live here, never in unit tests.
  */
 import { benchTheoryFigures } from './theory-figures.js';
+import { benchPackingStep } from './packing-step.js';
 
 function printTable(title: string, rows: object[]): void {
   console.log(`\n## ${title}\n`);
@@ -10,3 +11,4 @@ function printTable(title: string, rows: object[]): void {
 }
 
 printTable('Theory: the post’s figure data', benchTheoryFigures());
+printTable('Packing: one Riemannian Adam step (effective FLOPs = 4·d·n²)', benchPackingStep());
