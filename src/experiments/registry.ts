@@ -4,9 +4,10 @@
  * limit. Registered by name in one place; a duplicate id throws.
  */
 import type { Experiment } from './experiment.js';
+import { packingExperiment } from './packing-report-experiment.js';
 import { theoryExperiment } from './theory-experiment.js';
 
-const ORDER: Experiment[] = [theoryExperiment];
+const ORDER: Experiment[] = [theoryExperiment, packingExperiment];
 
 /** The experiments in report order. @throws Error on a duplicate id. */
 export function experiments(): Experiment[] {
