@@ -81,7 +81,14 @@ function lossPanel(data: PostFigureData, field: 'normalizedLoss' | 'dNormalizedL
     color: colorScale(data),
     marks: [
       field === 'dNormalizedLossDk' ? Plot.ruleY([0], { stroke: '#888' }) : null,
-      Plot.line(rows, { x: 'k', y: 'y', z: 'series', stroke: 'series', strokeWidth: 1.8, clip: true }),
+      Plot.line(rows, {
+        x: 'k',
+        y: 'y',
+        z: 'series',
+        stroke: 'series',
+        strokeWidth: 1.8,
+        clip: true,
+      }),
       field === 'normalizedLoss'
         ? Plot.dot(minima, { x: 'k', y: 'y', stroke: 'series', fill: 'white', r: 4 })
         : null,
