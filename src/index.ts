@@ -30,3 +30,20 @@ export {
   type PostFigureConfig,
   type PostFigureData,
 } from './theory/post-figure-data.js';
+
+export type { Weights } from './geometry/check-weights.js';
+export { featureNorms } from './geometry/feature-norms.js';
+export { superposition } from './geometry/superposition.js';
+export { featureDimensionality } from './geometry/feature-dimensionality.js';
+export { dimsPerFeature } from './geometry/dims-per-feature.js';
+export { numericalRank } from './geometry/numerical-rank.js';
+export { symmetricEigenvalues } from './geometry/symmetric-eigenvalues.js';
+export {
+  tegumFactors,
+  tegumLabel,
+  TEGUM_DEFAULTS,
+  type TegumOptions,
+  type TegumFactor,
+  type TegumDecomposition,
+} from './geometry/tegum-factors.js';
+export { featureGeometry, type FeatureGeometry } from './geometry/feature-geometry.js';
