@@ -47,3 +47,19 @@ export {
   type TegumDecomposition,
 } from './geometry/tegum-factors.js';
 export { featureGeometry, type FeatureGeometry } from './geometry/feature-geometry.js';
+
+export {
+  createObjective,
+  objectiveNames,
+  objectiveDefinition,
+  registerObjective,
+} from './packing/objectives/registry.js';
+export type { Objective, ObjectiveParams } from './packing/objectives/objective.js';
+export {
+  optimizeOnSpheres,
+  createSphereWorkspace,
+  type SphereOptimizerOptions,
+  type SphereRun,
+  type StepProgress,
+} from './packing/sphere-optimizer.js';
+export { pack, type PackConfig, type PackResult } from './packing/pack.js';
