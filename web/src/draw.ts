@@ -87,7 +87,10 @@ export function lossCurve(history: { step: number; loss: number }[], width = 300
 export function factorList(root: HTMLElement, tegum: TegumDecomposition, total: number): void {
   const items = tegum.factors.map((f) => {
     const li = document.createElement('li');
-    li.textContent = `${f.label}: ${f.size} feature${f.size > 1 ? 's' : ''} in ${f.dim} dim${f.dim > 1 ? 's' : ''} (${f.features.join(', ')})`;
+    const shown =
+      f.features.length > 12 ? `${f.features.slice(0, 12).join(', ')}, …` : f.features.join(', ');
+    const named = f.label.endsWith('dims') ? '' : `${f.label}: `;
+    li.textContent = `${named}${f.size} feature${f.size > 1 ? 's' : ''} in ${f.dim} dim${f.dim > 1 ? 's' : ''} (${shown})`;
     li.dataset.size = String(f.size);
     li.dataset.dim = String(f.dim);
     return li;
