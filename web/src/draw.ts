@@ -53,15 +53,16 @@ export function gramHeatmap(
     x: { axis: null },
     y: { axis: null },
     aspectRatio: 1,
-    color: { type: 'linear', scheme: 'RdBu', domain: [extent, -extent] },
+    // RdBu reversed over [−e, e]: red for positive cosines, blue for negative.
+    color: { type: 'linear', scheme: 'RdBu', domain: [-extent, extent], reverse: true },
     marks: [
       Plot.raster(values, {
         width: n,
         height: n,
         x1: 0,
-        y1: 0,
+        y1: n, // row 0 at the top
         x2: n,
-        y2: n,
+        y2: 0,
         imageRendering: 'pixelated',
       }),
       Plot.frame({ stroke: '#999' }),

@@ -106,7 +106,11 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
   note.setAttribute('role', 'status');
   controls.append(note);
 
-  const gramSlot = figureSlot(plots, 'packing-gram', 'Gram matrix VᵀV, ordered by tegum factor');
+  const gramSlot = figureSlot(
+    plots,
+    'packing-gram',
+    'Gram matrix VᵀV by tegum factor (red +1, blue −1)',
+  );
   const lossSlot = figureSlot(plots, 'packing-loss', 'Loss');
   const factorsFigure = document.createElement('figure');
   factorsFigure.innerHTML = '<figcaption>Tegum factors</figcaption>';
