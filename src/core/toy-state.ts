@@ -1,0 +1,197 @@
+/**
+ * The state of many toy models of superposition trained at once (Elhage et al. 2022,
+ * "Toy Models of Superposition", §2; DESIGN.md §3): per instance W [nHidden, nFeatures]
+ * with Xavier-normal init (Glorot & Bengio 2010: std = √(2 / (fan_in + fan_out)) with
+ * fan_in = nFeatures, fan_out = nHidden), b = 0, Adam moments, importance, feature
+ * probability and its own seeded generator. Everything is allocated here, once, so the
+ * training step allocates nothing.
+ */
+
+import { Rng } from './rng.js';
+
+/** What to build; a config is plain data, validated once by `createToyState`. */
+export interface ToyConfig {
+  nInstances: number;
+  nFeatures: number;
+  nHidden: number;
+  /** Samples per step; default 1024 (the paper's). */
+  batchSize?: number;
+  /** 1 − S per instance: one number for all, or [nInstances]. */
+  featureProbability: number | ArrayLike<number>;
+  /** I_f: one number, [nFeatures] shared, or [nInstances, nFeatures]; default 1. */
+  importance?: number | ArrayLike<number>;
+  /** x' = ReLU(WᵀWx + b) ('relu', default) or WᵀWx + b ('linear'). */
+  activation?: 'relu' | 'linear';
+  /** 'adamw' (decoupled decay, default) or 'adam' (L2 added to the gradient). */
+  optimizer?: 'adam' | 'adamw';
+  /** Default 0.01 for 'adamw' (PyTorch's AdamW default), 0 for 'adam'. */
+  weightDecay?: number;
+  beta1?: number;
+  beta2?: number;
+  eps?: number;
+  /** Instance i is seeded with seed + i unless `seeds` is given; default 0. */
+  seed?: number;
+  /** [nInstances] explicit seeds: instance i alone, seeded seeds[i], replays exactly. */
+  seeds?: ArrayLike<number>;
+}
+
+/** Preallocated buffers of a batch of toy models; shapes in the comments. */
+export interface ToyState {
+  readonly nInstances: number;
+  readonly nFeatures: number;
+  readonly nHidden: number;
+  readonly batchSize: number;
+  readonly relu: boolean;
+  readonly decoupled: boolean;
+  readonly weightDecay: number;
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly eps: number;
+  /** Adam steps taken so far (bias correction uses step + 1 on the next step). */
+  step: number;
+  readonly W: Float32Array; // [nInstances, nHidden, nFeatures]
+  readonly b: Float32Array; // [nInstances, nFeatures]
+  readonly mW: Float32Array; // [nInstances, nHidden, nFeatures] first moment
+  readonly vW: Float32Array; // [nInstances, nHidden, nFeatures] second moment
+  readonly mb: Float32Array; // [nInstances, nFeatures]
+  readonly vb: Float32Array; // [nInstances, nFeatures]
+  readonly importance: Float32Array; // [nInstances, nFeatures]
+  readonly featureProbability: Float32Array; // [nInstances]
+  /** 1 / ln(1 − p) per instance: the geometric skip's scale (−0 for p = 1). */
+  readonly invLogQ: Float64Array; // [nInstances]
+  readonly rngState: Uint32Array; // [nInstances, 4] xoshiro128** words
+  /** Scratch of the reference kernel (one instance at a time). */
+  readonly scratch: ToyScratch;
+}
+
+/** Work space for one instance: Gram, ∂L/∂Gᵀ, one sample's pre-activation and nonzeros. */
+export interface ToyScratch {
+  readonly G: Float64Array; // [nFeatures, nFeatures]
+  readonly E: Float64Array; // [nFeatures, nFeatures]
+  readonly pre: Float64Array; // [nFeatures]
+  readonly x: Float64Array; // [nFeatures] one dense sample, zero between samples
+  readonly nzIndex: Int32Array; // [nFeatures]
+  readonly nzValue: Float64Array; // [nFeatures]
+  readonly gW: Float32Array; // [nInstances, nHidden, nFeatures]
+  readonly gb: Float32Array; // [nInstances, nFeatures]
+}
+
+/** Validates `config` and allocates and initialises every buffer of the toy models. */
+export function createToyState(config: ToyConfig): ToyState {
+  const c = config;
+  const nI = positiveInt('nInstances', c.nInstances);
+  const n = positiveInt('nFeatures', c.nFeatures);
+  const m = positiveInt('nHidden', c.nHidden);
+  const batchSize = positiveInt('batchSize', c.batchSize ?? 1024);
+  const activation = c.activation ?? 'relu';
+  if (activation !== 'relu' && activation !== 'linear') {
+    throw new RangeError(`activation must be 'relu' or 'linear', got ${String(activation)}`);
+  }
+  const optimizer = c.optimizer ?? 'adamw';
+  if (optimizer !== 'adam' && optimizer !== 'adamw') {
+    throw new RangeError(`optimizer must be 'adam' or 'adamw', got ${String(optimizer)}`);
+  }
+  const weightDecay = inRange(
+    'weightDecay',
+    c.weightDecay ?? (optimizer === 'adamw' ? 0.01 : 0),
+    0,
+    Infinity,
+  );
+  const beta1 = inRange('beta1', c.beta1 ?? 0.9, 0, 1, true);
+  const beta2 = inRange('beta2', c.beta2 ?? 0.999, 0, 1, true);
+  const eps = inRange('eps', c.eps ?? 1e-8, 0, Infinity);
+
+  const featureProbability = broadcast('featureProbability', c.featureProbability, nI, 1);
+  for (const p of featureProbability) inRange('featureProbability', p, 0, 1);
+  const importance = broadcast('importance', c.importance ?? 1, nI, n);
+  for (const v of importance) inRange('importance', v, 0, Infinity);
+  const seeds = new Float64Array(nI);
+  if (c.seeds !== undefined) {
+    if (c.seeds.length !== nI) {
+      throw new RangeError(`seeds must have nInstances = ${nI} entries, got ${c.seeds.length}`);
+    }
+    for (let i = 0; i < nI; i++) seeds[i] = c.seeds[i];
+  } else {
+    const seed = c.seed ?? 0;
+    for (let i = 0; i < nI; i++) seeds[i] = seed + i;
+  }
+
+  const W = new Float32Array(nI * m * n);
+  const rngState = new Uint32Array(nI * 4);
+  const invLogQ = new Float64Array(nI);
+  const std = Math.sqrt(2 / (n + m));
+  for (let i = 0; i < nI; i++) {
+    const rng = new Rng(seeds[i]);
+    for (let k = 0; k < m * n; k++) W[i * m * n + k] = rng.normal() * std;
+    rngState.set(rng.state, 4 * i);
+    invLogQ[i] = 1 / Math.log1p(-featureProbability[i]);
+  }
+  return {
+    nInstances: nI,
+    nFeatures: n,
+    nHidden: m,
+    batchSize,
+    relu: activation === 'relu',
+    decoupled: optimizer === 'adamw',
+    weightDecay,
+    beta1,
+    beta2,
+    eps,
+    step: 0,
+    W,
+    b: new Float32Array(nI * n),
+    mW: new Float32Array(nI * m * n),
+    vW: new Float32Array(nI * m * n),
+    mb: new Float32Array(nI * n),
+    vb: new Float32Array(nI * n),
+    importance,
+    featureProbability,
+    invLogQ,
+    rngState,
+    scratch: {
+      G: new Float64Array(n * n),
+      E: new Float64Array(n * n),
+      pre: new Float64Array(n),
+      x: new Float64Array(n),
+      nzIndex: new Int32Array(n),
+      nzValue: new Float64Array(n),
+      gW: new Float32Array(nI * m * n),
+      gb: new Float32Array(nI * n),
+    },
+  };
+}
+
+function positiveInt(name: string, v: number): number {
+  if (!Number.isInteger(v) || v < 1) {
+    throw new RangeError(`${name} must be a positive integer, got ${v}`);
+  }
+  return v;
+}
+
+function inRange(name: string, v: number, lo: number, hi: number, openHi = false): number {
+  if (!(typeof v === 'number' && v >= lo && (openHi ? v < hi : v <= hi))) {
+    throw new RangeError(`${name} must be in [${lo}, ${hi}${openHi ? ')' : ']'}, got ${v}`);
+  }
+  return v;
+}
+
+/** One number, a per-column array [cols], or the full [rows, cols]. */
+function broadcast(
+  name: string,
+  v: number | ArrayLike<number>,
+  rows: number,
+  cols: number,
+): Float32Array {
+  const out = new Float32Array(rows * cols);
+  if (typeof v === 'number') return out.fill(v);
+  if (v.length === rows * cols) {
+    for (let k = 0; k < v.length; k++) out[k] = v[k];
+  } else if (v.length === cols) {
+    for (let r = 0; r < rows; r++) for (let k = 0; k < cols; k++) out[r * cols + k] = v[k];
+  } else {
+    throw new RangeError(
+      `${name} must be a number or have ${cols === 1 ? rows : `${cols} or ${rows * cols}`} entries, got ${v.length}`,
+    );
+  }
+  return out;
+}

@@ -1,0 +1,274 @@
+import { describe, expect, it } from 'vitest';
+import { Rng } from './rng.js';
+import { xoshiroNext } from './xoshiro-buffer.js';
+import { createToyState, type ToyConfig, type ToyState } from './toy-state.js';
+import { sampleToyBatch } from './toy-batch.js';
+import { toyGradient } from './toy-gradient.js';
+import { toyTrainStep } from './toy-train-step.js';
+import {
+  referenceAdam,
+  referenceLossAndGradient,
+  type ReferenceModel,
+} from '../test-support/toy-reference-f64.js';
+import {
+  ADAM_STEPS_ABSOLUTE,
+  FD_FLOAT32_RELATIVE,
+  FD_FLOAT64_RELATIVE,
+  FLOAT32_OF_MAX,
+  FLOAT32_RELATIVE,
+  SAMPLING_ABSOLUTE,
+} from '../test-support/tolerances.js';
+import { relativeErrorOfMax } from '../test-support/random-arrays.js';
+
+const BASE: ToyConfig = {
+  nInstances: 3,
+  nFeatures: 7,
+  nHidden: 3,
+  batchSize: 13,
+  featureProbability: [0.3, 1, 0.05],
+  importance: [1, 0.9, 0.81, 0.729, 0.6561, 0.59049, 0.531441],
+  seed: 42,
+};
+
+/** Instance i of `state` as a float64 model, plus its next batch (generator copied, not advanced). */
+function referenceOf(state: ToyState, i: number): { model: ReferenceModel; X: Float32Array } {
+  const { nFeatures: n, nHidden: m, batchSize: B } = state;
+  const X = new Float32Array(B * n);
+  sampleToyBatch(X, state.rngState.slice(), i, state.featureProbability[i], B, n);
+  const model: ReferenceModel = {
+    n,
+    m,
+    relu: state.relu,
+    W: Float64Array.from(state.W.subarray(i * m * n, (i + 1) * m * n)),
+    b: Float64Array.from(state.b.subarray(i * n, (i + 1) * n)),
+    importance: Float64Array.from(state.importance.subarray(i * n, (i + 1) * n)),
+  };
+  return { model, X };
+}
+
+describe('the toy data stream', () => {
+  it('steps xoshiro128** in a buffer exactly as Rng does', () => {
+    const rng = new Rng(7);
+    const s = new Uint32Array(8);
+    s.set(rng.state, 4);
+    for (let k = 0; k < 100; k++) expect(xoshiroNext(s, 4)).toBe(rng.nextUint32());
+  });
+
+  it('draws each feature nonzero with probability p and uniform values on [0, 1)', () => {
+    for (const p of [0.01, 0.3, 0.9]) {
+      const B = 1000;
+      const n = 101;
+      const x = new Float32Array(B * n);
+      sampleToyBatch(x, new Rng(1).state.slice(), 0, p, B, n);
+      let nonzero = 0;
+      let sum = 0;
+      let outside = 0;
+      for (const v of x) {
+        if (v !== 0) nonzero++;
+        if (!(v >= 0 && v < 1)) outside++;
+        sum += v;
+      }
+      expect(outside).toBe(0);
+      expect(Math.abs(nonzero / x.length - p)).toBeLessThan(SAMPLING_ABSOLUTE);
+      expect(Math.abs(sum / nonzero - 0.5)).toBeLessThan(4 * SAMPLING_ABSOLUTE);
+    }
+  });
+
+  it('gives all zeros for p = 0 and all nonzeros for p = 1', () => {
+    const x = new Float32Array(50);
+    sampleToyBatch(x, new Rng(2).state.slice(), 0, 0, 5, 10);
+    expect(x.every((v) => v === 0)).toBe(true);
+    sampleToyBatch(x, new Rng(2).state.slice(), 0, 1, 5, 10);
+    expect(x.every((v) => v > 0)).toBe(true);
+  });
+});
+
+describe('createToyState', () => {
+  it('initialises W Xavier-normal (std √(2/(n+m))) and b at zero', () => {
+    const s = createToyState({
+      nInstances: 4,
+      nFeatures: 200,
+      nHidden: 50,
+      featureProbability: 0.1,
+    });
+    let sq = 0;
+    for (const w of s.W) sq += w * w;
+    expect(Math.sqrt(sq / s.W.length)).toBeCloseTo(Math.sqrt(2 / 250), 2);
+    expect(s.b.every((v) => v === 0)).toBe(true);
+  });
+
+  it('seeds instance i with seed + i, so one instance alone replays it', () => {
+    const all = createToyState({ ...BASE });
+    const one = createToyState({ ...BASE, nInstances: 1, featureProbability: 1, seeds: [44] });
+    const size = BASE.nHidden * BASE.nFeatures;
+    expect(Array.from(one.W)).toEqual(Array.from(all.W.subarray(2 * size, 3 * size)));
+  });
+
+  it('rejects bad configurations, naming the field and what is allowed', () => {
+    expect(() => createToyState({ ...BASE, nFeatures: 0 })).toThrow(
+      /nFeatures must be a positive integer/,
+    );
+    expect(() => createToyState({ ...BASE, featureProbability: 1.5 })).toThrow(
+      /featureProbability must be in \[0, 1\]/,
+    );
+    expect(() => createToyState({ ...BASE, featureProbability: [0.1, 0.2] })).toThrow(/3 entries/);
+    expect(() => createToyState({ ...BASE, importance: [1, 2] })).toThrow(/importance must be/);
+    expect(() => createToyState({ ...BASE, activation: 'tanh' as 'relu' })).toThrow(/activation/);
+    expect(() => createToyState({ ...BASE, beta2: 1 })).toThrow(/beta2 must be in \[0, 1\)/);
+    expect(() => createToyState({ ...BASE, seeds: [1] })).toThrow(/seeds must have nInstances = 3/);
+  });
+});
+
+describe('toyGradient', () => {
+  for (const activation of ['relu', 'linear'] as const) {
+    it(`matches the float64 per-sample chain rule for the ${activation} model`, () => {
+      const state = createToyState({ ...BASE, activation });
+      for (let k = 0; k < state.b.length; k++) state.b[k] = 0.1 * Math.sin(k); // b ≠ 0 exercises it
+      const refs = [0, 1, 2].map((i) => referenceOf(state, i));
+      const gW = new Float32Array(state.W.length);
+      const gb = new Float32Array(state.b.length);
+      const loss = new Float64Array(3);
+      toyGradient(gW, gb, loss, state);
+      const { nFeatures: n, nHidden: m } = state;
+      refs.forEach(({ model, X }, i) => {
+        const r = referenceLossAndGradient(model, X, state.batchSize);
+        expect(Math.abs(loss[i] - r.loss) / r.loss).toBeLessThan(FLOAT32_RELATIVE);
+        expect(relativeErrorOfMax(gW.subarray(i * m * n, (i + 1) * m * n), r.gW)).toBeLessThan(
+          FLOAT32_OF_MAX,
+        );
+        expect(relativeErrorOfMax(gb.subarray(i * n, (i + 1) * n), r.gb)).toBeLessThan(
+          FLOAT32_OF_MAX,
+        );
+      });
+    });
+  }
+
+  it('agrees with central finite differences of the float64 loss', () => {
+    const state = createToyState({ ...BASE, activation: 'relu' });
+    const { model, X } = referenceOf(state, 0);
+    const { gW, gb } = referenceLossAndGradient(model, X, state.batchSize);
+    const h = 1e-6;
+    const check = (p: Float64Array, grad: Float64Array) => {
+      for (let k = 0; k < p.length; k++) {
+        const p0 = p[k];
+        p[k] = p0 + h;
+        const up = referenceLossAndGradient(model, X, state.batchSize).loss;
+        p[k] = p0 - h;
+        const down = referenceLossAndGradient(model, X, state.batchSize).loss;
+        p[k] = p0;
+        const fd = (up - down) / (2 * h);
+        expect(Math.abs(fd - grad[k])).toBeLessThan(FD_FLOAT64_RELATIVE * (Math.abs(fd) + 1e-3));
+      }
+    };
+    check(model.W, gW);
+    check(model.b, gb);
+  });
+
+  it('agrees with finite differences of its own float32 loss', () => {
+    const state = createToyState({
+      ...BASE,
+      activation: 'linear',
+      nInstances: 1,
+      featureProbability: 0.5,
+    });
+    const gW = new Float32Array(state.W.length);
+    const gb = new Float32Array(state.b.length);
+    const loss = new Float64Array(1);
+    const rng0 = state.rngState.slice();
+    const lossAt = () => {
+      state.rngState.set(rng0);
+      toyGradient(new Float32Array(gW.length), new Float32Array(gb.length), loss, state);
+      return loss[0];
+    };
+    state.rngState.set(rng0);
+    toyGradient(gW, gb, loss, state);
+    for (let k = 0; k < state.W.length; k++) {
+      const w0 = state.W[k];
+      state.W[k] = w0 + 1e-3;
+      const up = lossAt();
+      const wUp = state.W[k];
+      state.W[k] = w0 - 1e-3;
+      const down = lossAt();
+      const fd = (up - down) / (wUp - state.W[k]);
+      state.W[k] = w0;
+      expect(Math.abs(fd - gW[k])).toBeLessThan(FD_FLOAT32_RELATIVE * (Math.abs(fd) + 1e-3));
+    }
+  });
+});
+
+describe('toyTrainStep', () => {
+  for (const optimizer of ['adam', 'adamw'] as const) {
+    it(`follows a float64 reference for three ${optimizer} steps`, () => {
+      const state = createToyState({ ...BASE, optimizer, weightDecay: 0.05 });
+      const lr = 1e-2;
+      const { nFeatures: n, nHidden: m, nInstances } = state;
+      const ref = [...Array(nInstances).keys()].map((i) => ({
+        ...referenceOf(state, i).model,
+        mW: new Float64Array(m * n),
+        vW: new Float64Array(m * n),
+        mb: new Float64Array(n),
+        vb: new Float64Array(n),
+      }));
+      const loss = new Float32Array(nInstances);
+      for (let step = 1; step <= 3; step++) {
+        const expectedLoss = ref.map((model, i) => {
+          const { X } = referenceOf(state, i);
+          const r = referenceLossAndGradient(model, X, state.batchSize);
+          const o = {
+            lr,
+            beta1: 0.9,
+            beta2: 0.999,
+            eps: 1e-8,
+            weightDecay: 0.05,
+            decoupled: optimizer === 'adamw',
+            step,
+          };
+          referenceAdam(model.W, r.gW, model.mW, model.vW, o);
+          referenceAdam(model.b, r.gb, model.mb, model.vb, o);
+          return r.loss;
+        });
+        expect(toyTrainStep(state, lr, loss)).toBe(0);
+        expectedLoss.forEach((l, i) =>
+          expect(Math.abs(loss[i] - l) / l).toBeLessThan(FLOAT32_RELATIVE),
+        );
+      }
+      ref.forEach((model, i) => {
+        const W = state.W.subarray(i * m * n, (i + 1) * m * n);
+        for (let k = 0; k < W.length; k++)
+          expect(Math.abs(W[k] - model.W[k])).toBeLessThan(ADAM_STEPS_ABSOLUTE);
+        const b = state.b.subarray(i * n, (i + 1) * n);
+        for (let k = 0; k < b.length; k++)
+          expect(Math.abs(b[k] - model.b[k])).toBeLessThan(ADAM_STEPS_ABSOLUTE);
+      });
+      expect(state.step).toBe(3);
+    });
+  }
+
+  it('lowers the loss of a small model over a few hundred steps', () => {
+    const state = createToyState({
+      nInstances: 2,
+      nFeatures: 5,
+      nHidden: 2,
+      batchSize: 256,
+      featureProbability: [1, 0.1],
+      seed: 3,
+    });
+    const loss = new Float32Array(2);
+    toyTrainStep(state, 1e-2, loss);
+    const first = Array.from(loss);
+    for (let t = 0; t < 300; t++) toyTrainStep(state, 1e-2, loss);
+    expect(loss[0]).toBeLessThan(0.7 * first[0]);
+    expect(loss[1]).toBeLessThan(0.7 * first[1]);
+  });
+
+  it('reports non-finite losses and rejects a bad learning rate or loss buffer', () => {
+    const state = createToyState({ ...BASE });
+    const loss = new Float32Array(3);
+    state.W[0] = Number.NaN;
+    expect(toyTrainStep(state, 1e-3, loss)).toBe(1);
+    expect(() => toyTrainStep(state, -1, loss)).toThrow(/lr must be a finite number ≥ 0/);
+    expect(() => toyTrainStep(state, 1e-3, new Float32Array(2))).toThrow(
+      /loss must be a Float32Array of length ≥ nInstances = 3/,
+    );
+  });
+});
