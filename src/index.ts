@@ -5,7 +5,6 @@
  */
 export { Rng } from './core/rng.js';
 export { logGamma, digamma } from './core/special-functions.js';
-<<<<<<< HEAD
 
 export type { Bound, BoundPoint } from './theory/bounds/bound.js';
 export { boundByName, boundNames, registerBound } from './theory/bounds/registry.js';
@@ -64,7 +63,7 @@ export {
   type StepProgress,
 } from './packing/sphere-optimizer.js';
 export { pack, type PackConfig, type PackResult } from './packing/pack.js';
-=======
+
 export { gram } from './core/gram.js';
 export { gramTimes } from './core/gram-times.js';
 export { createToyState } from './core/toy-state.js';
@@ -74,4 +73,3 @@ export { toyGradient } from './core/toy-gradient.js';
 export { sampleToyBatch } from './core/toy-batch.js';
 export { adamUpdate } from './core/adam-update.js';
 export type { AdamParams } from './core/adam-update.js';
->>>>>>> core
