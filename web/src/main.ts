@@ -5,12 +5,14 @@
 import { readRoute } from './url-state.js';
 import { mountPackingView } from './views/packing-view.js';
 import { mountTheoryView } from './views/theory-view.js';
+import { mountToyView } from './views/toy-view.js';
 
 type Mount = (root: HTMLElement, params: URLSearchParams) => () => void;
 
 const views: Record<string, Mount> = {
   theory: mountTheoryView,
   packing: mountPackingView,
+  toy: mountToyView,
 };
 
 const root = document.getElementById('app') as HTMLElement;
