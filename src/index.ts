@@ -49,6 +49,23 @@ export {
 export { featureGeometry, type FeatureGeometry } from './geometry/feature-geometry.js';
 
 export { encodeNpy, decodeNpy, type Npy, type NpyArray } from './core/npy.js';
+
+export {
+  createObjective,
+  objectiveNames,
+  objectiveDefinition,
+  registerObjective,
+} from './packing/objectives/registry.js';
+export type { Objective, ObjectiveParams } from './packing/objectives/objective.js';
+export {
+  optimizeOnSpheres,
+  createSphereWorkspace,
+  type SphereOptimizerOptions,
+  type SphereRun,
+  type StepProgress,
+} from './packing/sphere-optimizer.js';
+export { pack, type PackConfig, type PackResult } from './packing/pack.js';
+
 export { gram } from './core/gram.js';
 export { gramTimes } from './core/gram-times.js';
 export { createToyState } from './core/toy-state.js';

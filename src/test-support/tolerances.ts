@@ -61,6 +61,10 @@ export const toyTolerances = {
 
 /* Compute core (src/core): kernels against float64 oracles. */
 
+/**
+ * Every numerical tolerance of the test suite, in one place, with the reason for each.
+ */
+
 /** float32 kernels against a float64 oracle: a few ulps of float32 (2^-23 ≈ 1.2e-7) grown by sums. */
 export const FLOAT32_RELATIVE = 2e-6;
 
