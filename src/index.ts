@@ -1,6 +1,71 @@
-/** tegum's public API: re-exports only. */
+/**
+ * tegum's public API: re-exports only. Everything here runs in Node and in the
+ * browser (the web explorer imports it); Node-only parts (rendering to PNG,
+ * writing files) are in `tegum/node` (src/node.ts).
+ */
 export { Rng } from './core/rng.js';
 export { logGamma, digamma } from './core/special-functions.js';
+
+export type { Bound, BoundPoint } from './theory/bounds/bound.js';
+export { boundByName, boundNames, registerBound } from './theory/bounds/registry.js';
+export { jlCubicEpsilon, jlCubicR } from './theory/bounds/bound-jl-cubic.js';
+export { welchEpsilon } from './theory/bounds/bound-welch.js';
+export { logRandomMoment } from './theory/bounds/bound-random.js';
+export {
+  theoryModel,
+  withAlpha,
+  LOSS_FORMS,
+  type LossForm,
+  type TheoryConfig,
+  type TheoryModel,
+} from './theory/theory-model.js';
+export { epsilonAt, lossAt, normalizedLossAt, dLossDk } from './theory/loss.js';
+export { domainOf, type Domain } from './theory/domain.js';
+export { optimum, type Optimum } from './theory/optimum.js';
+export { transition, type Transition } from './theory/transition.js';
+export { lossCurve, type CurvePoint } from './theory/curve.js';
+export { struckClosedForm, type StruckClosedForm } from './theory/struck-closed-form.js';
+export {
+  postFigureData,
+  type PostFigureConfig,
+  type PostFigureData,
+} from './theory/post-figure-data.js';
+
+export type { Weights } from './geometry/check-weights.js';
+export { featureNorms } from './geometry/feature-norms.js';
+export { superposition } from './geometry/superposition.js';
+export { featureDimensionality } from './geometry/feature-dimensionality.js';
+export { dimsPerFeature } from './geometry/dims-per-feature.js';
+export { numericalRank } from './geometry/numerical-rank.js';
+export { symmetricEigenvalues } from './geometry/symmetric-eigenvalues.js';
+export {
+  tegumFactors,
+  tegumLabel,
+  TEGUM_DEFAULTS,
+  type TegumOptions,
+  type TegumFactor,
+  type TegumDecomposition,
+} from './geometry/tegum-factors.js';
+export { featureGeometry, type FeatureGeometry } from './geometry/feature-geometry.js';
+
+export { encodeNpy, decodeNpy, type Npy, type NpyArray } from './core/npy.js';
+
+export {
+  createObjective,
+  objectiveNames,
+  objectiveDefinition,
+  registerObjective,
+} from './packing/objectives/registry.js';
+export type { Objective, ObjectiveParams } from './packing/objectives/objective.js';
+export {
+  optimizeOnSpheres,
+  createSphereWorkspace,
+  type SphereOptimizerOptions,
+  type SphereRun,
+  type StepProgress,
+} from './packing/sphere-optimizer.js';
+export { pack, type PackConfig, type PackResult } from './packing/pack.js';
+
 export { gram } from './core/gram.js';
 export { gramTimes } from './core/gram-times.js';
 export { createToyState } from './core/toy-state.js';

@@ -2,7 +2,7 @@
  * Special functions for the theory engine: ln Γ (Lanczos approximation, g = 7,
  * n = 9 coefficients, as in Numerical Recipes 3rd ed. §6.1 and Press et al.;
  * relative error below 1e-15 for x > 0) and the digamma function ψ = (ln Γ)'
- * (recurrence ψ(x) = ψ(x + 1) − 1/x up to x ≥ 6, then the asymptotic series,
+ * (recurrence ψ(x) = ψ(x + 1) − 1/x up to x ≥ 10, then the asymptotic series,
  * Abramowitz & Stegun 6.3.18).
  */
 
@@ -31,7 +31,7 @@ export function logGamma(x: number): number {
 export function digamma(x: number): number {
   if (!(x > 0)) throw new RangeError(`digamma needs x > 0, got ${x}`);
   let result = 0;
-  while (x < 6) {
+  while (x < 10) {
     result -= 1 / x;
     x += 1;
   }

@@ -44,7 +44,10 @@ const strideOf = (n: number) => ceil4(n) + 4;
 
 /** The built module's bytes (Node: read from dist/core next to this file or from src). */
 async function defaultSource(file = 'tegum-kernels.wasm'): Promise<BufferSource> {
-  const { readFile } = await import('node:fs/promises');
+  const fsModule = 'node:fs/promises'; // in a variable: browser bundlers leave it alone
+  const { readFile } = (await import(
+    /* @vite-ignore */ fsModule
+  )) as typeof import('node:fs/promises');
   const here = new URL(`./${file}`, import.meta.url);
   const built = new URL(`../../dist/core/${file}`, import.meta.url);
   try {
@@ -90,8 +93,11 @@ export async function loadWasmKernels(source?: BufferSource, threads = 1): Promi
   const memory = new WebAssembly.Memory({ initial: 1, maximum: 16384, shared: true });
   const instance = await WebAssembly.instantiate(module, { env: { ...env, memory } });
   const x = instance.exports as unknown as Exports;
-  const { startTeam } = await import('./wasm-threads.js');
-  return wrap(x, memory, startTeam(module, memory, x, threads));
+  const threadsModule = './wasm-threads.js'; // Node only: browser bundles leave it out
+  const { startTeam } = (await import(
+    /* @vite-ignore */ threadsModule
+  )) as typeof import('./wasm-threads.js');
+  return wrap(x, memory, await startTeam(module, memory, x, threads));
 }
 
 function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernels {

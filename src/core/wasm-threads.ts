@@ -7,7 +7,6 @@
  * Control words: [0] sequence, [1] done, [2] op, [3..11] arguments.
  */
 
-import { Worker } from 'node:worker_threads';
 import { OP, runPart, type PartExports, type ThreadTeam } from './wasm-parts.js';
 
 function helperUrl(): URL {
@@ -18,12 +17,13 @@ function helperUrl(): URL {
 }
 
 /** Starts T − 1 helpers on `memory` for the exports `x` of the main thread's instance. */
-export function startTeam(
+export async function startTeam(
   module: WebAssembly.Module,
   memory: WebAssembly.Memory,
   x: PartExports,
   T: number,
-): ThreadTeam {
+): Promise<ThreadTeam> {
+  const { Worker } = await import('node:worker_threads');
   const helpers = Array.from({ length: T - 1 }, (_, k) => {
     const control = new SharedArrayBuffer(12 * 4);
     const worker = new Worker(helperUrl(), {

@@ -1,0 +1,50 @@
+/**
+ * What every experiment of `tegum reproduce` is: a named, reproducible run that
+ * writes its data and figures under its own folder and returns report sections,
+ * each stating its claim, the verdict and the numbers behind it.
+ */
+
+/** The quick profile finishes in minutes on 2 cores; full uses the papers' own settings. */
+export type Profile = 'quick' | 'full';
+
+/** Verdict of a claim against the numbers. */
+export type Verdict = 'holds' | 'fails' | 'mixed' | 'shown';
+
+/** One section of the report. */
+export interface ReportSection {
+  id: string;
+  title: string;
+  /** The claim under test, in a sentence or two. */
+  claim: string;
+  verdict: Verdict;
+  /** What the numbers say, in a sentence or two. */
+  summary: string;
+  /** A table of the numbers behind the verdict. */
+  table?: { headers: string[]; rows: (string | number | null)[][] };
+  /** Figures as paths (relative to the report) of SVG files to inline. */
+  figures: { path: string; caption: string }[];
+  /** Data files, relative to the report, to link. */
+  data: string[];
+  /** The exact command (and seed) that reproduces the section. */
+  command: string;
+}
+
+/** What an experiment is given. */
+export interface ExperimentContext {
+  /** The experiment's own output folder (absolute or relative to cwd). */
+  dir: string;
+  /** Its path relative to the report (for links). */
+  relDir: string;
+  profile: Profile;
+  /** Reports progress in [0, 1] with a short label. */
+  progress: (fraction: number, label?: string) => void;
+}
+
+/** A named experiment. */
+export interface Experiment {
+  id: string;
+  title: string;
+  /** A rough duration on this 2-core machine in the quick profile, for the progress display. */
+  quickSeconds: number;
+  run(ctx: ExperimentContext): Promise<ReportSection[]>;
+}

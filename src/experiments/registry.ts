@@ -1,0 +1,20 @@
+/**
+ * The experiments of `tegum reproduce`, in the order of the report's argument:
+ * the post's model, the packings, the toy models, the tegum test, the sparse
+ * limit. Registered by name in one place; a duplicate id throws.
+ */
+import type { Experiment } from './experiment.js';
+import { packingExperiment } from './packing-report-experiment.js';
+import { theoryExperiment } from './theory-experiment.js';
+
+const ORDER: Experiment[] = [theoryExperiment, packingExperiment];
+
+/** The experiments in report order. @throws Error on a duplicate id. */
+export function experiments(): Experiment[] {
+  const seen = new Set<string>();
+  for (const e of ORDER) {
+    if (seen.has(e.id)) throw new Error(`experiment '${e.id}' is registered twice`);
+    seen.add(e.id);
+  }
+  return [...ORDER];
+}

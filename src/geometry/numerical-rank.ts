@@ -1,0 +1,65 @@
+/**
+ * Numerical rank of a set of columns of W: the number of singular values above
+ * rankTolerance · σ_max (the usual relative-threshold rank, Golub & Van Loan
+ * §2.4.8). Singular values come from the eigenvalues of the smaller of the two
+ * Gram matrices (σ² = λ), so the cost is that of a matrix of side
+ * min(#columns, nHidden).
+ */
+
+import type { Weights } from './check-weights.js';
+import { symmetricEigenvalues } from './symmetric-eigenvalues.js';
+
+/**
+ * The numerical rank of the columns `columns` of W, each first scaled to unit
+ * norm (so the rank is a property of the directions, not of the norms).
+ *
+ * @param W [nHidden, nFeatures] row-major; the chosen columns must be non-zero.
+ * @param columns feature indices, distinct.
+ * @param rankTolerance relative singular-value threshold in (0, 1).
+ */
+export function numericalRank(
+  W: Weights,
+  nHidden: number,
+  nFeatures: number,
+  columns: readonly number[],
+  rankTolerance: number,
+): number {
+  const f = columns.length;
+  if (f === 0) return 0;
+  const inv = columns.map((i) => {
+    let s = 0;
+    for (let h = 0; h < nHidden; h++) s += W[h * nFeatures + i] ** 2;
+    return 1 / Math.sqrt(s);
+  });
+  const side = Math.min(f, nHidden);
+  const G = new Float64Array(side * side);
+  if (f <= nHidden) {
+    // [f, f] Gram of the unit columns.
+    for (let a = 0; a < f; a++) {
+      for (let c = a; c < f; c++) {
+        let s = 0;
+        for (let h = 0; h < nHidden; h++) {
+          s += W[h * nFeatures + columns[a]] * W[h * nFeatures + columns[c]];
+        }
+        G[a * f + c] = G[c * f + a] = s * inv[a] * inv[c];
+      }
+    }
+  } else {
+    // [nHidden, nHidden] frame operator of the unit columns.
+    for (let a = 0; a < nHidden; a++) {
+      for (let c = a; c < nHidden; c++) {
+        let s = 0;
+        for (let t = 0; t < f; t++) {
+          const i = columns[t];
+          s += W[a * nFeatures + i] * W[c * nFeatures + i] * inv[t] * inv[t];
+        }
+        G[a * nHidden + c] = G[c * nHidden + a] = s;
+      }
+    }
+  }
+  const lambda = symmetricEigenvalues(new Float64Array(side), G, side);
+  const cut = rankTolerance * rankTolerance * lambda[0];
+  let rank = 0;
+  for (let k = 0; k < side; k++) if (lambda[k] > cut) rank++;
+  return rank;
+}

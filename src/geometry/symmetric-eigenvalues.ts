@@ -1,0 +1,55 @@
+/**
+ * Eigenvalues of a small real symmetric matrix by the cyclic Jacobi method
+ * (Golub & Van Loan, "Matrix Computations" 4th ed., §8.5.2; rotation formulas
+ * as in Numerical Recipes 3rd ed. §11.1). Jacobi is slow for large matrices but
+ * accurate to high relative precision and a few dozen lines, which suits the
+ * factor ranks here (matrices of side ≤ nHidden).
+ */
+
+/**
+ * Writes the eigenvalues of the symmetric matrix A, sorted descending, into out.
+ * A is copied; it is not modified.
+ *
+ * @param out [n] float64, written.
+ * @param A [n, n] row-major, symmetric.
+ * @returns out
+ */
+export function symmetricEigenvalues(out: Float64Array, A: Float64Array, n: number): Float64Array {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer, got ${n}`);
+  if (A.length !== n * n) throw new RangeError(`A must have length n² = ${n * n}, got ${A.length}`);
+  if (out.length !== n) throw new RangeError(`out must have length n = ${n}, got ${out.length}`);
+  const a = Float64Array.from(A);
+  let scale = 0;
+  for (let k = 0; k < a.length; k++) scale = Math.max(scale, Math.abs(a[k]));
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += a[p * n + q] ** 2;
+    if (off <= (1e-30 * scale) ** 2 * n * n || off === 0) break;
+    for (let p = 0; p < n; p++) {
+      for (let q = p + 1; q < n; q++) {
+        const apq = a[p * n + q];
+        if (apq === 0) continue;
+        const theta = (a[q * n + q] - a[p * n + p]) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        // A ← Jᵀ A J with J the rotation in the (p, q) plane that zeroes a[p, q].
+        for (let k = 0; k < n; k++) {
+          const akp = a[k * n + p];
+          const akq = a[k * n + q];
+          a[k * n + p] = c * akp - s * akq;
+          a[k * n + q] = s * akp + c * akq;
+        }
+        for (let k = 0; k < n; k++) {
+          const apk = a[p * n + k];
+          const aqk = a[q * n + k];
+          a[p * n + k] = c * apk - s * aqk;
+          a[q * n + k] = s * apk + c * aqk;
+        }
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) out[i] = a[i * n + i];
+  out.sort((x, y) => y - x);
+  return out;
+}

@@ -1,0 +1,77 @@
+/**
+ * The parameters of the seed post's loss-vs-k model (DESIGN.md §1): n features in
+ * d dimensions split into k orthogonal subspaces of m = n/k vectors in D = d/k
+ * dimensions, with ℓ(ε) = ε^α. Validated once here, at the edge of the library.
+ */
+import type { Bound } from './bounds/bound.js';
+import { boundByName } from './bounds/registry.js';
+
+/** Which loss: the post's approximation n²ℓ/(2k), or the exact pair count n(n/k − 1)ℓ/2. */
+export type LossForm = 'post' | 'pairs';
+/** The loss forms, in the order the CLI lists them. */
+export const LOSS_FORMS: readonly LossForm[] = ['post', 'pairs'];
+
+/** Plain-data input to {@link theoryModel}; every field but n, d, alpha has a default. */
+export interface TheoryConfig {
+  /** Number of features (an integer > d). */
+  n: number;
+  /** Embedding dimensions (an integer ≥ 1). */
+  d: number;
+  /** α = d ln ℓ / d ln ε, the loss's sensitivity to interference (> 0). */
+  alpha: number;
+  /** Bound name: 'jl' | 'jl-cubic' | 'welch' | 'random'; default 'jl-cubic'. */
+  bound?: string;
+  /** Loss form; default 'post'. */
+  loss?: LossForm | string;
+  /** ε₀ of the `jl` bound; default 1. */
+  epsilon0?: number;
+}
+
+/** A validated model: what every theory function takes. */
+export interface TheoryModel {
+  readonly n: number;
+  readonly d: number;
+  readonly alpha: number;
+  readonly bound: Bound;
+  readonly loss: LossForm;
+  readonly epsilon0: number;
+}
+
+/**
+ * Validates a config and returns the model.
+ * @throws RangeError naming the first bad field and what is allowed.
+ */
+export function theoryModel(config: TheoryConfig): TheoryModel {
+  const { n, d, alpha } = config;
+  if (!Number.isInteger(d) || d < 1) throw new RangeError(`d must be an integer ≥ 1, got ${d}`);
+  if (!Number.isInteger(n) || n <= d) {
+    throw new RangeError(`n must be an integer greater than d (${d}), got ${n}`);
+  }
+  if (!Number.isFinite(alpha) || alpha <= 0) {
+    throw new RangeError(`alpha must be a finite number > 0, got ${alpha}`);
+  }
+  const epsilon0 = config.epsilon0 ?? 1;
+  if (!Number.isFinite(epsilon0) || epsilon0 <= 0) {
+    throw new RangeError(`epsilon0 must be a finite number > 0, got ${epsilon0}`);
+  }
+  const loss = config.loss ?? 'post';
+  if (!(LOSS_FORMS as readonly string[]).includes(loss)) {
+    throw new RangeError(`loss must be one of ${LOSS_FORMS.join(', ')}, got '${loss}'`);
+  }
+  return {
+    n,
+    d,
+    alpha,
+    bound: boundByName(config.bound ?? 'jl-cubic'),
+    loss: loss as LossForm,
+    epsilon0,
+  };
+}
+
+/** The same model at another α (α validated). */
+export function withAlpha(model: TheoryModel, alpha: number): TheoryModel {
+  if (!Number.isFinite(alpha) || alpha <= 0) {
+    throw new RangeError(`alpha must be a finite number > 0, got ${alpha}`);
+  }
+  return { ...model, alpha };
+}

@@ -1,0 +1,125 @@
+/**
+ * Form controls for the explorer: labelled sliders and selects, reachable and
+ * operable from the keyboard (native inputs), each showing its value.
+ */
+
+/** A slider over [min, max]; `log` maps it to a logarithmic scale. */
+export interface SliderSpec {
+  id: string;
+  label: string;
+  min: number;
+  max: number;
+  step: number;
+  value: number;
+  log?: boolean;
+  format?: (x: number) => string;
+  onInput: (x: number) => void;
+}
+
+/** A labelled range input whose value shows in an <output>; returns a setter. */
+export function slider(parent: HTMLElement, spec: SliderSpec): (x: number) => void {
+  const label = document.createElement('label');
+  label.htmlFor = spec.id;
+  const title = document.createElement('span');
+  const output = document.createElement('output');
+  output.id = `${spec.id}-value`;
+  output.htmlFor.add(spec.id);
+  title.append(`${spec.label} `, output);
+  const input = document.createElement('input');
+  input.type = 'range';
+  input.id = spec.id;
+  input.name = spec.id;
+  const toSlider = (x: number) => (spec.log ? Math.log10(x) : x);
+  const fromSlider = (s: number) => (spec.log ? Math.round(10 ** s) : s);
+  input.min = String(toSlider(spec.min));
+  input.max = String(toSlider(spec.max));
+  input.step = String(spec.step);
+  const format = spec.format ?? ((x: number) => String(x));
+  const set = (x: number) => {
+    input.value = String(toSlider(x));
+    output.value = format(x);
+    input.setAttribute('aria-valuetext', format(x));
+  };
+  set(spec.value);
+  input.addEventListener('input', () => {
+    const x = fromSlider(Number(input.value));
+    output.value = format(x);
+    input.setAttribute('aria-valuetext', format(x));
+    spec.onInput(x);
+  });
+  label.append(title, input);
+  parent.append(label);
+  return set;
+}
+
+/** A labelled <select>. */
+export function select(
+  parent: HTMLElement,
+  id: string,
+  labelText: string,
+  options: readonly string[],
+  value: string,
+  onChange: (v: string) => void,
+): HTMLSelectElement {
+  const label = document.createElement('label');
+  label.htmlFor = id;
+  label.append(labelText);
+  const el = document.createElement('select');
+  el.id = id;
+  for (const o of options) el.append(new Option(o, o, false, o === value));
+  el.addEventListener('change', () => onChange(el.value));
+  label.append(el);
+  parent.append(label);
+  return el;
+}
+
+/** A button with a keyboard-visible focus style (native <button>). */
+export function button(parent: HTMLElement, id: string, text: string, onClick: () => void) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.id = id;
+  b.textContent = text;
+  b.addEventListener('click', onClick);
+  parent.append(b);
+  return b;
+}
+
+/** A definition list of live readouts; returns a function that updates them. */
+export function readout(
+  parent: HTMLElement,
+  id: string,
+  keys: [string, string][],
+): (values: Record<string, string>) => void {
+  const dl = document.createElement('dl');
+  dl.className = 'readout';
+  dl.id = id;
+  dl.setAttribute('aria-live', 'polite');
+  const cells = new Map<string, HTMLElement>();
+  for (const [key, text] of keys) {
+    const dt = document.createElement('dt');
+    dt.textContent = text;
+    const dd = document.createElement('dd');
+    dd.dataset.key = key;
+    cells.set(key, dd);
+    dl.append(dt, dd);
+  }
+  parent.append(dl);
+  return (values) => {
+    for (const [k, v] of Object.entries(values)) {
+      const cell = cells.get(k);
+      if (cell) cell.textContent = v;
+    }
+  };
+}
+
+/** A figure slot with a caption whose content is replaced on each redraw. */
+export function figureSlot(parent: HTMLElement, id: string, caption: string) {
+  const fig = document.createElement('figure');
+  fig.id = id;
+  const cap = document.createElement('figcaption');
+  cap.textContent = caption;
+  const body = document.createElement('div');
+  fig.append(cap, body);
+  parent.append(fig);
+  return (node: Node) => body.replaceChildren(node);
+}
