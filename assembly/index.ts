@@ -47,3 +47,12 @@ export function gramTimesPart(
 ): void {
   gemmRows(out, V, A, d, n, ld, jFrom, jTo);
 }
+
+export {
+  toyRegion,
+  toyPrepare,
+  toySamplesPart,
+  toyReducePart,
+  toyFinish,
+  threadBytes,
+} from './toy-threaded';

@@ -59,7 +59,7 @@ export function toyTrainStep(
   const nzIdx = bi4 + rowBytes; // [n] i32
   const nzVal = nzIdx + ((<usize>n) << 2); // [n] f32
   const total = <f64>B * <f64>n;
-  const scale = f32x4.splat(<f32>(2.0 / total));
+  const scale = <f32>(2.0 / total);
   const zero = f32x4.splat(0);
   // Zero only what padding and accumulation need: Wp, x, Ip, bi4 (G, E, gW, pre, gb are
   // written in full before they are read).
@@ -99,33 +99,22 @@ export function toyTrainStep(
         pos += 1 + nextGap(q);
         if (pos < total) val = uniform24(rngNext());
       }
-      // One fused pass per sample: z = b + Σ_t x_t G_{j_t} in registers, then g, loss, ∂L/∂b.
-      let acc = zero;
-      for (let f = 0; f < n4; f += 4) {
-        const o = (<usize>f) << 2;
-        let z = v128.load(bi4 + o);
-        for (let t = 0; t < nnz; t++) {
-          const q = (<usize>t) << 2;
-          const row = G + <usize>load<i32>(nzIdx + q) * rowBytes;
-          z = f32x4.add(z, f32x4.mul(v128.load32_splat(nzVal + q), v128.load(row + o)));
-        }
-        const I = v128.load(Ip + o);
-        const r = f32x4.sub(relu ? f32x4.max(z, zero) : z, v128.load(x + o));
-        const Ir = f32x4.mul(I, r);
-        acc = f32x4.add(acc, f32x4.mul(Ir, r));
-        let g = f32x4.mul(scale, Ir);
-        if (relu) g = v128.and(g, f32x4.gt(z, zero));
-        v128.store(pre + o, g);
-        v128.store(gb + o, f32x4.add(v128.load(gb + o), g));
-      }
-      lossSum +=
-        <f64>(f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1)) +
-        <f64>(f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3));
-      for (let t = 0; t < nnz; t++) {
-        const j = load<i32>(nzIdx + ((<usize>t) << 2));
-        store<f32>(x + ((<usize>j) << 2), 0);
-        addRow(E + <usize>j * rowBytes, pre, load<f32>(nzVal + ((<usize>t) << 2)), n4);
-      }
+      lossSum += samplePass(
+        G,
+        Ip,
+        bi4,
+        x,
+        pre,
+        gb,
+        E,
+        nzIdx,
+        nzVal,
+        nnz,
+        n4,
+        rowBytes,
+        relu,
+        scale,
+      );
     }
     rngStore(rng + ((<usize>inst) << 4));
     store<f32>(loss + ((<usize>inst) << 2), <f32>(lossSum / total));
@@ -189,7 +178,7 @@ function uniform24(u: u32): f32 {
 }
 
 /** PyTorch's Adam/AdamW on `len` contiguous floats (f32 arithmetic, f64 scalars folded). */
-function adam(
+export function adam(
   p: usize,
   g: usize,
   mo: usize,
@@ -246,4 +235,55 @@ function adam(
 /** Bytes of scratch `toyTrainStep` needs. */
 export function toyScratchBytes(n: i32, m: i32, ld: i32): i32 {
   return ((2 * ceil4(m) + 2 * ceil4(n) + 5) * ld + 2 * n) << 2;
+}
+
+/**
+ * One sample of the fused step: z = b + Σ_t x_t G_{j_t} in registers, g = ∂L/∂z into `pre`,
+ * ∂L/∂b += g, E_{j_t} += x_t g, and x reset to zero. Returns Σ_f I_f r_f² for the sample.
+ */
+export function samplePass(
+  G: usize,
+  Ip: usize,
+  bi4: usize,
+  x: usize,
+  pre: usize,
+  gb: usize,
+  E: usize,
+  nzIdx: usize,
+  nzVal: usize,
+  nnz: i32,
+  n4: i32,
+  rowBytes: usize,
+  relu: bool,
+  scaleScalar: f32,
+): f64 {
+  const zero = f32x4.splat(0);
+  const scale = f32x4.splat(scaleScalar);
+  let acc = zero;
+  for (let f = 0; f < n4; f += 4) {
+    const o = (<usize>f) << 2;
+    let z = v128.load(bi4 + o);
+    for (let t = 0; t < nnz; t++) {
+      const q = (<usize>t) << 2;
+      const row = G + <usize>load<i32>(nzIdx + q) * rowBytes;
+      z = f32x4.add(z, f32x4.mul(v128.load32_splat(nzVal + q), v128.load(row + o)));
+    }
+    const I = v128.load(Ip + o);
+    const r = f32x4.sub(relu ? f32x4.max(z, zero) : z, v128.load(x + o));
+    const Ir = f32x4.mul(I, r);
+    acc = f32x4.add(acc, f32x4.mul(Ir, r));
+    let g = f32x4.mul(scale, Ir);
+    if (relu) g = v128.and(g, f32x4.gt(z, zero));
+    v128.store(pre + o, g);
+    v128.store(gb + o, f32x4.add(v128.load(gb + o), g));
+  }
+  const lossSum: f64 =
+    <f64>(f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1)) +
+    <f64>(f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3));
+  for (let t = 0; t < nnz; t++) {
+    const j = load<i32>(nzIdx + ((<usize>t) << 2));
+    store<f32>(x + ((<usize>j) << 2), 0);
+    addRow(E + <usize>j * rowBytes, pre, load<f32>(nzVal + ((<usize>t) << 2)), n4);
+  }
+  return lossSum;
 }

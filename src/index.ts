@@ -5,6 +5,32 @@
  */
 export { Rng } from './core/rng.js';
 export { logGamma, digamma } from './core/special-functions.js';
+
+export type { Bound, BoundPoint } from './theory/bounds/bound.js';
+export { boundByName, boundNames, registerBound } from './theory/bounds/registry.js';
+export { jlCubicEpsilon, jlCubicR } from './theory/bounds/bound-jl-cubic.js';
+export { welchEpsilon } from './theory/bounds/bound-welch.js';
+export { logRandomMoment } from './theory/bounds/bound-random.js';
+export {
+  theoryModel,
+  withAlpha,
+  LOSS_FORMS,
+  type LossForm,
+  type TheoryConfig,
+  type TheoryModel,
+} from './theory/theory-model.js';
+export { epsilonAt, lossAt, normalizedLossAt, dLossDk } from './theory/loss.js';
+export { domainOf, type Domain } from './theory/domain.js';
+export { optimum, type Optimum } from './theory/optimum.js';
+export { transition, type Transition } from './theory/transition.js';
+export { lossCurve, type CurvePoint } from './theory/curve.js';
+export { struckClosedForm, type StruckClosedForm } from './theory/struck-closed-form.js';
+export {
+  postFigureData,
+  type PostFigureConfig,
+  type PostFigureData,
+} from './theory/post-figure-data.js';
+
 export type { Weights } from './geometry/check-weights.js';
 export { featureNorms } from './geometry/feature-norms.js';
 export { superposition } from './geometry/superposition.js';
@@ -21,7 +47,25 @@ export {
   type TegumDecomposition,
 } from './geometry/tegum-factors.js';
 export { featureGeometry, type FeatureGeometry } from './geometry/feature-geometry.js';
+
 export { encodeNpy, decodeNpy, type Npy, type NpyArray } from './core/npy.js';
+
+export {
+  createObjective,
+  objectiveNames,
+  objectiveDefinition,
+  registerObjective,
+} from './packing/objectives/registry.js';
+export type { Objective, ObjectiveParams } from './packing/objectives/objective.js';
+export {
+  optimizeOnSpheres,
+  createSphereWorkspace,
+  type SphereOptimizerOptions,
+  type SphereRun,
+  type StepProgress,
+} from './packing/sphere-optimizer.js';
+export { pack, type PackConfig, type PackResult } from './packing/pack.js';
+
 export { gram } from './core/gram.js';
 export { gramTimes } from './core/gram-times.js';
 export { createToyState } from './core/toy-state.js';
@@ -31,6 +75,12 @@ export { toyGradient } from './core/toy-gradient.js';
 export { sampleToyBatch } from './core/toy-batch.js';
 export { adamUpdate } from './core/adam-update.js';
 export type { AdamParams } from './core/adam-update.js';
+export { setBackend, getBackend } from './core/backend.js';
+export type { BackendName, Kernels, WasmOptions } from './core/backend.js';
+export { WorkerPool } from './core/worker-pool.js';
+export type { PoolTask } from './core/worker-pool.js';
+export { trainToy, trainToyParallel, sliceToyConfig } from './core/toy-task.js';
+export type { ToyTrainResult } from './core/toy-task.js';
 export { powerLinspace, importanceDecay } from './toy/grids.js';
 export {
   lrSchedule,
@@ -61,34 +111,3 @@ export {
   repeatPerSeed,
   type ToyPreset,
 } from './toy/presets.js';
-
-export type { Bound, BoundPoint } from './theory/bounds/bound.js';
-export { boundByName, boundNames, registerBound } from './theory/bounds/registry.js';
-export { jlCubicEpsilon, jlCubicR } from './theory/bounds/bound-jl-cubic.js';
-export { welchEpsilon } from './theory/bounds/bound-welch.js';
-export { logRandomMoment } from './theory/bounds/bound-random.js';
-export {
-  theoryModel,
-  withAlpha,
-  LOSS_FORMS,
-  type LossForm,
-  type TheoryConfig,
-  type TheoryModel,
-} from './theory/theory-model.js';
-export { epsilonAt, lossAt, normalizedLossAt, dLossDk } from './theory/loss.js';
-export { domainOf, type Domain } from './theory/domain.js';
-export { optimum, type Optimum } from './theory/optimum.js';
-export { transition, type Transition } from './theory/transition.js';
-export { lossCurve, type CurvePoint } from './theory/curve.js';
-export { struckClosedForm, type StruckClosedForm } from './theory/struck-closed-form.js';
-export {
-  postFigureData,
-  type PostFigureConfig,
-  type PostFigureData,
-} from './theory/post-figure-data.js';
-export { setBackend, getBackend } from './core/backend.js';
-export type { BackendName, Kernels, WasmOptions } from './core/backend.js';
-export { WorkerPool } from './core/worker-pool.js';
-export type { PoolTask } from './core/worker-pool.js';
-export { trainToy, trainToyParallel, sliceToyConfig } from './core/toy-task.js';
-export type { ToyTrainResult } from './core/toy-task.js';

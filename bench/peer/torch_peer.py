@@ -122,28 +122,39 @@ def packing_workload(n, d, variant, alpha=2.0):
     return median_seconds(step)
 
 
+TOY = {
+    "toy400": ("toy n=400 m=30 B=1024 I=1 S=0.99", (400, 30, 1024, 1, 0.99)),
+    "toy20": ("toy n=20 m=5 B=1024 I=16 S=0.9", (20, 5, 1024, 16, 0.9)),
+}
+PACKING = {"pack2048": (2048, 128), "pack512": (512, 64)}
+
+
 def main():
+    """Usage: torch_peer.py THREADS [WORKLOAD ...] with WORKLOAD in toy400 toy20 pack2048 pack512."""
     threads = int(sys.argv[1]) if len(sys.argv) > 1 else 2
+    keys = sys.argv[2:] or [*TOY, *PACKING]
     torch.set_num_threads(threads)
     results = []
-    for name, (n, m, batch, instances, sparsity) in {
-        "toy n=400 m=30 B=1024 I=1 S=0.99": (400, 30, 1024, 1, 0.99),
-        "toy n=20 m=5 B=1024 I=16 S=0.9": (20, 5, 1024, 16, 0.9),
-    }.items():
-        for variant in ("autograd", "hand"):
-            sec = toy_workload(n, m, batch, instances, sparsity, variant)
-            results.append({"workload": name, "variant": variant, "secondsPerStep": sec})
-    for n, d in ((2048, 128), (512, 64)):
-        for variant in ("autograd", "hand"):
-            sec = packing_workload(n, d, variant)
-            results.append(
-                {
-                    "workload": f"packing n={n} d={d}",
-                    "variant": variant,
-                    "secondsPerStep": sec,
-                    "gflops": 4 * n * n * d / sec / 1e9,
-                }
-            )
+    for key in keys:
+        if key in TOY:
+            name, (n, m, batch, instances, sparsity) = TOY[key]
+            for variant in ("autograd", "hand"):
+                sec = toy_workload(n, m, batch, instances, sparsity, variant)
+                results.append({"workload": name, "variant": variant, "secondsPerStep": sec})
+        elif key in PACKING:
+            n, d = PACKING[key]
+            for variant in ("autograd", "hand"):
+                sec = packing_workload(n, d, variant)
+                results.append(
+                    {
+                        "workload": f"packing n={n} d={d}",
+                        "variant": variant,
+                        "secondsPerStep": sec,
+                        "gflops": 4 * n * n * d / sec / 1e9,
+                    }
+                )
+        else:
+            sys.exit(f"unknown workload {key}; known: {', '.join([*TOY, *PACKING])}")
     print(json.dumps({"torch": torch.__version__, "threads": threads, "results": results}))
 
 

@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_USAGE, UsageError } from './usage-error.js';
 import { registerTheoryCommand } from './theory-command.js';
 import { registerReproduceCommand } from './reproduce-command.js';
+import { registerPackCommand } from './pack-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerToyCommand } from './toy-command.js';
 
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
     });
   registerTheoryCommand(program);
   registerReproduceCommand(program);
+  registerPackCommand(program);
   registerServeCommand(program);
   registerToyCommand(program);
   return program;

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { experiments } from '../experiments/registry.js';
 import { reproduce } from '../experiments/reproduce.js';
 import { createProgressDisplay } from './progress-display.js';
+import { UsageError } from './usage-error.js';
 
 /** Registers `tegum reproduce`. */
 export function registerReproduceCommand(program: Command): void {
@@ -16,9 +17,24 @@ export function registerReproduceCommand(program: Command): void {
     .option('--out <dir>', 'output directory', 'out')
     .option('--full', "the papers' own settings (slow) instead of the quick profile")
     .option('--force', 'recompute experiments that already finished')
-    .action(async (flags: { out: string; full?: boolean; force?: boolean }) => {
+    .option(
+      '--only <ids>',
+      `run only these experiments (comma-separated: ${experiments()
+        .map((e) => e.id)
+        .join(', ')})`,
+    )
+    .action(async (flags: { out: string; full?: boolean; force?: boolean; only?: string }) => {
       const profile = flags.full ? 'full' : 'quick';
-      const list = experiments();
+      const all = experiments();
+      const ids = flags.only?.split(',').map((s) => s.trim());
+      for (const id of ids ?? []) {
+        if (!all.some((e) => e.id === id)) {
+          throw new UsageError(
+            `--only: unknown experiment '${id}'; allowed: ${all.map((e) => e.id).join(', ')}`,
+          );
+        }
+      }
+      const list = ids ? all.filter((e) => ids.includes(e.id)) : all;
       const display = createProgressDisplay(list, profile);
       try {
         const result = await reproduce({

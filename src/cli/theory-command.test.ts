@@ -204,11 +204,19 @@ describe('bad input', () => {
 describe('tegum reproduce', () => {
   it('writes the figures and a report, prints its path last, and reuses the result', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tegum-repro-cli-'));
-    const first = runCli(['reproduce', '--out', dir]);
+    const first = runCli(['reproduce', '--out', dir, '--only', 'theory']);
     expect(first.status).toBe(0);
     expect(first.stdout.trim().split('\n').at(-1)).toMatch(/report\.html$/);
     expect(readdirSync(join(dir, 'theory', 'jl-cubic'))).toContain('figure-a-loss-vs-k.png');
-    const second = runCli(['reproduce', '--out', dir]);
+    const second = runCli(['reproduce', '--out', dir, '--only', 'theory']);
     expect(second.stderr).toMatch(/reused/);
+  });
+
+  it('rejects an unknown experiment in --only with one line and exit code 2', () => {
+    const r = runCli(['reproduce', '--only', 'theory,nope']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(
+      /^tegum: error: --only: unknown experiment 'nope'; allowed: theory, packing/,
+    );
   });
 });

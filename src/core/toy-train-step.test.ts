@@ -316,3 +316,38 @@ describe('the two backends', () => {
     }
   });
 });
+
+describe('the threaded wasm backend', () => {
+  it('splits one large instance across threads and agrees with the reference', async () => {
+    // n²m = 203² · 27 is above the split threshold; sizes not multiples of 4 or 8.
+    const config: ToyConfig = {
+      nInstances: 2,
+      nFeatures: 203,
+      nHidden: 27,
+      batchSize: 37,
+      featureProbability: [0.05, 0.5],
+      seed: 5,
+    };
+    const runs = [];
+    for (const [backend, threads] of [
+      ['js', 1],
+      ['wasm', 2],
+    ] as const) {
+      await setBackend(backend, { threads });
+      const state = createToyState(config);
+      const loss = new Float32Array(2);
+      const losses: number[] = [];
+      for (let t = 0; t < 3; t++) {
+        toyTrainStep(state, 1e-2, loss);
+        losses.push(...loss);
+      }
+      runs.push({ state, losses });
+    }
+    const [js, wasm] = runs;
+    expect(Array.from(wasm.state.rngState)).toEqual(Array.from(js.state.rngState));
+    expect(relativeErrorOfMax(wasm.losses, js.losses)).toBeLessThan(FLOAT32_OF_MAX);
+    for (let k = 0; k < js.state.W.length; k++) {
+      expect(Math.abs(wasm.state.W[k] - js.state.W[k])).toBeLessThan(ADAM_STEPS_ABSOLUTE * 10);
+    }
+  });
+});

@@ -8,14 +8,29 @@
 
 import type { Kernels } from './backend.js';
 import type { ToyState } from './toy-state.js';
-import type { PartExports } from './wasm-parts.js';
-import { teamGram, teamGramTimes, type ThreadTeam } from './wasm-threads.js';
+import {
+  OP,
+  shares,
+  teamGram,
+  teamGramTimes,
+  type PartExports,
+  type ThreadTeam,
+} from './wasm-parts.js';
 
 interface Exports extends PartExports {
   heapBase(): number;
   gram(G: number, V: number, d: number, n: number, ld: number): void;
   gramTimes(out: number, V: number, A: number, d: number, n: number, ld: number): void;
   toyScratchBytes(n: number, m: number, ld: number): number;
+  toyRegion(scratch: number, n: number, m: number, B: number, ld: number, which: number): number;
+  // prettier-ignore
+  toyPrepare(W: number, b: number, importance: number, probability: number, invLogQ: number,
+    rng: number, inst: number, scratch: number, n: number, m: number, B: number, ld: number): void;
+  // prettier-ignore
+  toyFinish(W: number, b: number, mW: number, vW: number, mb: number, vb: number, loss: number,
+    inst: number, scratch: number, n: number, m: number, B: number, ld: number, T: number,
+    lr: number, beta1: number, beta2: number, eps: number, weightDecay: number,
+    decoupled: boolean, step: number): void;
   // prettier-ignore
   toyTrainStep(W: number, b: number, mW: number, vW: number, mb: number, vb: number,
     importance: number, probability: number, invLogQ: number, rng: number, loss: number,
@@ -29,7 +44,10 @@ const strideOf = (n: number) => ceil4(n) + 4;
 
 /** The built module's bytes (Node: read from dist/core next to this file or from src). */
 async function defaultSource(file = 'tegum-kernels.wasm'): Promise<BufferSource> {
-  const { readFile } = await import('node:fs/promises');
+  const fsModule = 'node:fs/promises'; // in a variable: browser bundlers leave it alone
+  const { readFile } = (await import(
+    /* @vite-ignore */ fsModule
+  )) as typeof import('node:fs/promises');
   const here = new URL(`./${file}`, import.meta.url);
   const built = new URL(`../../dist/core/${file}`, import.meta.url);
   try {
@@ -51,6 +69,8 @@ const env = {
 
 /** Work (multiply-adds) below which a Gram kernel stays on one thread: waking costs ~50 µs. */
 const THREADED_MIN_WORK = 1 << 22;
+/** n²m below which a toy instance keeps the fused single-thread kernel (5 meetings a step). */
+const TOY_THREADED_MIN_WORK = 1 << 20;
 
 /**
  * Compiles and instantiates the kernels; one instance (and one memory) per call.
@@ -73,8 +93,11 @@ export async function loadWasmKernels(source?: BufferSource, threads = 1): Promi
   const memory = new WebAssembly.Memory({ initial: 1, maximum: 16384, shared: true });
   const instance = await WebAssembly.instantiate(module, { env: { ...env, memory } });
   const x = instance.exports as unknown as Exports;
-  const { startTeam } = await import('./wasm-threads.js');
-  return wrap(x, memory, startTeam(module, memory, x, threads));
+  const threadsModule = './wasm-threads.js'; // Node only: browser bundles leave it out
+  const { startTeam } = (await import(
+    /* @vite-ignore */ threadsModule
+  )) as typeof import('./wasm-threads.js');
+  return wrap(x, memory, await startTeam(module, memory, x, threads));
 }
 
 function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernels {
@@ -168,8 +191,12 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
         invLogQ: alloc(s.invLogQ.byteLength),
         rng: alloc(s.rngState.byteLength),
         loss: alloc(nI * 4),
-        scratch: alloc(x.toyScratchBytes(n, m, ld)),
+        scratch: 0,
       };
+      const split = team !== undefined && n * n * m >= TOY_THREADED_MIN_WORK;
+      const T = team?.size ?? 1;
+      const B = s.batchSize;
+      at.scratch = alloc(split ? x.toyRegion(0, n, m, B, ld, 9 + T) : x.toyScratchBytes(n, m, ld));
       commit();
       const buf = memory.buffer;
       const f32 = new Float32Array(buf);
@@ -186,33 +213,83 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
       f32.set(s.featureProbability, at.probability >> 2);
       new Float64Array(buf, at.invLogQ, nI).set(s.invLogQ);
       new Uint32Array(buf, at.rng, 4 * nI).set(s.rngState);
-      x.toyTrainStep(
-        at.W,
-        at.b,
-        at.mW,
-        at.vW,
-        at.mb,
-        at.vb,
-        at.importance,
-        at.probability,
-        at.invLogQ,
-        at.rng,
-        at.loss,
-        at.scratch,
-        nI,
-        n,
-        m,
-        s.batchSize,
-        ld,
-        s.relu,
-        lr,
-        s.beta1,
-        s.beta2,
-        s.eps,
-        s.weightDecay,
-        s.decoupled,
-        s.step,
-      );
+      if (split) {
+        const r = (k: number) => x.toyRegion(at.scratch, n, m, B, ld, k);
+        for (let inst = 0; inst < nI; inst++) {
+          x.toyPrepare(
+            at.W,
+            at.b,
+            at.importance,
+            at.probability,
+            at.invLogQ,
+            at.rng,
+            inst,
+            at.scratch,
+            n,
+            m,
+            B,
+            ld,
+          );
+          teamGram(team, r(1), r(0), m, n, ld);
+          team.run(
+            OP.toySamples,
+            [at.scratch, n, m, B, ld, s.relu ? 1 : 0],
+            shares(B, T, 1, 'flat'),
+          );
+          team.run(OP.toyReduce, [at.scratch, n, m, B, ld, T], shares(n, T, 1, 'flat'));
+          teamGramTimes(team, r(3), r(0), r(2), m, n, ld);
+          x.toyFinish(
+            at.W,
+            at.b,
+            at.mW,
+            at.vW,
+            at.mb,
+            at.vb,
+            at.loss,
+            inst,
+            at.scratch,
+            n,
+            m,
+            B,
+            ld,
+            T,
+            lr,
+            s.beta1,
+            s.beta2,
+            s.eps,
+            s.weightDecay,
+            s.decoupled,
+            s.step,
+          );
+        }
+      } else
+        x.toyTrainStep(
+          at.W,
+          at.b,
+          at.mW,
+          at.vW,
+          at.mb,
+          at.vb,
+          at.importance,
+          at.probability,
+          at.invLogQ,
+          at.rng,
+          at.loss,
+          at.scratch,
+          nI,
+          n,
+          m,
+          s.batchSize,
+          ld,
+          s.relu,
+          lr,
+          s.beta1,
+          s.beta2,
+          s.eps,
+          s.weightDecay,
+          s.decoupled,
+          s.step,
+        );
       for (const [arr, p] of io) arr.set(f32.subarray(p >> 2, (p >> 2) + arr.length));
       s.rngState.set(new Uint32Array(buf, at.rng, 4 * nI));
       loss.set(f32.subarray(at.loss >> 2, (at.loss >> 2) + nI));

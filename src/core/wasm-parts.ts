@@ -11,16 +11,32 @@ export interface PartExports {
   // prettier-ignore
   gramTimesPart(out: number, V: number, A: number, d: number, n: number, ld: number,
     from: number, to: number): void;
+  // prettier-ignore
+  toySamplesPart(scratch: number, n: number, m: number, B: number, ld: number, relu: boolean,
+    t: number, from: number, to: number): void;
+  // prettier-ignore
+  toyReducePart(scratch: number, n: number, m: number, B: number, ld: number, T: number,
+    from: number, to: number): void;
 }
 
 /** Operation codes of the control word. */
-export const OP = { exit: 0, gram: 1, mirror: 2, gramTimes: 3 } as const;
+export const OP = {
+  exit: 0,
+  gram: 1,
+  mirror: 2,
+  gramTimes: 3,
+  toySamples: 4,
+  toyReduce: 5,
+} as const;
 
-/** Runs one share; `a` holds the pointers and dimensions, then [from, to). */
-export function runPart(x: PartExports, op: number, a: Int32Array): void {
+/** Runs thread t's share; `a` holds the pointers and dimensions, then [from, to). */
+export function runPart(x: PartExports, op: number, a: Int32Array, t: number): void {
   if (op === OP.gram) x.gramPart(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
   else if (op === OP.mirror) x.mirrorPart(a[0], a[1], a[2], a[3], a[4]);
   else if (op === OP.gramTimes) x.gramTimesPart(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+  else if (op === OP.toySamples) {
+    x.toySamplesPart(a[0], a[1], a[2], a[3], a[4], a[5] !== 0, t, a[6], a[7]);
+  } else if (op === OP.toyReduce) x.toyReducePart(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
 }
 
 /**
@@ -42,4 +58,32 @@ export function shares(
   }
   b.push(Math.max(n, b[T - 1]));
   return b;
+}
+
+/** Runs split kernels on the main thread and its helpers. */
+export interface ThreadTeam {
+  readonly size: number;
+  /** Runs `op` with shared arguments `args` and per-thread ranges `bounds` [T + 1]. */
+  run(op: number, args: number[], bounds: number[]): void;
+  close(): Promise<void>;
+}
+
+/** G [n, ld] = VᵀV on the team: triangle by equal-work row blocks, then the mirror. */
+export function teamGram(
+  team: ThreadTeam,
+  G: number,
+  V: number,
+  d: number,
+  n: number,
+  ld: number,
+): void {
+  team.run(OP.gram, [G, V, d, n, ld], shares(n, team.size, 4, 'upper'));
+  team.run(OP.mirror, [G, n, ld], shares(n, team.size, 32, 'lower'));
+}
+
+/** out = V·A on the team, by equal column shares. */
+// prettier-ignore
+export function teamGramTimes(team: ThreadTeam, out: number, V: number, A: number, d: number,
+  n: number, ld: number): void {
+  team.run(OP.gramTimes, [out, V, A, d, n, ld], shares(n, team.size, 8, 'flat'));
 }

@@ -7,10 +7,11 @@
 import { workerData } from 'node:worker_threads';
 import { OP, runPart, type PartExports } from './wasm-parts.js';
 
-const { module, memory, control } = workerData as {
+const { module, memory, control, index } = workerData as {
   module: WebAssembly.Module;
   memory: WebAssembly.Memory;
   control: SharedArrayBuffer;
+  index: number;
 };
 const instance = new WebAssembly.Instance(module, {
   env: {
@@ -27,7 +28,7 @@ for (;;) {
   Atomics.wait(c, 0, seen);
   seen = Atomics.load(c, 0);
   if (c[2] === OP.exit) break;
-  runPart(x, c[2], c.subarray(3, 12));
+  runPart(x, c[2], c.subarray(3, 12), index);
   Atomics.store(c, 1, seen);
   Atomics.notify(c, 1);
 }

@@ -7,16 +7,7 @@
  * Control words: [0] sequence, [1] done, [2] op, [3..11] arguments.
  */
 
-import { Worker } from 'node:worker_threads';
-import { OP, runPart, shares, type PartExports } from './wasm-parts.js';
-
-/** Runs split kernels on the main thread and its helpers. */
-export interface ThreadTeam {
-  readonly size: number;
-  /** Runs `op` with shared arguments `args` and per-thread ranges `bounds` [T + 1]. */
-  run(op: number, args: number[], bounds: number[]): void;
-  close(): Promise<void>;
-}
+import { OP, runPart, type PartExports, type ThreadTeam } from './wasm-parts.js';
 
 function helperUrl(): URL {
   const here = new URL('./wasm-thread-worker.js', import.meta.url);
@@ -26,15 +17,18 @@ function helperUrl(): URL {
 }
 
 /** Starts T − 1 helpers on `memory` for the exports `x` of the main thread's instance. */
-export function startTeam(
+export async function startTeam(
   module: WebAssembly.Module,
   memory: WebAssembly.Memory,
   x: PartExports,
   T: number,
-): ThreadTeam {
-  const helpers = Array.from({ length: T - 1 }, () => {
+): Promise<ThreadTeam> {
+  const { Worker } = await import('node:worker_threads');
+  const helpers = Array.from({ length: T - 1 }, (_, k) => {
     const control = new SharedArrayBuffer(12 * 4);
-    const worker = new Worker(helperUrl(), { workerData: { module, memory, control } });
+    const worker = new Worker(helperUrl(), {
+      workerData: { module, memory, control, index: k + 1 },
+    });
     worker.unref(); // a helper blocked in Atomics.wait must not keep the process alive
     return { worker, c: new Int32Array(control), seq: 0 };
   });
@@ -50,7 +44,7 @@ export function startTeam(
         Atomics.notify(h.c, 0);
       });
       mine.set([...args, bounds[0], bounds[1]]);
-      runPart(x, op, mine);
+      runPart(x, op, mine, 0);
       for (const h of helpers) {
         for (let d = Atomics.load(h.c, 1); d !== h.seq; d = Atomics.load(h.c, 1)) {
           Atomics.wait(h.c, 1, d, 1000);
@@ -66,24 +60,4 @@ export function startTeam(
       await Promise.all(helpers.map((h) => h.worker.terminate()));
     },
   };
-}
-
-/** G [n, ld] = VᵀV on the team: triangle by equal-work row blocks, then the mirror. */
-export function teamGram(
-  team: ThreadTeam,
-  G: number,
-  V: number,
-  d: number,
-  n: number,
-  ld: number,
-): void {
-  team.run(OP.gram, [G, V, d, n, ld], shares(n, team.size, 4, 'upper'));
-  team.run(OP.mirror, [G, n, ld], shares(n, team.size, 32, 'lower'));
-}
-
-/** out = V·A on the team, by equal column shares. */
-// prettier-ignore
-export function teamGramTimes(team: ThreadTeam, out: number, V: number, A: number, d: number,
-  n: number, ld: number): void {
-  team.run(OP.gramTimes, [out, V, A, d, n, ld], shares(n, team.size, 8, 'flat'));
 }

@@ -7,8 +7,8 @@ import type { ToyConfig } from './toy-state.js';
 // Workers load the built JavaScript (dist/), which `npm test` builds before running vitest.
 describe('WorkerPool', () => {
   let pool: WorkerPool;
-  beforeAll(() => {
-    pool = new WorkerPool(2, 'wasm');
+  beforeAll(async () => {
+    pool = await WorkerPool.create(2, 'wasm');
   });
   afterAll(() => pool.close());
 
@@ -46,7 +46,7 @@ describe('WorkerPool', () => {
     expect(ok.loss.length).toBe(1);
   });
 
-  it('rejects a pool size that is not a positive integer', () => {
-    expect(() => new WorkerPool(0)).toThrow(/pool size must be a positive integer/);
+  it('rejects a pool size that is not a positive integer', async () => {
+    await expect(WorkerPool.create(0)).rejects.toThrow(/pool size must be a positive integer/);
   });
 });

@@ -7,8 +7,7 @@
  * ran it: the same seeds give the same numbers as a single-threaded run.
  */
 
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { BackendName } from './backend.js';
 
 /** One call: `module` is a URL of a built JavaScript module, `name` one of its exports. */
@@ -17,6 +16,10 @@ export interface PoolTask {
   name: string;
   args: unknown[];
 }
+
+// Specifiers in variables: bundlers for the browser leave Node's modules alone.
+const NODE_OS = 'node:os';
+const NODE_WORKERS = 'node:worker_threads';
 
 interface Pending {
   task: PoolTask;
@@ -34,6 +37,20 @@ function workerUrl(): URL {
 
 /** A fixed set of workers taking tasks first come, first served. */
 export class WorkerPool {
+  /**
+   * Starts a pool (node:worker_threads is loaded here, so browser bundles of the library
+   * never import it).
+   * @param size workers; default: the machine's available parallelism
+   * @param backend the kernels each worker runs on; default 'wasm'
+   */
+  static async create(size?: number, backend: BackendName = 'wasm'): Promise<WorkerPool> {
+    const [{ availableParallelism }, { Worker: WorkerClass }] = await Promise.all([
+      import(/* @vite-ignore */ NODE_OS) as Promise<typeof import('node:os')>,
+      import(/* @vite-ignore */ NODE_WORKERS) as Promise<typeof import('node:worker_threads')>,
+    ]);
+    return new WorkerPool(size ?? availableParallelism(), backend, WorkerClass);
+  }
+
   readonly size: number;
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
@@ -41,11 +58,7 @@ export class WorkerPool {
   private readonly running = new Map<Worker, Pending>();
   private closed = false;
 
-  /**
-   * @param size workers; default: the machine's available parallelism
-   * @param backend the kernels each worker runs on; default 'wasm'
-   */
-  constructor(size: number = availableParallelism(), backend: BackendName = 'wasm') {
+  private constructor(size: number, backend: BackendName, WorkerClass: typeof Worker) {
     if (!Number.isInteger(size) || size < 1) {
       throw new RangeError(`pool size must be a positive integer, got ${size}`);
     }
@@ -54,7 +67,7 @@ export class WorkerPool {
     }
     this.size = size;
     for (let k = 0; k < size; k++) {
-      const worker = new Worker(workerUrl(), { workerData: { backend } });
+      const worker = new WorkerClass(workerUrl(), { workerData: { backend } });
       worker.on('message', (msg: { result?: unknown; error?: string }) => {
         const job = this.running.get(worker);
         this.running.delete(worker);

@@ -4,10 +4,11 @@
  * limit. Registered by name in one place; a duplicate id throws.
  */
 import type { Experiment } from './experiment.js';
+import { packingExperiment } from './packing-report-experiment.js';
 import { theoryExperiment } from './theory-experiment.js';
 import { toyExperiment } from './toy-experiment.js';
 
-const ORDER: Experiment[] = [theoryExperiment, toyExperiment];
+const ORDER: Experiment[] = [theoryExperiment, packingExperiment, toyExperiment];
 
 /** The experiments in report order. @throws Error on a duplicate id. */
 export function experiments(): Experiment[] {

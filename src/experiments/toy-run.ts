@@ -149,7 +149,7 @@ export async function runToy(opts: ToyRunOptions): Promise<ToyRunResult> {
   if (threads === 1) {
     trained = trainToyModels(config, opts.onProgress);
   } else {
-    const pool = new WorkerPool(threads, getBackend());
+    const pool = await WorkerPool.create(threads, getBackend());
     try {
       trained = await trainToyModelsParallel(pool, config, opts.onProgress);
     } finally {

@@ -5,7 +5,7 @@ import { balancedBounds, trainToyModelsParallel } from './train-toy-parallel.js'
 import { ToyDivergenceError, trainToyModels } from './train-toy.js';
 
 // The workers run the wasm kernels; compare with the single-threaded wasm run.
-const pool = new WorkerPool(2, 'wasm');
+const pool = await WorkerPool.create(2, 'wasm');
 afterAll(() => pool.close());
 
 const config = {

@@ -6,10 +6,10 @@ import { boundsComparedFigure, kStarVsAlphaFigure, lossVsKFigure } from './theor
 
 const golden = (name: string) => fileURLToPath(new URL(`./__golden__/${name}`, import.meta.url));
 
-// Small data so the golden files stay readable: n = 2000, d = 200, few points.
+// Small data so the golden files stay readable: n = 20000, d = 2000 (kMax = 11), few points.
 const data = postFigureData({
-  n: 2000,
-  d: 200,
+  n: 20_000,
+  d: 2000,
   points: 12,
   alphaGrid: [0.5, 1, 1.5, 1.9, 2, 2.1, 2.3, 2.6, 3],
 });
@@ -34,7 +34,7 @@ describe('the theory figures', () => {
 
   it('compares the bounds in one panel per bound, as in its golden SVG', () => {
     const all = ['jl', 'jl-cubic', 'welch', 'random'].map((bound) =>
-      postFigureData({ n: 2000, d: 200, bound, points: 8, alphaGrid: [1, 2, 3] }),
+      postFigureData({ n: 20_000, d: 2000, bound, points: 8, alphaGrid: [1, 2, 3] }),
     );
     const svg = boundsComparedFigure(all);
     expect(svg.match(/<svg/g)).toHaveLength(5);

@@ -81,7 +81,14 @@ function lossPanel(data: PostFigureData, field: 'normalizedLoss' | 'dNormalizedL
     color: colorScale(data),
     marks: [
       field === 'dNormalizedLossDk' ? Plot.ruleY([0], { stroke: '#888' }) : null,
-      Plot.line(rows, { x: 'k', y: 'y', stroke: 'series', strokeWidth: 1.8, clip: true }),
+      Plot.line(rows, {
+        x: 'k',
+        y: 'y',
+        z: 'series',
+        stroke: 'series',
+        strokeWidth: 1.8,
+        clip: true,
+      }),
       field === 'normalizedLoss'
         ? Plot.dot(minima, { x: 'k', y: 'y', stroke: 'series', fill: 'white', r: 4 })
         : null,
@@ -188,7 +195,7 @@ export function boundsComparedFigure(all: PostFigureData[]): string {
             data.curves.flatMap((c) =>
               c.points.map((p) => ({ k: p.k, y: p.normalizedLoss, series: alphaLabel(c.alpha) })),
             ),
-            { x: 'k', y: 'y', stroke: 'series', strokeWidth: 1.6 },
+            { x: 'k', y: 'y', z: 'series', stroke: 'series', strokeWidth: 1.6 },
           ),
           Plot.dot(
             data.curves.map((c) => ({

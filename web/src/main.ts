@@ -3,23 +3,24 @@
  * URL's hash, which also holds each view's parameters so a state can be shared.
  */
 import { readRoute } from './url-state.js';
+import { mountPackingView } from './views/packing-view.js';
 import { mountTheoryView } from './views/theory-view.js';
+import { mountToyView } from './views/toy-view.js';
 
 type Mount = (root: HTMLElement, params: URLSearchParams) => () => void;
 
 const views: Record<string, Mount> = {
   theory: mountTheoryView,
+  packing: mountPackingView,
+  toy: mountToyView,
 };
 
 const root = document.getElementById('app') as HTMLElement;
 let cleanup: (() => void) | undefined;
-let current = '';
 
 function render(): void {
   const { view, params } = readRoute();
   const name = view in views ? view : 'theory';
-  if (name === current) return;
-  current = name;
   cleanup?.();
   root.dataset.view = name;
   cleanup = views[name](root, params);

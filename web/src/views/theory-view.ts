@@ -48,12 +48,13 @@ export function mountTheoryView(root: HTMLElement, params: URLSearchParams): () 
   let slowTimer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {
     writeRoute('theory', { ...state });
-    const started = performance.now();
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => {
+      // Redrawn in the frame after the input event: its cost must fit in that frame.
+      const started = performance.now();
       redrawFast();
-      // The time from the slider's input event to the end of the redraw.
       root.dataset.redrawMs = (performance.now() - started).toFixed(2);
+      root.dataset.redraws = String(Number(root.dataset.redraws ?? 0) + 1);
     });
     clearTimeout(slowTimer);
     slowTimer = setTimeout(redrawSlow, 150);

@@ -1,0 +1,74 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeNpy } from '../core/npy.js';
+import { runCli } from '../test-support/run-cli.js';
+
+describe('tegum pack run', () => {
+  it('prints the contract fields as JSON and finds the ETF of 6 lines in R³', () => {
+    const r = runCli(['pack', 'run', '--n', '6', '--d', '3', '--objective', 'minimax', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    for (const field of ['loss', 'maxAbsCos', 'meanAbsCos', 'k'])
+      expect(typeof out[field]).toBe('number');
+    expect(out.maxAbsCos).toBeCloseTo(1 / Math.sqrt(5), 3);
+    expect(out.k).toBe(1);
+    expect(out.factors).toEqual([
+      { size: 6, dim: 3, label: '6 in 3 dims', features: [0, 1, 2, 3, 4, 5] },
+    ]);
+  });
+
+  it('packs tegum-constrained with --k and saves V as a d × n float32 .npy', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tegum-pack-'));
+    const file = join(dir, 'v.npy');
+    const r = runCli([
+      'pack',
+      'run',
+      '--n',
+      '12',
+      '--d',
+      '6',
+      '--alpha',
+      '2',
+      '--k',
+      '3',
+      '--seed',
+      '4',
+      '--steps',
+      '500',
+      '--json',
+      '--save',
+      file,
+    ]);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.constrainedK).toBe(3);
+    expect(out.loss).toBeCloseTo((12 * 12) / 6 - 12, 3);
+    expect(out.k).toBe(3);
+    expect(out.factors.map((f: { size: number; dim: number }) => [f.size, f.dim])).toEqual([
+      [4, 2],
+      [4, 2],
+      [4, 2],
+    ]);
+    const npy = decodeNpy(new Uint8Array(readFileSync(file)));
+    expect(npy.shape).toEqual([6, 12]);
+    expect(npy.data).toBeInstanceOf(Float32Array);
+  });
+
+  it.each([
+    [['--n', '6', '--d', '3', '--objective', 'minimax', '--alpha', '2'], /--alpha does not apply/],
+    [['--n', '6', '--d', '3', '--k', '4'], /k must be an integer in \[1, min\(n, d\)\]/],
+    [['--n', 'six', '--d', '3'], /option '--n <int>' argument 'six' is invalid/],
+    [['--n', '6', '--d', '3', '--objective', 'cubic'], /must be one of power, threshold, minimax/],
+    [['--n', '6', '--d', '3', '--save', 'v.txt'], /--save must name a .npy file/],
+    [['--n', '6', '--d', '3', '--alpha', '-1'], /--alpha <x>/],
+  ])('rejects bad flags with one line and exit code 2: %j', (args, message) => {
+    const r = runCli(['pack', 'run', ...args]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toBe('');
+  });
+});

@@ -1,0 +1,45 @@
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { kValues } from './packing-experiment.js';
+import { runPackingExperiment } from './run-packing-experiment.js';
+
+describe('the packing experiment', () => {
+  it('tries every k up to the cap, then d/2^j above it', () => {
+    expect(kValues(8, 32)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(kValues(128, 32)).toEqual([...Array.from({ length: 32 }, (_, i) => i + 1), 64, 128]);
+  });
+
+  it('writes figures and data, and finds k* = 1 at α = 3 and the tegum side at α = 0.5 (n = 16, d = 4)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'tegum-packexp-'));
+    const result = await runPackingExperiment({
+      out,
+      profile: {
+        name: 'test',
+        sizes: [{ n: 16, d: 4 }],
+        alphas: [0.5, 3],
+        restarts: 2,
+        steps: 1500,
+        kCap: 4,
+        seed: 1,
+      },
+    });
+    for (const f of result.written) expect(existsSync(f)).toBe(true);
+    expect(result.written.some((f) => f.endsWith('loss-vs-k.png'))).toBe(true);
+    const [size] = result.sizes;
+    const [low, high] = size.alphas;
+    expect(high.kStarMeasured).toBe(1);
+    expect(low.kStarMeasured).toBeGreaterThan(1);
+    // At α = 0.5 the best packing is a tegum product of d = 4 collinear groups of 4.
+    expect(low.best.factors).toBe(4);
+    expect(size.alphaStarMeasured).toEqual({ alphaStar: 3, bracket: [0.5, 3] });
+    const welch = size.alphaStarPredicted.find((p) => p.bound === 'welch');
+    expect(welch?.alphaStar).toBeCloseTo(2, 4);
+    const cubic = size.alphaStarPredicted.find((p) => p.bound === 'jl-cubic');
+    expect(cubic?.alphaStar).toBeNull();
+    expect(cubic?.note).toMatch(/domain is empty/);
+    const csv = readFileSync(join(out, 'n16-d4', 'loss-vs-k.csv'), 'utf8');
+    expect(csv.split('\n')[0]).toMatch(/^alpha,k,loss,normalizedLoss/);
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * `tegum pack experiment` (and a part of `tegum reproduce`): runs a packing profile
+ * and writes, under `out`, per (n, d): the L(k) figure and the k*-vs-α figure (SVG
+ * and PNG), loss-vs-k.csv, kstar.csv, structure.csv and data.json; and across
+ * sizes summary.json and summary.csv.
+ */
+import { join } from 'node:path';
+import {
+  packingSize,
+  runTasksInThread,
+  type PackingProgress,
+  type PackTaskRunner,
+  type SizeResult,
+} from './packing-experiment.js';
+import { PACKING_PROFILES, type PackingProfile } from './packing-profiles.js';
+import { packingKStarFigure, packingLossFigure } from '../viz/packing-figures.js';
+import { toCsv } from './to-csv.js';
+import { writeFigure } from './write-figure.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+/** Options of {@link runPackingExperiment}. */
+export interface PackingExperimentOptions {
+  /** Output directory. */
+  out: string;
+  /** 'quick' (about a minute) or 'full' (minutes), or a profile object. Default 'quick'. */
+  profile?: 'quick' | 'full' | PackingProfile;
+  onProgress?: PackingProgress;
+  /** Where the optimisations run; default in this thread. */
+  runner?: PackTaskRunner;
+}
+
+/** What the experiment wrote and found. */
+export interface PackingExperimentResult {
+  profile: string;
+  sizes: SizeResult[];
+  written: string[];
+  seconds: number;
+}
+
+function resolveProfile(p: PackingExperimentOptions['profile']): PackingProfile {
+  if (p === undefined) return PACKING_PROFILES.quick;
+  if (typeof p === 'string') {
+    const found = (PACKING_PROFILES as Record<string, PackingProfile>)[p];
+    if (!found) throw new RangeError(`profile must be one of quick, full, got '${p}'`);
+    return found;
+  }
+  return p;
+}
+
+function summaryRows(size: SizeResult) {
+  return size.alphas.map((a) => ({
+    n: size.n,
+    d: size.d,
+    alpha: a.alpha,
+    kStarMeasured: a.kStarMeasured,
+    structureK: a.best.factors,
+    freeFactors: a.free.factors,
+    freeLoss: a.free.loss,
+    ...Object.fromEntries(a.theory.map((t) => [`kStar_${t.bound}`, t.kStar])),
+    alphaStarMeasured: size.alphaStarMeasured.alphaStar,
+    ...Object.fromEntries(
+      size.alphaStarPredicted.map((p) => [`alphaStar_${p.bound}`, p.alphaStar]),
+    ),
+  }));
+}
+
+/** Runs the experiment and writes its figures and data; returns what it wrote. */
+export async function runPackingExperiment(
+  opts: PackingExperimentOptions,
+): Promise<PackingExperimentResult> {
+  const profile = resolveProfile(opts.profile);
+  const runner = opts.runner ?? runTasksInThread;
+  const started = performance.now();
+  const sizes: SizeResult[] = [];
+  const written: string[] = [];
+  for (const size of profile.sizes) {
+    const result = await packingSize(profile, size, runner, opts.onProgress);
+    sizes.push(result);
+    const dir = join(opts.out, `n${result.n}-d${result.d}`);
+    const loss = writeFigure(dir, 'loss-vs-k', packingLossFigure(result));
+    const kstar = writeFigure(dir, 'kstar-vs-alpha', packingKStarFigure(result));
+    const lossRows = result.alphas.flatMap((a) =>
+      a.measured.map((p, i) => ({
+        alpha: a.alpha,
+        k: p.k,
+        loss: p.loss,
+        normalizedLoss: p.normalizedLoss,
+        maxAbsCos: p.maxAbsCos,
+        meanAbsCos: p.meanAbsCos,
+        evenBlocks: p.evenBlocks,
+        layout: p.layout,
+        ...Object.fromEntries(a.theory.map((t) => [`theory_${t.bound}`, t.normalizedLoss[i]])),
+      })),
+    );
+    const structureRows = result.alphas.flatMap((a) => [
+      ...a.free.factorCounts.map((f) => ({ alpha: a.alpha, packing: 'free (k = 1)', ...f })),
+      ...a.best.factorCounts.map((f) => ({
+        alpha: a.alpha,
+        packing: `best (k = ${a.best.k})`,
+        ...f,
+      })),
+    ]);
+    const files: [string, string][] = [
+      [join(dir, 'loss-vs-k.csv'), toCsv(lossRows)],
+      [join(dir, 'kstar.csv'), toCsv(summaryRows(result))],
+      [join(dir, 'structure.csv'), toCsv(structureRows)],
+      [join(dir, 'data.json'), JSON.stringify(result, null, 2) + '\n'],
+    ];
+    for (const [path, text] of files) writeFileAtomic(path, text);
+    written.push(loss.svg, loss.png, kstar.svg, kstar.png, ...files.map(([p]) => p));
+    opts.onProgress?.(
+      `n = ${result.n}, d = ${result.d}: done in ${result.seconds.toFixed(1)} s`,
+      1,
+    );
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const summary = {
+    profile: profile.name,
+    seconds,
+    sizes: sizes.map((s) => ({
+      n: s.n,
+      d: s.d,
+      seconds: s.seconds,
+      alphaStarMeasured: s.alphaStarMeasured,
+      alphaStarPredicted: s.alphaStarPredicted,
+      perAlpha: s.alphas.map((a) => ({
+        alpha: a.alpha,
+        kStarMeasured: a.kStarMeasured,
+        structureK: a.best.factors,
+        freeFactors: a.free.factors,
+        predictedKStar: Object.fromEntries(a.theory.map((t) => [t.bound, t.kStar])),
+      })),
+    })),
+  };
+  const summaryJson = join(opts.out, 'summary.json');
+  const summaryCsv = join(opts.out, 'summary.csv');
+  writeFileAtomic(summaryJson, JSON.stringify(summary, null, 2) + '\n');
+  writeFileAtomic(summaryCsv, toCsv(sizes.flatMap(summaryRows)));
+  written.push(summaryJson, summaryCsv);
+  return { profile: profile.name, sizes, written, seconds };
+}

@@ -1,0 +1,280 @@
+/**
+ * Packing n unit vectors in R^d (DESIGN.md §2), unconstrained or tegum-constrained.
+ *
+ * Tegum-constrained (k given): V is block-diagonal with the layout of
+ * `tegumBlocks(n, d, k)`; pairs in different blocks are exactly orthogonal, so
+ * L(V) is the sum over blocks and each block is an independent packing problem.
+ * Blocks of the same shape (m, D) are the same problem, so each distinct shape is
+ * optimised once (best of the restarts) and copied into every block of that
+ * shape. A block with m ≤ D holds orthonormal vectors (zero interference, the
+ * exact optimum of every ℓ with ℓ(0) = 0 ≤ ℓ), without optimisation.
+ * Unconstrained (k omitted): one block holding everything.
+ *
+ * The returned loss, maxAbsCos and meanAbsCos are computed on the full n × n Gram
+ * matrix of the assembled V, so they never rely on the block decomposition.
+ */
+import { Rng } from '../core/rng.js';
+import type { ObjectiveParams } from './objectives/objective.js';
+import { createObjective } from './objectives/registry.js';
+import { packingStats } from './packing-stats.js';
+import {
+  createSphereWorkspace,
+  optimizeOnSpheres,
+  validateOptimizerOptions,
+  type SphereOptimizerOptions,
+  type StepProgress,
+  type StopReason,
+} from './sphere-optimizer.js';
+import { blocksAreEven, tegumBlocks, type TegumBlock } from './tegum-blocks.js';
+import { gram } from '../core/gram.js';
+
+/** A packing problem, as plain data (the CLI, experiments and workers share it). */
+export interface PackConfig {
+  n: number;
+  d: number;
+  /** A registered objective name: 'power', 'threshold', 'minimax', … */
+  objective: string;
+  /** Objective parameters, e.g. `{ alpha: 1 }`. */
+  objectiveParams?: ObjectiveParams;
+  /** Number of orthogonal blocks (tegum-constrained); omitted = unconstrained. */
+  k?: number;
+  /** Seed of every random draw (default 0). */
+  seed?: number;
+  /** Random starts per distinct block shape; the best is kept (default 1). */
+  restarts?: number;
+  /** Optimizer settings (steps, method, rate, schedule, stopping). */
+  optimizer?: Omit<SphereOptimizerOptions, 'onProgress'>;
+  /** Progress of each restart of each block shape. */
+  onProgress?: (progress: PackProgress) => void;
+}
+
+/** Progress report: which shape and restart, and the optimizer's step report. */
+export interface PackProgress extends StepProgress {
+  shape: { m: number; D: number };
+  restart: number;
+}
+
+/** One optimisation run: a block shape and one random start. */
+export interface PackTask {
+  m: number;
+  D: number;
+  objective: string;
+  objectiveParams: ObjectiveParams;
+  seed: number;
+  optimizer: Omit<SphereOptimizerOptions, 'onProgress'>;
+}
+
+/** The outcome of a task: the block's V [D, m] and how the run went. */
+export interface PackTaskResult {
+  task: PackTask;
+  V: Float64Array;
+  loss: number;
+  surrogateLoss: number;
+  steps: number;
+  stopReason: StopReason;
+  message?: string;
+}
+
+/** A finished packing. */
+export interface PackResult {
+  n: number;
+  d: number;
+  /** Blocks requested (1 when unconstrained). */
+  k: number;
+  constrained: boolean;
+  blocks: TegumBlock[];
+  /** True when all blocks have the same (m, D); otherwise the layout is stated in `blocks`. */
+  evenBlocks: boolean;
+  /** [d, n] unit columns (float32, as saved to .npy). */
+  V: Float32Array;
+  /** The objective's exact loss on the full Gram matrix (ordered pairs i ≠ j). */
+  loss: number;
+  maxAbsCos: number;
+  meanAbsCos: number;
+  objective: { name: string; params: Record<string, number>; surrogate: string };
+  /** Every run made: per shape, per restart. */
+  runs: Omit<PackTaskResult, 'V'>[];
+}
+
+/** Raised when every restart of some block shape diverged. */
+export class DivergenceError extends Error {
+  override readonly name = 'DivergenceError';
+}
+
+/** Runs one task: a random start of shape (m, D), optimised. Pure given the task. */
+export function runPackTask(
+  task: PackTask,
+  onProgress?: (p: StepProgress) => void,
+): PackTaskResult {
+  const { m, D } = task;
+  const objective = createObjective(task.objective, task.objectiveParams);
+  const rng = new Rng(task.seed);
+  const V = new Float64Array(D * m);
+  for (let e = 0; e < V.length; e++) V[e] = rng.normal();
+  const run = optimizeOnSpheres(
+    V,
+    D,
+    m,
+    objective,
+    { ...task.optimizer, onProgress },
+    createSphereWorkspace(D, m),
+  );
+  return { task, V, ...run };
+}
+
+function validateConfig(config: PackConfig) {
+  const { n, d, k, seed, restarts } = config;
+  if (!Number.isInteger(n) || n < 2) throw new RangeError(`n must be an integer ≥ 2, got ${n}`);
+  if (!Number.isInteger(d) || d < 1) throw new RangeError(`d must be an integer ≥ 1, got ${d}`);
+  if (k !== undefined && (!Number.isInteger(k) || k < 1 || k > Math.min(n, d))) {
+    throw new RangeError(
+      `k must be an integer in [1, min(n, d)] = [1, ${Math.min(n, d)}], got ${k}`,
+    );
+  }
+  if (seed !== undefined && !Number.isInteger(seed))
+    throw new RangeError(`seed must be an integer, got ${seed}`);
+  if (restarts !== undefined && (!Number.isInteger(restarts) || restarts < 1)) {
+    throw new RangeError(`restarts must be an integer ≥ 1, got ${restarts}`);
+  }
+  validateOptimizerOptions(config.optimizer ?? {});
+  // Validates the objective name and parameters before any work.
+  createObjective(config.objective, config.objectiveParams ?? {});
+}
+
+/**
+ * The tasks a config needs: one per restart per distinct block shape with m > D. Each
+ * task's seed is a hash of (seed, m, D, restart), so the same shape at the same seed is
+ * the same task whichever k it came from (an experiment runs it once).
+ */
+export function packTasks(config: PackConfig): PackTask[] {
+  validateConfig(config);
+  const blocks = tegumBlocks(config.n, config.d, config.k ?? 1);
+  const seed = config.seed ?? 0;
+  const tasks: PackTask[] = [];
+  for (const { m, D } of distinctShapes(blocks)) {
+    if (m <= D) continue;
+    for (let r = 0; r < (config.restarts ?? 1); r++) {
+      tasks.push({
+        m,
+        D,
+        objective: config.objective,
+        objectiveParams: config.objectiveParams ?? {},
+        seed: taskSeed(seed, m, D, r),
+        optimizer: config.optimizer ?? {},
+      });
+    }
+  }
+  return tasks;
+}
+
+/** A 32-bit mix of (seed, m, D, restart); Rng's splitmix32 seeding scrambles it further. */
+function taskSeed(seed: number, m: number, D: number, restart: number): number {
+  let h = seed >>> 0;
+  for (const x of [m, D, restart]) h = (Math.imul(h ^ x, 0x9e3779b1) + 0x7f4a7c15) >>> 0;
+  return h;
+}
+
+/** A key naming a task's content; equal keys are the same computation. */
+export function packTaskKey(task: PackTask): string {
+  return JSON.stringify([
+    task.m,
+    task.D,
+    task.objective,
+    task.objectiveParams,
+    task.seed,
+    task.optimizer,
+  ]);
+}
+
+function distinctShapes(blocks: readonly TegumBlock[]): { m: number; D: number }[] {
+  const seen = new Map<string, { m: number; D: number }>();
+  for (const { m, D } of blocks) seen.set(`${m}x${D}`, { m, D });
+  return [...seen.values()];
+}
+
+/**
+ * Assembles the packing from finished tasks (any order): the best run per shape by
+ * exact loss goes into every block of that shape.
+ * @throws DivergenceError when every run of some shape diverged.
+ */
+export function assemblePacking(
+  config: PackConfig,
+  results: readonly PackTaskResult[],
+): PackResult {
+  validateConfig(config);
+  const { n, d } = config;
+  const k = config.k ?? 1;
+  const blocks = tegumBlocks(n, d, k);
+  const best = new Map<string, PackTaskResult>();
+  for (const r of results) {
+    if (r.stopReason === 'diverged') continue;
+    const key = `${r.task.m}x${r.task.D}`;
+    const seen = best.get(key);
+    if (!seen || r.loss < seen.loss) best.set(key, r);
+  }
+  const V = new Float32Array(d * n);
+  for (const { featureStart, m, dimStart, D } of blocks) {
+    if (m <= D) {
+      for (let j = 0; j < m; j++) V[(dimStart + j) * n + featureStart + j] = 1;
+      continue;
+    }
+    const run = best.get(`${m}x${D}`);
+    if (!run) {
+      const why = results
+        .filter((r) => r.task.m === m && r.task.D === D)
+        .map((r) => r.message ?? r.stopReason);
+      throw new DivergenceError(
+        `every restart of the ${m} × ${D} block diverged (${why.join('; ') || 'no runs'}); try a smaller learning rate`,
+      );
+    }
+    for (let r = 0; r < D; r++) {
+      for (let j = 0; j < m; j++) V[(dimStart + r) * n + featureStart + j] = run.V[r * m + j];
+    }
+  }
+  const objective = createObjective(config.objective, config.objectiveParams ?? {});
+  const G = new Float32Array(n * n);
+  gram(G, V, d, n);
+  const stats = packingStats(G, n);
+  return {
+    n,
+    d,
+    k,
+    constrained: config.k !== undefined,
+    blocks,
+    evenBlocks: blocksAreEven(blocks),
+    V,
+    loss: objective.reported(G, n),
+    ...stats,
+    objective: {
+      name: objective.name,
+      params: { ...objective.params },
+      surrogate: objective.surrogate,
+    },
+    runs: results.map(({ V: _V, ...rest }) => rest),
+  };
+}
+
+/** Packs in this thread: runs every task in turn, then assembles. */
+export function pack(config: PackConfig): PackResult {
+  const tasks = packTasks(config);
+  const restartOf = new Map<PackTask, number>();
+  const counter = new Map<string, number>();
+  for (const t of tasks) {
+    const key = `${t.m}x${t.D}`;
+    restartOf.set(t, counter.get(key) ?? 0);
+    counter.set(key, (counter.get(key) ?? 0) + 1);
+  }
+  const results = tasks.map((task) =>
+    runPackTask(
+      task,
+      config.onProgress &&
+        ((p) =>
+          config.onProgress?.({
+            ...p,
+            shape: { m: task.m, D: task.D },
+            restart: restartOf.get(task) ?? 0,
+          })),
+    ),
+  );
+  return assemblePacking(config, results);
+}

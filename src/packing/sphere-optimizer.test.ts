@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { packingTolerances as tol } from '../test-support/tolerances.js';
+import type { Objective } from './objectives/objective.js';
+import { createObjective } from './objectives/registry.js';
+import { assemblePacking, DivergenceError, pack, packTasks, runPackTask } from './pack.js';
+import { optimizeOnSpheres, type StepProgress } from './sphere-optimizer.js';
+import { gram } from '../core/gram.js';
+
+/** An objective that turns NaN after `after` evaluations, to exercise divergence detection. */
+function nanAfter(after: number): Objective {
+  const inner = createObjective('power', { alpha: 2 });
+  let calls = 0;
+  return {
+    ...inner,
+    value(G, n, dLdG) {
+      calls++;
+      return calls > after ? Number.NaN : inner.value(G, n, dLdG);
+    },
+  };
+}
+
+describe('optimizeOnSpheres', () => {
+  it('keeps every column on the unit sphere (to float32 precision in the returned V)', () => {
+    const r = pack({ n: 20, d: 5, objective: 'power', objectiveParams: { alpha: 1.5 } });
+    for (let j = 0; j < 20; j++) {
+      let s = 0;
+      for (let i = 0; i < 5; i++) s += r.V[i * 20 + j] ** 2;
+      expect(Math.abs(s - 1)).toBeLessThan(tol.float32Gram);
+    }
+  });
+
+  it('reproduces the same packing from the same seed and a different one from another', () => {
+    const config = { n: 16, d: 4, objective: 'power', objectiveParams: { alpha: 1 } } as const;
+    const a = pack({ ...config, seed: 5, optimizer: { steps: 50 } });
+    const b = pack({ ...config, seed: 5, optimizer: { steps: 50 } });
+    const c = pack({ ...config, seed: 6, optimizer: { steps: 50 } });
+    expect(Array.from(a.V)).toEqual(Array.from(b.V));
+    expect(Array.from(a.V)).not.toEqual(Array.from(c.V));
+  });
+
+  it('stops on relative improvement before the step limit, and at the limit when told to run on', () => {
+    const converged = pack({ n: 12, d: 4, objective: 'power', optimizer: { steps: 5000 } });
+    expect(converged.runs[0].stopReason).toBe('converged');
+    expect(converged.runs[0].steps).toBeLessThan(5000);
+    const capped = pack({ n: 12, d: 4, objective: 'power', optimizer: { steps: 30 } });
+    expect(capped.runs[0].stopReason).toBe('max-steps');
+    expect(capped.runs[0].steps).toBe(30);
+  });
+
+  it('reports progress at the stated interval with a decaying cosine learning rate', () => {
+    const seen: StepProgress[] = [];
+    pack({
+      n: 10,
+      d: 3,
+      objective: 'minimax',
+      optimizer: { steps: 200, progressEvery: 50 },
+      onProgress: (p) => seen.push(p),
+    });
+    expect(seen.map((p) => p.step)).toEqual([0, 50, 100, 150, 200]);
+    expect(seen[1].learningRate).toBeLessThan(seen[0].learningRate);
+    expect(seen.every((p) => Number.isFinite(p.loss))).toBe(true);
+  });
+
+  it('detects divergence and says at which step', () => {
+    const V = new Float64Array(3 * 6).map((_, e) => Math.sin(e + 1));
+    const run = optimizeOnSpheres(V, 3, 6, nanAfter(7), { steps: 100 });
+    expect(run.stopReason).toBe('diverged');
+    expect(run.message).toBe('diverged at step 7: loss = NaN');
+  });
+
+  it('raises DivergenceError when every restart of a block diverged', () => {
+    const config = { n: 6, d: 3, objective: 'power', restarts: 2 } as const;
+    const results = packTasks(config).map((task) => ({
+      ...runPackTask(task),
+      stopReason: 'diverged' as const,
+      message: 'diverged at step 3: loss = NaN',
+    }));
+    expect(() => assemblePacking(config, results)).toThrow(DivergenceError);
+    expect(() => assemblePacking(config, results)).toThrow(
+      /every restart of the 6 × 3 block diverged/,
+    );
+  });
+
+  it('makes tegum-constrained packings block-diagonal: pairs in different blocks are orthogonal', () => {
+    const n = 30;
+    const d = 9;
+    const r = pack({ n, d, k: 3, objective: 'power', objectiveParams: { alpha: 1 } });
+    const G = new Float32Array(n * n);
+    gram(G, r.V, d, n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        if (Math.floor(i / 10) !== Math.floor(j / 10)) expect(G[i * n + j]).toBe(0);
+      }
+    }
+    expect(r.maxAbsCos).toBeGreaterThan(0);
+  });
+
+  it('keeps the best of several restarts', () => {
+    const one = pack({ n: 9, d: 3, objective: 'minimax', seed: 8, optimizer: { steps: 300 } });
+    const many = pack({
+      n: 9,
+      d: 3,
+      objective: 'minimax',
+      seed: 8,
+      restarts: 4,
+      optimizer: { steps: 300 },
+    });
+    expect(many.runs).toHaveLength(4);
+    expect(many.loss).toBe(Math.min(...many.runs.map((r) => r.loss)));
+    expect(many.loss).toBeLessThanOrEqual(one.loss + 1e-12);
+  });
+
+  it('rejects bad arguments with a message naming the argument and what is allowed', () => {
+    expect(() => pack({ n: 1, d: 3, objective: 'power' })).toThrow(/n must be an integer ≥ 2/);
+    expect(() => pack({ n: 8, d: 3, k: 4, objective: 'power' })).toThrow(/k must be an integer in/);
+    expect(() => pack({ n: 8, d: 3, objective: 'power', restarts: 0 })).toThrow(/restarts/);
+    expect(() => pack({ n: 8, d: 3, objective: 'power', optimizer: { steps: 0 } })).toThrow(
+      /steps must be an integer ≥ 1/,
+    );
+    expect(() => pack({ n: 8, d: 3, objective: 'power', optimizer: { learningRate: -1 } })).toThrow(
+      /learningRate must be > 0/,
+    );
+    expect(() => pack({ n: 8, d: 3, objective: 'nope' })).toThrow(/unknown objective/);
+  });
+});

@@ -1,0 +1,226 @@
+/**
+ * The Packing view: n unit vectors in R^d optimized in a web worker under a chosen
+ * objective; the Gram matrix drawn as a heatmap ordered by detected tegum factor,
+ * the factor list with labels and the loss curve, updating as it runs.
+ */
+import { objectiveNames, tegumFactors } from '../../../src/index.js';
+import { button, figureSlot, readout, select, slider } from '../controls.js';
+import { factorList, factorOrder, gramHeatmap, lossCurve } from '../draw.js';
+import { choiceParam, numberParam, writeRoute } from '../url-state.js';
+import type { PackingMessage, PackingRequest } from '../workers/packing-worker.js';
+
+interface PackingState {
+  n: number;
+  d: number;
+  objective: string;
+  alpha: number;
+  seed: number;
+  steps: number;
+}
+
+/** Mounts the view into `root`; returns a cleanup function. */
+export function mountPackingView(root: HTMLElement, params: URLSearchParams): () => void {
+  const state: PackingState = {
+    n: numberParam(params, 'n', 12, 2, 256),
+    d: numberParam(params, 'd', 4, 1, 64),
+    objective: choiceParam(params, 'objective', objectiveNames(), 'power'),
+    alpha: numberParam(params, 'alpha', 1, 0.25, 8),
+    seed: numberParam(params, 'seed', 0, 0, 1_000_000),
+    steps: numberParam(params, 'steps', 1500, 100, 20_000),
+  };
+  const controls = document.createElement('section');
+  controls.className = 'controls';
+  controls.setAttribute('aria-label', 'Packing parameters');
+  const plots = document.createElement('section');
+  plots.className = 'plots';
+  root.replaceChildren(controls, plots);
+
+  let worker: Worker | undefined;
+  let lastV: Float64Array | undefined;
+  let stepOffset = 0;
+  let history: { step: number; loss: number }[] = [];
+  let status: 'idle' | 'running' | 'paused' | 'done' = 'idle';
+
+  const save = () => writeRoute('packing', { ...state });
+  const changed = () => {
+    save();
+    reset();
+  };
+  slider(controls, {
+    id: 'packing-n',
+    label: 'vectors n',
+    min: 2,
+    max: 256,
+    step: 1,
+    value: state.n,
+    onInput: (x) => ((state.n = x), changed()),
+  });
+  slider(controls, {
+    id: 'packing-d',
+    label: 'dimensions d',
+    min: 1,
+    max: 64,
+    step: 1,
+    value: state.d,
+    onInput: (x) => ((state.d = x), changed()),
+  });
+  select(controls, 'packing-objective', 'objective', objectiveNames(), state.objective, (v) => {
+    state.objective = v;
+    changed();
+  });
+  slider(controls, {
+    id: 'packing-alpha',
+    label: 'α (power objective)',
+    min: 0.25,
+    max: 8,
+    step: 0.05,
+    value: state.alpha,
+    format: (x) => x.toFixed(2),
+    onInput: (x) => ((state.alpha = x), changed()),
+  });
+  slider(controls, {
+    id: 'packing-seed',
+    label: 'seed',
+    min: 0,
+    max: 99,
+    step: 1,
+    value: state.seed,
+    onInput: (x) => ((state.seed = x), changed()),
+  });
+  const buttons = document.createElement('div');
+  buttons.className = 'buttons';
+  controls.append(buttons);
+  const startButton = button(buttons, 'packing-start', 'Start', () => start());
+  button(buttons, 'packing-pause', 'Pause', () => pause());
+  button(buttons, 'packing-reset', 'Reset', () => reset());
+  const show = readout(controls, 'packing-readout', [
+    ['status', 'status'],
+    ['step', 'step'],
+    ['loss', 'loss'],
+    ['maxAbsCos', 'max |cos θ|'],
+    ['k', 'tegum factors k'],
+  ]);
+  const note = document.createElement('p');
+  note.className = 'note';
+  note.id = 'packing-message';
+  note.setAttribute('role', 'status');
+  controls.append(note);
+
+  const gramSlot = figureSlot(
+    plots,
+    'packing-gram',
+    'Gram matrix VᵀV by tegum factor (red +1, blue −1)',
+  );
+  const lossSlot = figureSlot(plots, 'packing-loss', 'Loss');
+  const factorsFigure = document.createElement('figure');
+  factorsFigure.innerHTML = '<figcaption>Tegum factors</figcaption>';
+  const factors = document.createElement('ol');
+  factors.className = 'factors';
+  factors.id = 'packing-factors';
+  factorsFigure.append(factors);
+  plots.append(factorsFigure);
+
+  function draw(V: Float64Array, step: number, loss: number): void {
+    const tegum = tegumFactors(V, state.d, state.n);
+    let maxAbs = 0;
+    const norms = new Float64Array(state.n);
+    for (let j = 0; j < state.n; j++) {
+      for (let r = 0; r < state.d; r++) norms[j] += V[r * state.n + j] ** 2;
+      norms[j] = Math.sqrt(norms[j]);
+    }
+    for (let i = 0; i < state.n; i++) {
+      for (let j = i + 1; j < state.n; j++) {
+        let s = 0;
+        for (let r = 0; r < state.d; r++) s += V[r * state.n + i] * V[r * state.n + j];
+        maxAbs = Math.max(maxAbs, Math.abs(s / (norms[i] * norms[j])));
+      }
+    }
+    show({
+      status,
+      step: String(step),
+      loss: loss.toPrecision(5),
+      maxAbsCos: maxAbs.toFixed(4),
+      k: String(tegum.k),
+    });
+    gramSlot(gramHeatmap(V, state.d, state.n, factorOrder(tegum, state.n), true));
+    lossSlot(lossCurve(history));
+    factorList(factors, tegum, state.n);
+  }
+
+  function start(): void {
+    if (status === 'running') return;
+    const request: PackingRequest = { ...state, steps: state.steps - stepOffset };
+    if (status === 'paused' && lastV) request.V = lastV;
+    else {
+      history = [];
+      stepOffset = 0;
+      request.steps = state.steps;
+    }
+    if (request.steps <= 0) return;
+    worker = new Worker(new URL('../workers/packing-worker.ts', import.meta.url), {
+      type: 'module',
+    });
+    status = 'running';
+    root.dataset.status = status;
+    const offset = stepOffset;
+    let frame = 0;
+    worker.onmessage = (event: MessageEvent<PackingMessage>) => {
+      const msg = event.data;
+      if (msg.type === 'error') {
+        note.textContent = msg.message;
+        status = 'idle';
+        root.dataset.status = status;
+        return;
+      }
+      lastV = msg.V;
+      if (msg.type === 'snapshot') {
+        stepOffset = offset + msg.step;
+        history.push({ step: stepOffset, loss: msg.loss });
+        cancelAnimationFrame(frame);
+        frame = requestAnimationFrame(() => draw(msg.V, stepOffset, msg.loss));
+      } else {
+        stepOffset = offset + msg.steps;
+        status = 'done';
+        root.dataset.status = status;
+        note.textContent =
+          msg.stopReason === 'diverged'
+            ? `diverged: ${msg.message ?? ''}`
+            : `stopped: ${msg.stopReason}`;
+        cancelAnimationFrame(frame);
+        draw(msg.V, stepOffset, msg.loss);
+        worker?.terminate();
+        worker = undefined;
+      }
+    };
+    note.textContent = request.V ? 'resumed (optimizer moments restart)' : '';
+    worker.postMessage(request);
+  }
+
+  function pause(): void {
+    if (status !== 'running') return;
+    worker?.terminate();
+    worker = undefined;
+    status = 'paused';
+    root.dataset.status = status;
+    show({ status });
+  }
+
+  function reset(): void {
+    worker?.terminate();
+    worker = undefined;
+    lastV = undefined;
+    stepOffset = 0;
+    history = [];
+    status = 'idle';
+    root.dataset.status = status;
+    show({ status, step: '0', loss: '—', maxAbsCos: '—', k: '—' });
+    gramSlot(document.createTextNode('Press Start to optimize.'));
+    lossSlot(document.createTextNode(''));
+    factors.replaceChildren();
+    note.textContent = '';
+  }
+
+  reset();
+  startButton.focus();
+  return () => worker?.terminate();
+}

@@ -1,0 +1,296 @@
+/**
+ * The Toy model view (Elhage et al. 2022): n features, m hidden dimensions,
+ * sparsity S and importance decay; several seeds train in a web worker and the
+ * lowest-loss one is drawn as it trains: the features as arrows when m = 2, the
+ * WᵀW heatmap, ‖W_i‖ bars coloured by superposition, D_i, and the tegum factors.
+ */
+import * as Plot from '@observablehq/plot';
+import { featureGeometry } from '../../../src/index.js';
+import { button, figureSlot, readout, slider } from '../controls.js';
+import { factorList, factorOrder, gramHeatmap, lossCurve } from '../draw.js';
+import { numberParam, writeRoute } from '../url-state.js';
+import type { ToyMessage, ToyRequest } from '../workers/toy-worker.js';
+
+interface ToyViewState {
+  n: number;
+  m: number;
+  S: number;
+  decay: number;
+  seed: number;
+  steps: number;
+}
+
+const SEEDS = 4;
+const LEARNING_RATE = 1e-3;
+
+/** Mounts the view into `root`; returns a cleanup function. */
+export function mountToyView(root: HTMLElement, params: URLSearchParams): () => void {
+  const state: ToyViewState = {
+    n: numberParam(params, 'n', 5, 2, 100),
+    m: numberParam(params, 'm', 2, 1, 20),
+    S: numberParam(params, 'S', 0.9, 0, 0.999),
+    decay: numberParam(params, 'decay', 0.9, 0.5, 1),
+    seed: numberParam(params, 'seed', 0, 0, 1_000_000),
+    steps: numberParam(params, 'steps', 10_000, 100, 50_000),
+  };
+  const controls = document.createElement('section');
+  controls.className = 'controls';
+  controls.setAttribute('aria-label', 'Toy model parameters');
+  const plots = document.createElement('section');
+  plots.className = 'plots';
+  root.replaceChildren(controls, plots);
+
+  const worker = new Worker(new URL('../workers/toy-worker.ts', import.meta.url), {
+    type: 'module',
+  });
+  let status: 'idle' | 'running' | 'paused' | 'done' = 'idle';
+  let history: { step: number; loss: number }[] = [];
+  let startedAt = 0;
+  // When the detected factor structure last changed: the time to reach the final geometry.
+  let signature = '';
+
+  const setStatus = (s: typeof status) => {
+    status = s;
+    root.dataset.status = s;
+    show({ status: s });
+  };
+  const changed = () => {
+    writeRoute('toy', { ...state });
+    reset();
+  };
+  slider(controls, {
+    id: 'toy-n',
+    label: 'features n',
+    min: 2,
+    max: 100,
+    step: 1,
+    value: state.n,
+    onInput: (x) => ((state.n = x), changed()),
+  });
+  slider(controls, {
+    id: 'toy-m',
+    label: 'hidden dimensions m',
+    min: 1,
+    max: 20,
+    step: 1,
+    value: state.m,
+    onInput: (x) => ((state.m = x), changed()),
+  });
+  slider(controls, {
+    id: 'toy-S',
+    label: 'sparsity S',
+    min: 0,
+    max: 0.999,
+    step: 0.001,
+    value: state.S,
+    format: (x) => x.toFixed(3),
+    onInput: (x) => ((state.S = x), changed()),
+  });
+  slider(controls, {
+    id: 'toy-decay',
+    label: 'importance decay (Iᵢ = decayⁱ)',
+    min: 0.5,
+    max: 1,
+    step: 0.01,
+    value: state.decay,
+    format: (x) => x.toFixed(2),
+    onInput: (x) => ((state.decay = x), changed()),
+  });
+  slider(controls, {
+    id: 'toy-seed',
+    label: 'seed',
+    min: 0,
+    max: 99,
+    step: 1,
+    value: state.seed,
+    onInput: (x) => ((state.seed = x), changed()),
+  });
+  const buttons = document.createElement('div');
+  buttons.className = 'buttons';
+  controls.append(buttons);
+  const startButton = button(buttons, 'toy-start', 'Start', () => start());
+  button(buttons, 'toy-pause', 'Pause', () => pause());
+  button(buttons, 'toy-reset', 'Reset', () => reset());
+  const show = readout(controls, 'toy-readout', [
+    ['status', 'status'],
+    ['step', 'step'],
+    ['loss', `loss (best of ${SEEDS} seeds)`],
+    ['dimsPerFeature', 'm / ‖W‖_F²'],
+    ['k', 'tegum factors k'],
+    ['seconds', 'seconds'],
+    ['speed', 'steps/s'],
+  ]);
+  const note = document.createElement('p');
+  note.className = 'note';
+  note.id = 'toy-message';
+  note.setAttribute('role', 'status');
+  controls.append(note);
+
+  const arrowsSlot = figureSlot(
+    plots,
+    'toy-arrows',
+    'Features in the plane (m = 2), darker = more important',
+  );
+  const gramSlot = figureSlot(plots, 'toy-gram', 'WᵀW by tegum factor (red +, blue −)');
+  const normsSlot = figureSlot(plots, 'toy-norms', '‖Wᵢ‖, coloured by superposition Σⱼ(Ŵᵢ·Wⱼ)²');
+  const dimSlot = figureSlot(plots, 'toy-dims', 'Feature dimensionality Dᵢ');
+  const lossSlot = figureSlot(plots, 'toy-loss', 'Loss (best seed, running mean)');
+  const factorsFigure = document.createElement('figure');
+  factorsFigure.innerHTML = '<figcaption>Tegum factors</figcaption>';
+  const factors = document.createElement('ol');
+  factors.className = 'factors';
+  factors.id = 'toy-factors';
+  factorsFigure.append(factors);
+  plots.append(factorsFigure);
+
+  function draw(msg: Extract<ToyMessage, { type: 'snapshot' }>): void {
+    const { n, m } = state;
+    const g = featureGeometry(msg.W, m, n);
+    const importance = Array.from({ length: n }, (_, i) => state.decay ** i);
+    show({
+      step: String(msg.step),
+      loss: msg.losses[msg.best].toPrecision(4),
+      dimsPerFeature: g.dimsPerFeature.toFixed(3),
+      k: String(g.tegum.k),
+      seconds: ((performance.now() - startedAt) / 1000).toFixed(2),
+      speed: Math.round(msg.stepsPerSecond).toLocaleString('en'),
+    });
+    const features = Array.from({ length: n }, (_, i) => ({
+      i,
+      x: m >= 1 ? msg.W[i] : 0,
+      y: m >= 2 ? msg.W[n + i] : 0,
+      norm: g.norms[i],
+      superposition: g.superposition[i],
+      D: g.featureDimensionality[i],
+      importance: importance[i],
+    }));
+    if (m === 2) {
+      arrowsSlot(
+        Plot.plot({
+          width: 300,
+          height: 300,
+          inset: 10,
+          aspectRatio: 1,
+          x: { domain: [-1.3, 1.3], label: null },
+          y: { domain: [-1.3, 1.3], label: null },
+          color: { type: 'linear', scheme: 'Greys', domain: [0, 1.2] },
+          marks: [
+            Plot.ruleX([0], { stroke: '#ddd' }),
+            Plot.ruleY([0], { stroke: '#ddd' }),
+            Plot.arrow(features, {
+              x1: 0,
+              y1: 0,
+              x2: 'x',
+              y2: 'y',
+              stroke: 'importance',
+              strokeWidth: 2,
+            }),
+            Plot.text(features, { x: 'x', y: 'y', text: 'i', dy: -8, fontSize: 11 }),
+          ],
+        }),
+      );
+    } else arrowsSlot(document.createTextNode(`m = ${m}: arrows are drawn for m = 2.`));
+    gramSlot(gramHeatmap(msg.W, m, n, factorOrder(g.tegum, n), false, 280));
+    normsSlot(
+      Plot.plot({
+        width: 320,
+        height: Math.max(120, 14 * n),
+        marginLeft: 36,
+        x: { label: '‖Wᵢ‖', domain: [0, Math.max(1.1, ...g.norms)] },
+        y: { label: 'feature', type: 'band' },
+        color: { type: 'linear', scheme: 'Viridis', domain: [0, 1], label: 'superposition' },
+        marks: [Plot.barX(features, { y: 'i', x: 'norm', fill: 'superposition' })],
+      }),
+    );
+    dimSlot(
+      Plot.plot({
+        width: 320,
+        height: 180,
+        grid: true,
+        x: { label: 'feature' },
+        y: { label: 'Dᵢ', domain: [0, 1.05] },
+        marks: [
+          Plot.dot(
+            features.filter((f) => f.norm > 0.5),
+            { x: 'i', y: 'D', fill: '#4269d0' },
+          ),
+        ],
+      }),
+    );
+    history.push({ step: msg.step, loss: msg.losses[msg.best] });
+    lossSlot(lossCurve(history));
+    factorList(factors, g.tegum, n);
+    const sig = g.tegum.factors.map((f) => `${f.size}/${f.dim}`).join(',');
+    if (sig !== signature) {
+      signature = sig;
+      root.dataset.structureSeconds = ((performance.now() - startedAt) / 1000).toFixed(3);
+      root.dataset.structureStep = String(msg.step);
+    }
+  }
+
+  let frame = 0;
+  worker.onmessage = (event: MessageEvent<ToyMessage>) => {
+    const msg = event.data;
+    if (msg.type === 'error') {
+      note.textContent = msg.message;
+      setStatus('idle');
+      return;
+    }
+    cancelAnimationFrame(frame);
+    if (msg.done) {
+      draw(msg);
+      setStatus('done');
+      root.dataset.seconds = ((performance.now() - startedAt) / 1000).toFixed(3);
+    } else frame = requestAnimationFrame(() => draw(msg));
+  };
+
+  function start(): void {
+    if (status === 'running') return;
+    if (status === 'paused') {
+      worker.postMessage({ type: 'resume' });
+      setStatus('running');
+      return;
+    }
+    history = [];
+    signature = '';
+    startedAt = performance.now();
+    const request: ToyRequest = {
+      type: 'start',
+      nFeatures: state.n,
+      nHidden: state.m,
+      sparsity: state.S,
+      importanceDecay: state.decay,
+      seed: state.seed,
+      seeds: SEEDS,
+      steps: state.steps,
+      lr: LEARNING_RATE,
+    };
+    note.textContent = '';
+    setStatus('running');
+    worker.postMessage(request);
+  }
+
+  function pause(): void {
+    if (status !== 'running') return;
+    worker.postMessage({ type: 'pause' });
+    setStatus('paused');
+  }
+
+  function reset(): void {
+    // A new generation stops the old run; an idle worker just waits.
+    worker.postMessage({ type: 'pause' });
+    history = [];
+    setStatus('idle');
+    show({ step: '0', loss: '—', dimsPerFeature: '—', k: '—', seconds: '—', speed: '—' });
+    for (const slot of [arrowsSlot, gramSlot, normsSlot, dimSlot, lossSlot]) {
+      slot(document.createTextNode(''));
+    }
+    arrowsSlot(document.createTextNode('Press Start to train.'));
+    factors.replaceChildren();
+    note.textContent = '';
+  }
+
+  reset();
+  startButton.focus();
+  return () => worker.terminate();
+}

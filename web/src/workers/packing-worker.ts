@@ -1,0 +1,79 @@
+/**
+ * The packing view's worker: optimizes n unit vectors in R^d (no tegum constraint)
+ * with the library's sphere optimizer, posting a snapshot of V and the loss every
+ * few steps. Pausing terminates the worker; resuming starts a new one from the
+ * last snapshot (the optimizer's moments restart, which the view states).
+ */
+import {
+  Rng,
+  createObjective,
+  createSphereWorkspace,
+  optimizeOnSpheres,
+} from '../../../src/index.js';
+
+/** What the view sends. */
+export interface PackingRequest {
+  n: number;
+  d: number;
+  objective: string;
+  alpha: number;
+  seed: number;
+  steps: number;
+  /** Resume from this V [d, n] instead of a random start. */
+  V?: Float64Array;
+}
+
+/** What the worker posts. */
+export type PackingMessage =
+  | { type: 'snapshot'; step: number; steps: number; loss: number; V: Float64Array }
+  | {
+      type: 'done';
+      loss: number;
+      steps: number;
+      stopReason: string;
+      message?: string;
+      V: Float64Array;
+    }
+  | { type: 'error'; message: string };
+
+self.onmessage = (event: MessageEvent<PackingRequest>) => {
+  const r = event.data;
+  try {
+    const params = r.objective === 'power' ? { alpha: r.alpha } : {};
+    const objective = createObjective(r.objective, params);
+    const V = r.V ?? new Float64Array(r.d * r.n);
+    if (!r.V) {
+      const rng = new Rng(r.seed);
+      for (let e = 0; e < V.length; e++) V[e] = rng.normal();
+    }
+    const run = optimizeOnSpheres(
+      V,
+      r.d,
+      r.n,
+      objective,
+      {
+        steps: r.steps,
+        progressEvery: 25,
+        onProgress: (p) =>
+          postMessage({
+            type: 'snapshot',
+            step: p.step,
+            steps: p.steps,
+            loss: p.loss,
+            V: V.slice(),
+          }),
+      },
+      createSphereWorkspace(r.d, r.n),
+    );
+    postMessage({
+      type: 'done',
+      loss: run.loss,
+      steps: run.steps,
+      stopReason: run.stopReason,
+      message: run.message,
+      V,
+    });
+  } catch (e) {
+    postMessage({ type: 'error', message: (e as Error).message });
+  }
+};
