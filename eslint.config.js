@@ -13,6 +13,7 @@ export default tseslint.config(
       'build/',
       'web/dist/',
       'test-artifacts/',
+      'assembly/',
     ],
   },
   js.configs.recommended,

@@ -4,6 +4,7 @@
  */
 import { benchTheoryFigures } from './theory-figures.js';
 import { benchPackingStep } from './packing-step.js';
+import { benchComputeCore } from './compute-core.js';
 
 function printTable(title: string, rows: object[]): void {
   console.log(`\n## ${title}\n`);
@@ -12,3 +13,5 @@ function printTable(title: string, rows: object[]): void {
 
 printTable('Theory: the post’s figure data', benchTheoryFigures());
 printTable('Packing: one Riemannian Adam step (effective FLOPs = 4·d·n²)', benchPackingStep());
+console.log('\n## Compute core: tegum against the PyTorch peer\n');
+await benchComputeCore();

@@ -1,17 +1,17 @@
 /**
- * The packing gradient's product V·A (DESIGN.md §2): for L = Σ_{i≠j} ℓ(G_ij) with
- * G = VᵀV, ∂L/∂V = 2 V·A where A_ij = ℓ'(G_ij) (zero diagonal) is symmetric.
- * Plain TypeScript reference kernel; the WebAssembly twin keeps this name and signature.
+ * The packing gradient's product V·A (DESIGN.md §2): for L = Σ_{i≠j} ℓ(G_ij) with G = VᵀV,
+ * ∂L/∂V = 2 V·A where A_ij = ℓ'(G_ij) (zero diagonal) is symmetric. The op: checks
+ * arguments, then runs the active backend's kernel.
  */
 
+import { activeKernels } from './backend.js';
 import { checkDims, checkLength } from './check-args.js';
 
 /**
  * Writes out = V·A for a symmetric A.
- * Row r of the result is Σ_i V_ri A_i,: — an axpy along contiguous rows of A.
  * @param out [d, n] row-major
  * @param V [d, n] row-major
- * @param A [n, n] row-major, symmetric (only its symmetry makes row access valid)
+ * @param A [n, n] row-major, symmetric (kernels read its rows as its columns)
  * @param d dimensions
  * @param n features
  */
@@ -26,16 +26,5 @@ export function gramTimes(
   checkLength('gramTimes', 'out', out, d * n);
   checkLength('gramTimes', 'V', V, d * n);
   checkLength('gramTimes', 'A', A, n * n);
-  const row = new Float64Array(n);
-  for (let r = 0; r < d; r++) {
-    row.fill(0);
-    const o = r * n;
-    for (let i = 0; i < n; i++) {
-      const v = V[o + i];
-      if (v === 0) continue;
-      const a = i * n;
-      for (let j = 0; j < n; j++) row[j] += v * A[a + j];
-    }
-    for (let j = 0; j < n; j++) out[o + j] = row[j];
-  }
+  activeKernels().gramTimes(out, V, A, d, n);
 }

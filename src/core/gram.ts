@@ -1,15 +1,14 @@
 /**
- * The Gram matrix G = VᵀV of n feature vectors in R^d (DESIGN.md §2: G_ij = cos θ_ij
- * for unit columns). Plain TypeScript reference kernel; the WebAssembly twin keeps
- * this name and signature.
+ * The Gram matrix G = VᵀV of n feature vectors in R^d (DESIGN.md §2: G_ij = cos θ_ij for
+ * unit columns). The op: checks arguments, then runs the active backend's kernel
+ * (src/core/js/gram.ts or its WebAssembly twin).
  */
 
+import { activeKernels } from './backend.js';
 import { checkDims, checkLength } from './check-args.js';
 
 /**
- * Writes the full symmetric Gram matrix G = VᵀV.
- * Computes the upper triangle row by row (G_i,j≥i = Σ_r V_ri V_r,j≥i, an axpy along
- * contiguous rows of V) and mirrors it, so only n(n+1)d/2 multiply-adds are done.
+ * Writes the full symmetric Gram matrix G = VᵀV (one triangle computed, then mirrored).
  * @param G out, [n, n] row-major
  * @param V [d, n] row-major: feature j is column j, V[r * n + j]
  * @param d dimensions (rows of V)
@@ -19,19 +18,5 @@ export function gram(G: Float32Array, V: Float32Array, d: number, n: number): vo
   checkDims('gram', { d, n });
   checkLength('gram', 'G', G, n * n);
   checkLength('gram', 'V', V, d * n);
-  const row = new Float64Array(n); // one row of G in float64: the reference stays exact-ish
-  for (let i = 0; i < n; i++) {
-    row.fill(0, i);
-    for (let r = 0; r < d; r++) {
-      const o = r * n;
-      const vi = V[o + i];
-      if (vi === 0) continue;
-      for (let j = i; j < n; j++) row[j] += vi * V[o + j];
-    }
-    const gi = i * n;
-    for (let j = i; j < n; j++) {
-      G[gi + j] = row[j];
-      G[j * n + i] = row[j];
-    }
-  }
+  activeKernels().gram(G, V, d, n);
 }

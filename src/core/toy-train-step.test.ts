@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getBackend, setBackend, type BackendName } from './backend.js';
 import { Rng } from './rng.js';
 import { xoshiroNext } from './xoshiro-buffer.js';
 import { createToyState, type ToyConfig, type ToyState } from './toy-state.js';
@@ -196,7 +197,12 @@ describe('toyGradient', () => {
   });
 });
 
-describe('toyTrainStep', () => {
+describe.each(['js', 'wasm'] as BackendName[])('toyTrainStep on the %s backend', (backend) => {
+  beforeAll(async () => {
+    await setBackend(backend);
+    expect(getBackend()).toBe(backend);
+  });
+
   for (const optimizer of ['adam', 'adamw'] as const) {
     it(`follows a float64 reference for three ${optimizer} steps`, () => {
       const state = createToyState({ ...BASE, optimizer, weightDecay: 0.05 });
@@ -270,5 +276,78 @@ describe('toyTrainStep', () => {
     expect(() => toyTrainStep(state, 1e-3, new Float32Array(2))).toThrow(
       /loss must be a Float32Array of length ≥ nInstances = 3/,
     );
+  });
+});
+
+describe('the two backends', () => {
+  it('draw the same batches and agree step by step on awkward sizes', async () => {
+    for (const [n, m, B] of [
+      [1, 1, 1],
+      [13, 5, 37],
+      [50, 7, 9],
+    ]) {
+      const config = {
+        nInstances: 3,
+        nFeatures: n,
+        nHidden: m,
+        batchSize: B,
+        featureProbability: [0.2, 1, 0.05],
+        seed: n,
+      };
+      const runs = [];
+      for (const backend of ['js', 'wasm'] as const) {
+        await setBackend(backend);
+        const state = createToyState(config);
+        const loss = new Float32Array(3);
+        const losses: number[] = [];
+        for (let t = 0; t < 5; t++) {
+          toyTrainStep(state, 1e-2, loss);
+          losses.push(...loss);
+        }
+        runs.push({ state, losses });
+      }
+      const [js, wasm] = runs;
+      expect(Array.from(wasm.state.rngState)).toEqual(Array.from(js.state.rngState));
+      expect(relativeErrorOfMax(wasm.losses, js.losses)).toBeLessThan(FLOAT32_OF_MAX);
+      for (let k = 0; k < js.state.W.length; k++) {
+        expect(Math.abs(wasm.state.W[k] - js.state.W[k])).toBeLessThan(ADAM_STEPS_ABSOLUTE * 10);
+      }
+      expect(relativeErrorOfMax(wasm.state.b, js.state.b)).toBeLessThan(1e-3);
+    }
+  });
+});
+
+describe('the threaded wasm backend', () => {
+  it('splits one large instance across threads and agrees with the reference', async () => {
+    // n²m = 203² · 27 is above the split threshold; sizes not multiples of 4 or 8.
+    const config: ToyConfig = {
+      nInstances: 2,
+      nFeatures: 203,
+      nHidden: 27,
+      batchSize: 37,
+      featureProbability: [0.05, 0.5],
+      seed: 5,
+    };
+    const runs = [];
+    for (const [backend, threads] of [
+      ['js', 1],
+      ['wasm', 2],
+    ] as const) {
+      await setBackend(backend, { threads });
+      const state = createToyState(config);
+      const loss = new Float32Array(2);
+      const losses: number[] = [];
+      for (let t = 0; t < 3; t++) {
+        toyTrainStep(state, 1e-2, loss);
+        losses.push(...loss);
+      }
+      runs.push({ state, losses });
+    }
+    const [js, wasm] = runs;
+    expect(Array.from(wasm.state.rngState)).toEqual(Array.from(js.state.rngState));
+    expect(relativeErrorOfMax(wasm.losses, js.losses)).toBeLessThan(FLOAT32_OF_MAX);
+    for (let k = 0; k < js.state.W.length; k++) {
+      expect(Math.abs(wasm.state.W[k] - js.state.W[k])).toBeLessThan(ADAM_STEPS_ABSOLUTE * 10);
+    }
   });
 });

@@ -1,0 +1,289 @@
+/**
+ * The toy models' fused training step in WebAssembly SIMD: the twin of
+ * src/core/js/toy-train-step.ts (same stream, same Gram-form gradients, same Adam) —
+ * see src/core/toy-gradient.ts for the derivation. Per instance: Wp (padded W) → G = WᵀW;
+ * per sample: pre = b + Σ_nz x_j G_j, g = ∂L/∂pre, E_j += x_j g; then ∂L/∂W = W (E + Eᵀ)
+ * and one Adam/AdamW update.
+ */
+
+import { gemmRows, mirrorUpper, symmetrize, syrkUpper } from './gemm';
+import { rngLoad, rngNext, rngStore } from './xoshiro';
+
+function ceil4(x: i32): i32 {
+  return (x + 3) & ~3;
+}
+
+/**
+ * One step of nI instances. State arrays are unpadded ([nI, m, n], [nI, n]); `scratch` holds
+ * toyScratchBytes(n, m, ld) bytes; `ld` ≥ ceil4(n) + 4. Writes loss[nI] (before the update).
+ */
+export function toyTrainStep(
+  W: usize,
+  b: usize,
+  mW: usize,
+  vW: usize,
+  mb: usize,
+  vb: usize, // [nI,m,n] [nI,n] ×2 each
+  importance: usize,
+  probability: usize,
+  invLogQ: usize,
+  rng: usize,
+  loss: usize,
+  scratch: usize,
+  nI: i32,
+  n: i32,
+  m: i32,
+  B: i32,
+  ld: i32,
+  relu: bool,
+  lr: f64,
+  beta1: f64,
+  beta2: f64,
+  eps: f64,
+  weightDecay: f64,
+  decoupled: bool,
+  step: i32,
+): void {
+  const rowBytes = (<usize>ld) << 2;
+  const n4 = ceil4(n);
+  const m4 = ceil4(m);
+  const Wp = scratch; // [m4, ld]
+  const G = Wp + <usize>m4 * rowBytes; // [n4, ld]
+  const E = G + <usize>n4 * rowBytes; // [n4, ld]
+  const gW = E + <usize>n4 * rowBytes; // [m4, ld]
+  const pre = gW + <usize>m4 * rowBytes; // [ld]
+  const x = pre + rowBytes; // [ld]
+  const Ip = x + rowBytes; // [ld] importance, zero-padded
+  const gb = Ip + rowBytes; // [ld]
+  const bi4 = gb + rowBytes; // [ld] b, zero-padded
+  const nzIdx = bi4 + rowBytes; // [n] i32
+  const nzVal = nzIdx + ((<usize>n) << 2); // [n] f32
+  const total = <f64>B * <f64>n;
+  const scale = <f32>(2.0 / total);
+  const zero = f32x4.splat(0);
+  // Zero only what padding and accumulation need: Wp, x, Ip, bi4 (G, E, gW, pre, gb are
+  // written in full before they are read).
+  memory.fill(Wp, 0, <usize>m4 * rowBytes);
+  memory.fill(x, 0, rowBytes * 2);
+  memory.fill(bi4, 0, rowBytes);
+
+  for (let inst = 0; inst < nI; inst++) {
+    const nBytes = (<usize>n) << 2;
+    const w = W + <usize>inst * <usize>m * nBytes;
+    const bi = b + <usize>inst * nBytes;
+    for (let k = 0; k < m; k++)
+      memory.copy(Wp + <usize>k * rowBytes, w + <usize>k * nBytes, nBytes);
+    memory.copy(Ip, importance + <usize>inst * nBytes, nBytes);
+    memory.fill(gb, 0, rowBytes);
+    memory.copy(bi4, bi, nBytes); // padded b: its tail lanes stay zero
+    syrkUpper(G, Wp, m, n, ld);
+    mirrorUpper(G, n, ld);
+    memory.fill(E, 0, <usize>n4 * rowBytes);
+
+    rngLoad(rng + ((<usize>inst) << 4));
+    const p = load<f32>(probability + ((<usize>inst) << 2));
+    const q = load<f64>(invLogQ + ((<usize>inst) << 3));
+    let pos: f64 = p > 0 ? nextGap(q) : total;
+    let val: f32 = pos < total ? uniform24(rngNext()) : 0;
+    let lossSum: f64 = 0;
+    for (let s = 0; s < B; s++) {
+      const rowStart = <f64>s * <f64>n;
+      const rowEnd = rowStart + <f64>n;
+      let nnz = 0;
+      while (pos < rowEnd) {
+        const j = <i32>(pos - rowStart);
+        store<i32>(nzIdx + ((<usize>nnz) << 2), j);
+        store<f32>(nzVal + ((<usize>nnz) << 2), val);
+        store<f32>(x + ((<usize>j) << 2), val);
+        nnz++;
+        pos += 1 + nextGap(q);
+        if (pos < total) val = uniform24(rngNext());
+      }
+      lossSum += samplePass(
+        G,
+        Ip,
+        bi4,
+        x,
+        pre,
+        gb,
+        E,
+        nzIdx,
+        nzVal,
+        nnz,
+        n4,
+        rowBytes,
+        relu,
+        scale,
+      );
+    }
+    rngStore(rng + ((<usize>inst) << 4));
+    store<f32>(loss + ((<usize>inst) << 2), <f32>(lossSum / total));
+
+    symmetrize(E, n, ld);
+    gemmRows(gW, Wp, E, m, n, ld);
+
+    const bc1 = 1 - Math.pow(beta1, step);
+    const sqrtBc2 = Math.sqrt(1 - Math.pow(beta2, step));
+    for (let k = 0; k < m; k++) {
+      const o = <usize>inst * <usize>m * nBytes + <usize>k * nBytes;
+      adam(
+        W + o,
+        gW + <usize>k * rowBytes,
+        mW + o,
+        vW + o,
+        n,
+        lr,
+        beta1,
+        beta2,
+        eps,
+        weightDecay,
+        decoupled,
+        bc1,
+        sqrtBc2,
+      );
+    }
+    const ob = <usize>inst * nBytes;
+    adam(
+      b + ob,
+      gb,
+      mb + ob,
+      vb + ob,
+      n,
+      lr,
+      beta1,
+      beta2,
+      eps,
+      weightDecay,
+      decoupled,
+      bc1,
+      sqrtBc2,
+    );
+  }
+}
+
+function addRow(dst: usize, src: usize, a: f32, len: i32): void {
+  const av = f32x4.splat(a);
+  for (let f = 0; f < len; f += 4) {
+    const o = (<usize>f) << 2;
+    v128.store(dst + o, f32x4.add(v128.load(dst + o), f32x4.mul(av, v128.load(src + o))));
+  }
+}
+
+function nextGap(invLogQ: f64): f64 {
+  return Math.floor(Math.log((<f64>rngNext() + 1) * 2.3283064365386963e-10) * invLogQ);
+}
+
+function uniform24(u: u32): f32 {
+  return <f32>(u >> 8) * <f32>5.9604644775390625e-8;
+}
+
+/** PyTorch's Adam/AdamW on `len` contiguous floats (f32 arithmetic, f64 scalars folded). */
+export function adam(
+  p: usize,
+  g: usize,
+  mo: usize,
+  ve: usize,
+  len: i32,
+  lr: f64,
+  beta1: f64,
+  beta2: f64,
+  eps: f64,
+  wd: f64,
+  decoupled: bool,
+  bc1: f64,
+  sqrtBc2: f64,
+): void {
+  const decay = <f32>(decoupled ? 1 - lr * wd : 1);
+  const l2 = <f32>(decoupled ? 0 : wd);
+  const b1 = <f32>beta1,
+    c1 = <f32>(1 - beta1),
+    b2 = <f32>beta2,
+    c2 = <f32>(1 - beta2);
+  const stepSize = <f32>(lr / bc1),
+    inv = <f32>(1 / sqrtBc2),
+    e = <f32>eps;
+  const len4 = len & ~3;
+  for (let k = 0; k < len4; k += 4) {
+    const o = (<usize>k) << 2;
+    const pk = f32x4.mul(v128.load(p + o), f32x4.splat(decay));
+    const gk = f32x4.add(v128.load(g + o), f32x4.mul(f32x4.splat(l2), pk));
+    const mk = f32x4.add(
+      f32x4.mul(f32x4.splat(b1), v128.load(mo + o)),
+      f32x4.mul(f32x4.splat(c1), gk),
+    );
+    const vk = f32x4.add(
+      f32x4.mul(f32x4.splat(b2), v128.load(ve + o)),
+      f32x4.mul(f32x4.splat(c2), f32x4.mul(gk, gk)),
+    );
+    v128.store(mo + o, mk);
+    v128.store(ve + o, vk);
+    const den = f32x4.add(f32x4.mul(f32x4.sqrt(vk), f32x4.splat(inv)), f32x4.splat(e));
+    v128.store(p + o, f32x4.sub(pk, f32x4.div(f32x4.mul(f32x4.splat(stepSize), mk), den)));
+  }
+  for (let k = len4; k < len; k++) {
+    const o = (<usize>k) << 2;
+    const pk = load<f32>(p + o) * decay;
+    const gk = load<f32>(g + o) + l2 * pk;
+    const mk = b1 * load<f32>(mo + o) + c1 * gk;
+    const vk = b2 * load<f32>(ve + o) + c2 * gk * gk;
+    store<f32>(mo + o, mk);
+    store<f32>(ve + o, vk);
+    store<f32>(p + o, pk - (stepSize * mk) / (Mathf.sqrt(vk) * inv + e));
+  }
+}
+
+/** Bytes of scratch `toyTrainStep` needs. */
+export function toyScratchBytes(n: i32, m: i32, ld: i32): i32 {
+  return ((2 * ceil4(m) + 2 * ceil4(n) + 5) * ld + 2 * n) << 2;
+}
+
+/**
+ * One sample of the fused step: z = b + Σ_t x_t G_{j_t} in registers, g = ∂L/∂z into `pre`,
+ * ∂L/∂b += g, E_{j_t} += x_t g, and x reset to zero. Returns Σ_f I_f r_f² for the sample.
+ */
+export function samplePass(
+  G: usize,
+  Ip: usize,
+  bi4: usize,
+  x: usize,
+  pre: usize,
+  gb: usize,
+  E: usize,
+  nzIdx: usize,
+  nzVal: usize,
+  nnz: i32,
+  n4: i32,
+  rowBytes: usize,
+  relu: bool,
+  scaleScalar: f32,
+): f64 {
+  const zero = f32x4.splat(0);
+  const scale = f32x4.splat(scaleScalar);
+  let acc = zero;
+  for (let f = 0; f < n4; f += 4) {
+    const o = (<usize>f) << 2;
+    let z = v128.load(bi4 + o);
+    for (let t = 0; t < nnz; t++) {
+      const q = (<usize>t) << 2;
+      const row = G + <usize>load<i32>(nzIdx + q) * rowBytes;
+      z = f32x4.add(z, f32x4.mul(v128.load32_splat(nzVal + q), v128.load(row + o)));
+    }
+    const I = v128.load(Ip + o);
+    const r = f32x4.sub(relu ? f32x4.max(z, zero) : z, v128.load(x + o));
+    const Ir = f32x4.mul(I, r);
+    acc = f32x4.add(acc, f32x4.mul(Ir, r));
+    let g = f32x4.mul(scale, Ir);
+    if (relu) g = v128.and(g, f32x4.gt(z, zero));
+    v128.store(pre + o, g);
+    v128.store(gb + o, f32x4.add(v128.load(gb + o), g));
+  }
+  const lossSum: f64 =
+    <f64>(f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1)) +
+    <f64>(f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3));
+  for (let t = 0; t < nnz; t++) {
+    const j = load<i32>(nzIdx + ((<usize>t) << 2));
+    store<f32>(x + ((<usize>j) << 2), 0);
+    addRow(E + <usize>j * rowBytes, pre, load<f32>(nzVal + ((<usize>t) << 2)), n4);
+  }
+  return lossSum;
+}

@@ -1,0 +1,162 @@
+"""PyTorch peer for tegum's benchmark (bench/run.ts): the same toy-model training steps
+and packing steps, written as a careful researcher would on the CPU.
+
+Toy models (Elhage et al. 2022): x_i ~ U[0,1) with probability p else 0; x' = ReLU(W^T W x + b);
+loss = mean over batch and features of importance * (x - x')^2 per instance, summed;
+AdamW (lr 1e-3, weight decay 0.01). Two variants: `autograd` (loss.backward(),
+torch.optim.AdamW with foreach) and `hand` (hand-derived gradients into preallocated
+buffers with bmm(out=...), the same optimizer). Both preallocate the batch buffers.
+
+Packing step: G = V^T V, A = f(G) with f the derivative of |c|^alpha (alpha = 2: A = 2G,
+zero diagonal), gradient V A. Variants: `hand` (mm into preallocated buffers) and
+`autograd` (L = sum of |G_ij|^alpha off the diagonal, backward).
+
+Prints one JSON object: {"torch": version, "threads": n, "results": [...]} with per-workload
+median seconds per step over repeated timed blocks.
+"""
+
+import json
+import statistics
+import sys
+import time
+
+import torch
+
+
+def median_seconds(step, block_seconds=0.25, blocks=5, warmup=3):
+    """Median over `blocks` timed blocks of seconds per step; a block lasts ~block_seconds."""
+    for _ in range(warmup):
+        step()
+    t = time.perf_counter()
+    step()
+    steps_per_block = max(1, int(block_seconds / max(time.perf_counter() - t, 1e-6)))
+    times = []
+    for _ in range(blocks):
+        t = time.perf_counter()
+        for _ in range(steps_per_block):
+            step()
+        times.append((time.perf_counter() - t) / steps_per_block)
+    return statistics.median(times)
+
+
+def toy_workload(n, m, batch, instances, sparsity, variant):
+    gen = torch.Generator().manual_seed(0)
+    W = torch.empty(instances, m, n)
+    W.normal_(0.0, (2.0 / (n + m)) ** 0.5, generator=gen)
+    W.requires_grad_(variant == "autograd")
+    b = torch.zeros(instances, 1, n, requires_grad=variant == "autograd")
+    importance = torch.ones(instances, 1, n)
+    p = torch.full((instances, 1, 1), 1.0 - sparsity)
+    opt = torch.optim.AdamW([W, b], lr=1e-3, weight_decay=0.01, foreach=True)
+    x = torch.empty(instances, batch, n)
+    mask = torch.empty(instances, batch, n)
+    scale = 2.0 / (batch * n)
+
+    def sample():
+        torch.rand(x.shape, out=x, generator=gen)
+        torch.rand(mask.shape, out=mask, generator=gen)
+        x.mul_(mask.lt_(p))
+
+    if variant == "autograd":
+
+        def step():
+            sample()
+            h = torch.bmm(x, W.transpose(1, 2))
+            out = torch.relu(torch.bmm(h, W) + b)
+            loss = (importance * (x - out) ** 2).mean(dim=(1, 2)).sum()
+            opt.zero_grad(set_to_none=False)
+            loss.backward()
+            opt.step()
+
+    else:
+        h = torch.empty(instances, batch, m)
+        out = torch.empty(instances, batch, n)
+        dh = torch.empty(instances, batch, m)
+        gW = torch.empty(instances, m, n)
+        gW2 = torch.empty(instances, m, n)
+        W.grad = torch.zeros_like(W)
+        b.grad = torch.zeros_like(b)
+
+        @torch.no_grad()
+        def step():
+            sample()
+            torch.bmm(x, W.transpose(1, 2), out=h)
+            torch.baddbmm(b, h, W, out=out)  # pre-activation
+            active = out > 0
+            out.clamp_(min=0).sub_(x).mul_(importance).mul_(active).mul_(scale)  # dL/dpre
+            torch.sum(out, dim=1, keepdim=True, out=b.grad)
+            torch.bmm(out, W.transpose(1, 2), out=dh)
+            torch.bmm(h.transpose(1, 2), out, out=gW)
+            torch.bmm(dh.transpose(1, 2), x, out=gW2)
+            W.grad.copy_(gW).add_(gW2)
+            opt.step()
+
+    return median_seconds(step)
+
+
+def packing_workload(n, d, variant, alpha=2.0):
+    gen = torch.Generator().manual_seed(0)
+    V = torch.randn(d, n, generator=gen)
+    V /= V.norm(dim=0, keepdim=True)
+    if variant == "hand":
+        G = torch.empty(n, n)
+        grad = torch.empty(d, n)
+
+        @torch.no_grad()
+        def step():
+            torch.mm(V.t(), V, out=G)
+            G.mul_(alpha)  # alpha = 2: d|c|^2/dc = 2c
+            G.fill_diagonal_(0)
+            torch.mm(V, G, out=grad)
+
+    else:
+        Vg = V.clone().requires_grad_(True)
+        off = 1.0 - torch.eye(n)
+
+        def step():
+            G = Vg.t() @ Vg
+            loss = (G.abs().pow(alpha) * off).sum()
+            Vg.grad = None
+            loss.backward()
+
+    return median_seconds(step)
+
+
+TOY = {
+    "toy400": ("toy n=400 m=30 B=1024 I=1 S=0.99", (400, 30, 1024, 1, 0.99)),
+    "toy20": ("toy n=20 m=5 B=1024 I=16 S=0.9", (20, 5, 1024, 16, 0.9)),
+}
+PACKING = {"pack2048": (2048, 128), "pack512": (512, 64)}
+
+
+def main():
+    """Usage: torch_peer.py THREADS [WORKLOAD ...] with WORKLOAD in toy400 toy20 pack2048 pack512."""
+    threads = int(sys.argv[1]) if len(sys.argv) > 1 else 2
+    keys = sys.argv[2:] or [*TOY, *PACKING]
+    torch.set_num_threads(threads)
+    results = []
+    for key in keys:
+        if key in TOY:
+            name, (n, m, batch, instances, sparsity) = TOY[key]
+            for variant in ("autograd", "hand"):
+                sec = toy_workload(n, m, batch, instances, sparsity, variant)
+                results.append({"workload": name, "variant": variant, "secondsPerStep": sec})
+        elif key in PACKING:
+            n, d = PACKING[key]
+            for variant in ("autograd", "hand"):
+                sec = packing_workload(n, d, variant)
+                results.append(
+                    {
+                        "workload": f"packing n={n} d={d}",
+                        "variant": variant,
+                        "secondsPerStep": sec,
+                        "gflops": 4 * n * n * d / sec / 1e9,
+                    }
+                )
+        else:
+            sys.exit(f"unknown workload {key}; known: {', '.join([*TOY, *PACKING])}")
+    print(json.dumps({"torch": torch.__version__, "threads": threads, "results": results}))
+
+
+if __name__ == "__main__":
+    main()

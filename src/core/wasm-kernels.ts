@@ -1,0 +1,298 @@
+/**
+ * The WebAssembly backend: instantiates the AssemblyScript SIMD kernels (assembly/, built
+ * to dist/core/tegum-kernels.wasm by `npm run build`) and wraps them in the signatures of
+ * the TypeScript references. Caller-owned arrays are copied into the module's memory with
+ * the padded row stride the SIMD tiles need (ld = ceil4(n) + 4, zero padding) and results
+ * copied back; the copies are memcpy-speed and small beside the kernels' O(n²d) work.
+ */
+
+import type { Kernels } from './backend.js';
+import type { ToyState } from './toy-state.js';
+import {
+  OP,
+  shares,
+  teamGram,
+  teamGramTimes,
+  type PartExports,
+  type ThreadTeam,
+} from './wasm-parts.js';
+
+interface Exports extends PartExports {
+  heapBase(): number;
+  gram(G: number, V: number, d: number, n: number, ld: number): void;
+  gramTimes(out: number, V: number, A: number, d: number, n: number, ld: number): void;
+  toyScratchBytes(n: number, m: number, ld: number): number;
+  toyRegion(scratch: number, n: number, m: number, B: number, ld: number, which: number): number;
+  // prettier-ignore
+  toyPrepare(W: number, b: number, importance: number, probability: number, invLogQ: number,
+    rng: number, inst: number, scratch: number, n: number, m: number, B: number, ld: number): void;
+  // prettier-ignore
+  toyFinish(W: number, b: number, mW: number, vW: number, mb: number, vb: number, loss: number,
+    inst: number, scratch: number, n: number, m: number, B: number, ld: number, T: number,
+    lr: number, beta1: number, beta2: number, eps: number, weightDecay: number,
+    decoupled: boolean, step: number): void;
+  // prettier-ignore
+  toyTrainStep(W: number, b: number, mW: number, vW: number, mb: number, vb: number,
+    importance: number, probability: number, invLogQ: number, rng: number, loss: number,
+    scratch: number, nI: number, n: number, m: number, B: number, ld: number, relu: boolean,
+    lr: number, beta1: number, beta2: number, eps: number, weightDecay: number,
+    decoupled: boolean, step: number): void;
+}
+
+const ceil4 = (x: number) => (x + 3) & ~3;
+const strideOf = (n: number) => ceil4(n) + 4;
+
+/** The built module's bytes (Node: read from dist/core next to this file or from src). */
+async function defaultSource(file = 'tegum-kernels.wasm'): Promise<BufferSource> {
+  const fsModule = 'node:fs/promises'; // in a variable: browser bundlers leave it alone
+  const { readFile } = (await import(
+    /* @vite-ignore */ fsModule
+  )) as typeof import('node:fs/promises');
+  const here = new URL(`./${file}`, import.meta.url);
+  const built = new URL(`../../dist/core/${file}`, import.meta.url);
+  try {
+    return await readFile(here);
+  } catch {
+    try {
+      return await readFile(built);
+    } catch {
+      throw new Error(`${file} not found: run \`npm run build\` to compile assembly/`);
+    }
+  }
+}
+
+const env = {
+  abort: () => {
+    throw new Error('tegum-kernels.wasm aborted');
+  },
+};
+
+/** Work (multiply-adds) below which a Gram kernel stays on one thread: waking costs ~50 µs. */
+const THREADED_MIN_WORK = 1 << 22;
+/** n²m below which a toy instance keeps the fused single-thread kernel (5 meetings a step). */
+const TOY_THREADED_MIN_WORK = 1 << 20;
+
+/**
+ * Compiles and instantiates the kernels; one instance (and one memory) per call.
+ * @param source the module's bytes (default: the build next to this file); with
+ *   `threads` > 1, the bytes of the shared-memory build (tegum-kernels-shared.wasm)
+ * @param threads threads for gram and gramTimes (Node's worker_threads; default 1)
+ */
+export async function loadWasmKernels(source?: BufferSource, threads = 1): Promise<Kernels> {
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new RangeError(`threads must be a positive integer, got ${threads}`);
+  }
+  if (threads === 1) {
+    const { instance } = await WebAssembly.instantiate(source ?? (await defaultSource()), { env });
+    const x = instance.exports as unknown as Exports & { memory: WebAssembly.Memory };
+    return wrap(x, x.memory);
+  }
+  const module = await WebAssembly.compile(
+    source ?? (await defaultSource('tegum-kernels-shared.wasm')),
+  );
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: 16384, shared: true });
+  const instance = await WebAssembly.instantiate(module, { env: { ...env, memory } });
+  const x = instance.exports as unknown as Exports;
+  const threadsModule = './wasm-threads.js'; // Node only: browser bundles leave it out
+  const { startTeam } = (await import(
+    /* @vite-ignore */ threadsModule
+  )) as typeof import('./wasm-threads.js');
+  return wrap(x, memory, await startTeam(module, memory, x, threads));
+}
+
+function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernels {
+  const base = x.heapBase();
+  let top = base;
+  // Bump allocation, reset by every kernel call; grows memory before any view is made.
+  const alloc = (bytes: number): number => {
+    const at = (top + 15) & ~15;
+    top = at + bytes;
+    return at;
+  };
+  const commit = (): void => {
+    const need = top - memory.buffer.byteLength;
+    if (need > 0) memory.grow(Math.ceil(need / 65536));
+  };
+  /** Copies rows [rows, cols] into [*, ld] at byte offset `at`, zeroing padding columns. */
+  const putRows = (
+    f32: Float32Array,
+    at: number,
+    src: Float32Array,
+    rows: number,
+    cols: number,
+    ld: number,
+  ) => {
+    for (let r = 0; r < rows; r++) {
+      const o = (at >> 2) + r * ld;
+      f32.set(src.subarray(r * cols, (r + 1) * cols), o);
+      f32.fill(0, o + cols, o + ld);
+    }
+  };
+  const getRows = (
+    dst: Float32Array,
+    f32: Float32Array,
+    at: number,
+    rows: number,
+    cols: number,
+    ld: number,
+  ) => {
+    for (let r = 0; r < rows; r++) {
+      const o = (at >> 2) + r * ld;
+      dst.set(f32.subarray(o, o + cols), r * cols);
+    }
+  };
+
+  return {
+    name: 'wasm',
+    gram(G, V, d, n) {
+      if (n === 0) return;
+      const ld = strideOf(n);
+      top = base;
+      const pV = alloc(d * ld * 4);
+      const pG = alloc(ceil4(n) * ld * 4);
+      commit();
+      const f32 = new Float32Array(memory.buffer);
+      putRows(f32, pV, V, d, n, ld);
+      if (team !== undefined && n * n * d > THREADED_MIN_WORK) teamGram(team, pG, pV, d, n, ld);
+      else x.gram(pG, pV, d, n, ld);
+      getRows(G, f32, pG, n, n, ld);
+    },
+    gramTimes(out, V, A, d, n) {
+      if (n === 0 || d === 0) return;
+      const ld = strideOf(n);
+      const d4 = ceil4(d);
+      top = base;
+      const pV = alloc(d4 * ld * 4);
+      const pA = alloc(n * ld * 4);
+      const pOut = alloc(d4 * ld * 4);
+      commit();
+      const f32 = new Float32Array(memory.buffer);
+      putRows(f32, pV, V, d, n, ld);
+      f32.fill(0, (pV >> 2) + d * ld, (pV >> 2) + d4 * ld);
+      putRows(f32, pA, A, n, n, ld);
+      if (team !== undefined && n * n * d > THREADED_MIN_WORK) {
+        teamGramTimes(team, pOut, pV, pA, d, n, ld);
+      } else x.gramTimes(pOut, pV, pA, d, n, ld);
+      getRows(out, f32, pOut, d, n, ld);
+    },
+    toyTrainStep(s: ToyState, lr: number, loss: Float32Array) {
+      const { nInstances: nI, nFeatures: n, nHidden: m } = s;
+      const ld = strideOf(n);
+      top = base;
+      const at = {
+        W: alloc(s.W.byteLength),
+        b: alloc(s.b.byteLength),
+        mW: alloc(s.mW.byteLength),
+        vW: alloc(s.vW.byteLength),
+        mb: alloc(s.mb.byteLength),
+        vb: alloc(s.vb.byteLength),
+        importance: alloc(s.importance.byteLength),
+        probability: alloc(s.featureProbability.byteLength),
+        invLogQ: alloc(s.invLogQ.byteLength),
+        rng: alloc(s.rngState.byteLength),
+        loss: alloc(nI * 4),
+        scratch: 0,
+      };
+      const split = team !== undefined && n * n * m >= TOY_THREADED_MIN_WORK;
+      const T = team?.size ?? 1;
+      const B = s.batchSize;
+      at.scratch = alloc(split ? x.toyRegion(0, n, m, B, ld, 9 + T) : x.toyScratchBytes(n, m, ld));
+      commit();
+      const buf = memory.buffer;
+      const f32 = new Float32Array(buf);
+      const io = [
+        [s.W, at.W],
+        [s.b, at.b],
+        [s.mW, at.mW],
+        [s.vW, at.vW],
+        [s.mb, at.mb],
+        [s.vb, at.vb],
+      ] as const;
+      for (const [arr, p] of io) f32.set(arr, p >> 2);
+      f32.set(s.importance, at.importance >> 2);
+      f32.set(s.featureProbability, at.probability >> 2);
+      new Float64Array(buf, at.invLogQ, nI).set(s.invLogQ);
+      new Uint32Array(buf, at.rng, 4 * nI).set(s.rngState);
+      if (split) {
+        const r = (k: number) => x.toyRegion(at.scratch, n, m, B, ld, k);
+        for (let inst = 0; inst < nI; inst++) {
+          x.toyPrepare(
+            at.W,
+            at.b,
+            at.importance,
+            at.probability,
+            at.invLogQ,
+            at.rng,
+            inst,
+            at.scratch,
+            n,
+            m,
+            B,
+            ld,
+          );
+          teamGram(team, r(1), r(0), m, n, ld);
+          team.run(
+            OP.toySamples,
+            [at.scratch, n, m, B, ld, s.relu ? 1 : 0],
+            shares(B, T, 1, 'flat'),
+          );
+          team.run(OP.toyReduce, [at.scratch, n, m, B, ld, T], shares(n, T, 1, 'flat'));
+          teamGramTimes(team, r(3), r(0), r(2), m, n, ld);
+          x.toyFinish(
+            at.W,
+            at.b,
+            at.mW,
+            at.vW,
+            at.mb,
+            at.vb,
+            at.loss,
+            inst,
+            at.scratch,
+            n,
+            m,
+            B,
+            ld,
+            T,
+            lr,
+            s.beta1,
+            s.beta2,
+            s.eps,
+            s.weightDecay,
+            s.decoupled,
+            s.step,
+          );
+        }
+      } else
+        x.toyTrainStep(
+          at.W,
+          at.b,
+          at.mW,
+          at.vW,
+          at.mb,
+          at.vb,
+          at.importance,
+          at.probability,
+          at.invLogQ,
+          at.rng,
+          at.loss,
+          at.scratch,
+          nI,
+          n,
+          m,
+          s.batchSize,
+          ld,
+          s.relu,
+          lr,
+          s.beta1,
+          s.beta2,
+          s.eps,
+          s.weightDecay,
+          s.decoupled,
+          s.step,
+        );
+      for (const [arr, p] of io) arr.set(f32.subarray(p >> 2, (p >> 2) + arr.length));
+      s.rngState.set(new Uint32Array(buf, at.rng, 4 * nI));
+      loss.set(f32.subarray(at.loss >> 2, (at.loss >> 2) + nI));
+    },
+  };
+}

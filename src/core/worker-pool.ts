@@ -1,0 +1,121 @@
+/**
+ * A pool of worker threads for independent work — toy-model instances, packing restarts,
+ * sweep points (DESIGN.md §6: all cores). Each worker runs src/core/pool-worker.ts (built
+ * to JavaScript: tsx cannot load TypeScript inside worker_threads), holds its own
+ * WebAssembly instance of the kernels, and calls a named export of a built module. A task
+ * is plain data in and plain data out, so a task's result does not depend on which worker
+ * ran it: the same seeds give the same numbers as a single-threaded run.
+ */
+
+import type { Worker } from 'node:worker_threads';
+import type { BackendName } from './backend.js';
+
+/** One call: `module` is a URL of a built JavaScript module, `name` one of its exports. */
+export interface PoolTask {
+  module: string | URL;
+  name: string;
+  args: unknown[];
+}
+
+// Specifiers in variables: bundlers for the browser leave Node's modules alone.
+const NODE_OS = 'node:os';
+const NODE_WORKERS = 'node:worker_threads';
+
+interface Pending {
+  task: PoolTask;
+  resolve: (value: unknown) => void;
+  reject: (reason: Error) => void;
+}
+
+/** The worker entry, next to this file once built (dist/core), or in dist when run from src. */
+function workerUrl(): URL {
+  const here = new URL('./pool-worker.js', import.meta.url);
+  return here.pathname.includes('/src/core/')
+    ? new URL('../../dist/core/pool-worker.js', import.meta.url)
+    : here;
+}
+
+/** A fixed set of workers taking tasks first come, first served. */
+export class WorkerPool {
+  /**
+   * Starts a pool (node:worker_threads is loaded here, so browser bundles of the library
+   * never import it).
+   * @param size workers; default: the machine's available parallelism
+   * @param backend the kernels each worker runs on; default 'wasm'
+   */
+  static async create(size?: number, backend: BackendName = 'wasm'): Promise<WorkerPool> {
+    const [{ availableParallelism }, { Worker: WorkerClass }] = await Promise.all([
+      import(/* @vite-ignore */ NODE_OS) as Promise<typeof import('node:os')>,
+      import(/* @vite-ignore */ NODE_WORKERS) as Promise<typeof import('node:worker_threads')>,
+    ]);
+    return new WorkerPool(size ?? availableParallelism(), backend, WorkerClass);
+  }
+
+  readonly size: number;
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: Pending[] = [];
+  private readonly running = new Map<Worker, Pending>();
+  private closed = false;
+
+  private constructor(size: number, backend: BackendName, WorkerClass: typeof Worker) {
+    if (!Number.isInteger(size) || size < 1) {
+      throw new RangeError(`pool size must be a positive integer, got ${size}`);
+    }
+    if (backend !== 'js' && backend !== 'wasm') {
+      throw new RangeError(`backend must be 'js' or 'wasm', got ${String(backend)}`);
+    }
+    this.size = size;
+    for (let k = 0; k < size; k++) {
+      const worker = new WorkerClass(workerUrl(), { workerData: { backend } });
+      worker.on('message', (msg: { result?: unknown; error?: string }) => {
+        const job = this.running.get(worker);
+        this.running.delete(worker);
+        if (job !== undefined) {
+          if (msg.error !== undefined) job.reject(new Error(msg.error));
+          else job.resolve(msg.result);
+        }
+        this.idle.push(worker);
+        this.dispatch();
+      });
+      worker.on('error', (err) => {
+        const job = this.running.get(worker);
+        this.running.delete(worker);
+        job?.reject(err);
+      });
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  /** Runs one task on the next free worker. */
+  run<T>(task: PoolTask): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ task, resolve: resolve as (v: unknown) => void, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Runs every task, at most `size` at a time; results in the order of `tasks`. */
+  map<T>(tasks: PoolTask[]): Promise<T[]> {
+    return Promise.all(tasks.map((t) => this.run<T>(t)));
+  }
+
+  /** Stops every worker; pending tasks are rejected. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.reject(new Error('the worker pool was closed'));
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop() as Worker;
+      const job = this.queue.shift() as Pending;
+      this.running.set(worker, job);
+      const { module, name, args } = job.task;
+      worker.postMessage({ module: String(module), name, args });
+    }
+  }
+}
