@@ -1,60 +1,43 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_DIST } from '../../src/cli/serve-command.js';
-import { startStaticServer } from '../../src/serve/static-server.js';
-import { ARTIFACTS_DIR, browserAvailable, launchBrowser } from '../../src/test-support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS_DIR, browserAvailable } from '../../src/test-support/browser.js';
+import { useExplorerPage } from '../../src/test-support/explorer-page.js';
 
 const enabled = browserAvailable();
 
 describe.runIf(enabled)('the explorer’s packing view in Chromium', () => {
-  let server: Server;
-  let browser: Browser;
-  let page: Page;
-  let base: string;
+  const explorer = useExplorerPage({ width: 1280, height: 860 });
+  const page = () => explorer.page();
+  const base = () => explorer.base();
 
-  beforeAll(async () => {
-    server = await startStaticServer({ root: WEB_DIST, port: 0 });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((r) => server?.close(r));
-  });
-
-  const readout = (key: string) => page.locator(`#packing-readout dd[data-key="${key}"]`);
+  const readout = (key: string) => page().locator(`#packing-readout dd[data-key="${key}"]`);
 
   it('finds the 6-line equiangular frame in R³ under the minimax objective', async () => {
-    await page.goto(`${base}#/packing?n=6&d=3&objective=minimax&seed=1&steps=3000`);
-    await page.click('#packing-start');
+    await page().goto(`${base()}#/packing?n=6&d=3&objective=minimax&seed=1&steps=3000`);
+    await page().click('#packing-start');
     await expect
-      .poll(() => page.locator('#app').getAttribute('data-status'), { timeout: 30_000 })
+      .poll(() => page().locator('#app').getAttribute('data-status'), { timeout: 30_000 })
       .toBe('done');
     const maxAbsCos = Number(await readout('maxAbsCos').textContent());
     expect(Math.abs(maxAbsCos - 1 / Math.sqrt(5))).toBeLessThan(5e-3);
-    const items = page.locator('#packing-factors li');
+    const items = page().locator('#packing-factors li');
     expect(await items.count()).toBe(1);
     expect(await items.first().getAttribute('data-size')).toBe('6');
     expect(await items.first().getAttribute('data-dim')).toBe('3');
-    expect(await page.locator('#packing-gram svg').count()).toBe(1);
-    await page.screenshot({ path: `${ARTIFACTS_DIR}/packing-view-etf.png` });
+    expect(await page().locator('#packing-gram svg').count()).toBe(1);
+    await page().screenshot({ path: `${ARTIFACTS_DIR}/packing-view-etf.png` });
   });
 
   it('pauses and resets from the keyboard', async () => {
-    await page.goto(`${base}#/packing?n=256&d=32&objective=power&alpha=3&steps=20000`);
-    await page.focus('#packing-start');
-    await page.keyboard.press('Enter');
+    await page().goto(`${base()}#/packing?n=256&d=32&objective=power&alpha=3&steps=20000`);
+    await page().focus('#packing-start');
+    await page().keyboard.press('Enter');
     await expect.poll(() => readout('step').textContent()).not.toBe('0');
-    await page.focus('#packing-pause');
-    await page.keyboard.press('Enter');
-    expect(await page.locator('#app').getAttribute('data-status')).toBe('paused');
-    await page.screenshot({ path: `${ARTIFACTS_DIR}/packing-view-paused.png` });
-    await page.focus('#packing-reset');
-    await page.keyboard.press('Enter');
+    await page().focus('#packing-pause');
+    await page().keyboard.press('Enter');
+    expect(await page().locator('#app').getAttribute('data-status')).toBe('paused');
+    await page().screenshot({ path: `${ARTIFACTS_DIR}/packing-view-paused.png` });
+    await page().focus('#packing-reset');
+    await page().keyboard.press('Enter');
     expect(await readout('step').textContent()).toBe('0');
   });
 });

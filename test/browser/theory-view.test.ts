@@ -1,68 +1,54 @@
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../../src/cli/serve-command.js';
 import { startStaticServer } from '../../src/serve/static-server.js';
 import { ARTIFACTS_DIR, browserAvailable, launchBrowser } from '../../src/test-support/browser.js';
+import { useExplorerPage } from '../../src/test-support/explorer-page.js';
 
 const enabled = browserAvailable();
 
 describe.runIf(enabled)('the explorer’s theory view in Chromium', () => {
-  let server: Server;
-  let browser: Browser;
-  let page: Page;
-  let base: string;
+  const explorer = useExplorerPage({ width: 1280, height: 800 });
+  const page = () => explorer.page();
+  const base = () => explorer.base();
 
-  beforeAll(async () => {
-    server = await startStaticServer({ root: WEB_DIST, port: 0 });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((r) => server?.close(r));
-  });
-
-  const readout = (key: string) => page.locator(`#theory-readout dd[data-key="${key}"]`);
+  const readout = (key: string) => page().locator(`#theory-readout dd[data-key="${key}"]`);
 
   it("shows the post's optimum for n = 1e5, d = 1e4, α = 1 and its α*", async () => {
-    await page.goto(`${base}#/theory?n=100000&d=10000&alpha=1&bound=jl-cubic&loss=post`);
+    await page().goto(`${base()}#/theory?n=100000&d=10000&alpha=1&bound=jl-cubic&loss=post`);
     await expect.poll(() => readout('kStar').textContent()).toBe('49');
     await expect.poll(() => readout('kMax').textContent()).toBe('55');
     await expect.poll(() => readout('alphaStar').textContent()).toMatch(/^2\.10/);
-    expect(await page.locator('#theory-loss-plot svg').count()).toBe(1);
-    await page.screenshot({ path: `${ARTIFACTS_DIR}/theory-view.png` });
+    expect(await page().locator('#theory-loss-plot svg').count()).toBe(1);
+    await page().screenshot({ path: `${ARTIFACTS_DIR}/theory-view.png` });
   });
 
   it('redraws k* when the α slider moves by keyboard, and puts α in the URL', async () => {
-    await page.focus('#theory-alpha');
-    await page.keyboard.press('End'); // α = 4: above the transition
+    await page().focus('#theory-alpha');
+    await page().keyboard.press('End'); // α = 4: above the transition
     await expect.poll(() => readout('kStar').textContent()).toBe('1');
-    expect(page.url()).toContain('alpha=4');
+    expect(page().url()).toContain('alpha=4');
     // Step the slider down through 40 values and collect each frame's redraw cost.
     const costs: number[] = [];
     for (let i = 0; i < 40; i++) {
-      const before = await page.locator('#app').getAttribute('data-redraws');
-      await page.keyboard.press('ArrowLeft');
-      await expect.poll(() => page.locator('#app').getAttribute('data-redraws')).not.toBe(before);
-      costs.push(Number(await page.locator('#app').getAttribute('data-redraw-ms')));
+      const before = await page().locator('#app').getAttribute('data-redraws');
+      await page().keyboard.press('ArrowLeft');
+      await expect.poll(() => page().locator('#app').getAttribute('data-redraws')).not.toBe(before);
+      costs.push(Number(await page().locator('#app').getAttribute('data-redraw-ms')));
     }
     costs.sort((a, b) => a - b);
     expect(costs[0]).toBeGreaterThan(0);
     process.stderr.write(
       `theory view: redraw per slider step median ${costs[20].toFixed(1)} ms, max ${costs[39].toFixed(1)} ms\n`,
     );
-    await page.screenshot({ path: `${ARTIFACTS_DIR}/theory-view-alpha-4.png` });
+    await page().screenshot({ path: `${ARTIFACTS_DIR}/theory-view-alpha-4.png` });
   });
 
   it('restores a shared state from the URL and says when the domain is empty', async () => {
-    await page.goto(`${base}#/theory?n=1000000&d=10&alpha=1`);
-    await page.reload();
+    await page().goto(`${base()}#/theory?n=1000000&d=10&alpha=1`);
+    await page().reload();
     await expect
-      .poll(() => page.locator('#theory-message').textContent())
+      .poll(() => page().locator('#theory-message').textContent())
       .toMatch(/domain is empty/);
   });
 });

@@ -1,60 +1,43 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_DIST } from '../../src/cli/serve-command.js';
-import { startStaticServer } from '../../src/serve/static-server.js';
-import { ARTIFACTS_DIR, browserAvailable, launchBrowser } from '../../src/test-support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS_DIR, browserAvailable } from '../../src/test-support/browser.js';
+import { useExplorerPage } from '../../src/test-support/explorer-page.js';
 
 const enabled = browserAvailable();
 
 describe.runIf(enabled)('the explorer’s toy-model view in Chromium', () => {
-  let server: Server;
-  let browser: Browser;
-  let page: Page;
-  let base: string;
-
-  beforeAll(async () => {
-    server = await startStaticServer({ root: WEB_DIST, port: 0 });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((r) => server?.close(r));
-  });
+  const explorer = useExplorerPage({ width: 1280, height: 900 });
+  const page = () => explorer.page();
+  const base = () => explorer.base();
 
   it('trains n = 5, m = 2, importance 0.9^i, S = 0.9 into one pentagon', async () => {
-    await page.goto(`${base}#/toy?n=5&m=2&S=0.9&decay=0.9&seed=0`);
-    await page.click('#toy-start');
+    await page().goto(`${base()}#/toy?n=5&m=2&S=0.9&decay=0.9&seed=0`);
+    await page().click('#toy-start');
     await expect
-      .poll(() => page.locator('#app').getAttribute('data-status'), { timeout: 60_000 })
+      .poll(() => page().locator('#app').getAttribute('data-status'), { timeout: 60_000 })
       .toBe('done');
-    const items = page.locator('#toy-factors li');
+    const items = page().locator('#toy-factors li');
     expect(await items.count()).toBe(1);
     expect(await items.first().getAttribute('data-size')).toBe('5');
     expect(await items.first().getAttribute('data-dim')).toBe('2');
     expect(await items.first().textContent()).toMatch(/^pentagon/);
-    const seconds = Number(await page.locator('#app').getAttribute('data-seconds'));
-    const reached = Number(await page.locator('#app').getAttribute('data-structure-seconds'));
-    const step = await page.locator('#app').getAttribute('data-structure-step');
+    const seconds = Number(await page().locator('#app').getAttribute('data-seconds'));
+    const reached = Number(await page().locator('#app').getAttribute('data-structure-seconds'));
+    const step = await page().locator('#app').getAttribute('data-structure-step');
     process.stderr.write(
       `toy view: pentagon from step ${step} at ${reached.toFixed(2)} s; 10,000 steps × 4 seeds in ${seconds.toFixed(2)} s\n`,
     );
-    await page.screenshot({ path: `${ARTIFACTS_DIR}/toy-view-pentagon.png` });
+    await page().screenshot({ path: `${ARTIFACTS_DIR}/toy-view-pentagon.png` });
   });
 
   it('keeps dense features to the two most important, orthogonally', async () => {
-    await page.goto(`${base}#/toy?n=5&m=2&S=0&decay=0.9&seed=0&steps=4000`);
-    await page.click('#toy-start');
+    await page().goto(`${base()}#/toy?n=5&m=2&S=0&decay=0.9&seed=0&steps=4000`);
+    await page().click('#toy-start');
     await expect
-      .poll(() => page.locator('#app').getAttribute('data-status'), { timeout: 60_000 })
+      .poll(() => page().locator('#app').getAttribute('data-status'), { timeout: 60_000 })
       .toBe('done');
-    const items = page.locator('#toy-factors li[data-size]');
+    const items = page().locator('#toy-factors li[data-size]');
     expect(await items.count()).toBe(2);
     for (const i of [0, 1]) expect(await items.nth(i).textContent()).toMatch(/^dedicated/);
-    await page.screenshot({ path: `${ARTIFACTS_DIR}/toy-view-dense.png` });
+    await page().screenshot({ path: `${ARTIFACTS_DIR}/toy-view-dense.png` });
   });
 });

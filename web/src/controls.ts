@@ -123,3 +123,52 @@ export function figureSlot(parent: HTMLElement, id: string, caption: string) {
   parent.append(fig);
   return (node: Node) => body.replaceChildren(node);
 }
+
+/** The two columns every view has: its controls and its plots. */
+export function viewLayout(root: HTMLElement, label: string) {
+  const controls = document.createElement('section');
+  controls.className = 'controls';
+  controls.setAttribute('aria-label', label);
+  const plots = document.createElement('section');
+  plots.className = 'plots';
+  root.replaceChildren(controls, plots);
+  return { controls, plots };
+}
+
+/** Start, Pause and Reset buttons with ids `PREFIX-start` …; returns the Start button. */
+export function runButtons(
+  parent: HTMLElement,
+  prefix: string,
+  actions: { start: () => void; pause: () => void; reset: () => void },
+): HTMLButtonElement {
+  const row = document.createElement('div');
+  row.className = 'buttons';
+  parent.append(row);
+  const start = button(row, `${prefix}-start`, 'Start', actions.start);
+  button(row, `${prefix}-pause`, 'Pause', actions.pause);
+  button(row, `${prefix}-reset`, 'Reset', actions.reset);
+  return start;
+}
+
+/** A live status line (`role="status"`) for messages such as divergence. */
+export function statusNote(parent: HTMLElement, id: string): HTMLParagraphElement {
+  const note = document.createElement('p');
+  note.className = 'note';
+  note.id = id;
+  note.setAttribute('role', 'status');
+  parent.append(note);
+  return note;
+}
+
+/** A captioned figure holding an ordered list (the tegum factors). */
+export function listPanel(parent: HTMLElement, id: string, caption: string): HTMLOListElement {
+  const figure = document.createElement('figure');
+  const cap = document.createElement('figcaption');
+  cap.textContent = caption;
+  const list = document.createElement('ol');
+  list.className = 'factors';
+  list.id = id;
+  figure.append(cap, list);
+  parent.append(figure);
+  return list;
+}

@@ -4,7 +4,16 @@
  * the factor list with labels and the loss curve, updating as it runs.
  */
 import { objectiveNames, tegumFactors } from '../../../src/index.js';
-import { button, figureSlot, readout, select, slider } from '../controls.js';
+import {
+  figureSlot,
+  listPanel,
+  readout,
+  runButtons,
+  select,
+  slider,
+  statusNote,
+  viewLayout,
+} from '../controls.js';
 import { factorList, factorOrder, gramHeatmap, lossCurve } from '../draw.js';
 import { choiceParam, numberParam, writeRoute } from '../url-state.js';
 import type { PackingMessage, PackingRequest } from '../workers/packing-worker.js';
@@ -28,12 +37,7 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
     seed: numberParam(params, 'seed', 0, 0, 1_000_000),
     steps: numberParam(params, 'steps', 1500, 100, 20_000),
   };
-  const controls = document.createElement('section');
-  controls.className = 'controls';
-  controls.setAttribute('aria-label', 'Packing parameters');
-  const plots = document.createElement('section');
-  plots.className = 'plots';
-  root.replaceChildren(controls, plots);
+  const { controls, plots } = viewLayout(root, 'Packing parameters');
 
   let worker: Worker | undefined;
   let lastV: Float64Array | undefined;
@@ -87,12 +91,11 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
     value: state.seed,
     onInput: (x) => ((state.seed = x), changed()),
   });
-  const buttons = document.createElement('div');
-  buttons.className = 'buttons';
-  controls.append(buttons);
-  const startButton = button(buttons, 'packing-start', 'Start', () => start());
-  button(buttons, 'packing-pause', 'Pause', () => pause());
-  button(buttons, 'packing-reset', 'Reset', () => reset());
+  const startButton = runButtons(controls, 'packing', {
+    start: () => start(),
+    pause: () => pause(),
+    reset: () => reset(),
+  });
   const show = readout(controls, 'packing-readout', [
     ['status', 'status'],
     ['step', 'step'],
@@ -100,11 +103,7 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
     ['maxAbsCos', 'max |cos θ|'],
     ['k', 'tegum factors k'],
   ]);
-  const note = document.createElement('p');
-  note.className = 'note';
-  note.id = 'packing-message';
-  note.setAttribute('role', 'status');
-  controls.append(note);
+  const note = statusNote(controls, 'packing-message');
 
   const gramSlot = figureSlot(
     plots,
@@ -112,13 +111,7 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
     'Gram matrix VᵀV by tegum factor (red +1, blue −1)',
   );
   const lossSlot = figureSlot(plots, 'packing-loss', 'Loss');
-  const factorsFigure = document.createElement('figure');
-  factorsFigure.innerHTML = '<figcaption>Tegum factors</figcaption>';
-  const factors = document.createElement('ol');
-  factors.className = 'factors';
-  factors.id = 'packing-factors';
-  factorsFigure.append(factors);
-  plots.append(factorsFigure);
+  const factors = listPanel(plots, 'packing-factors', 'Tegum factors');
 
   function draw(V: Float64Array, step: number, loss: number): void {
     const tegum = tegumFactors(V, state.d, state.n);

@@ -14,7 +14,7 @@ import {
   withAlpha,
   type TheoryModel,
 } from '../../../src/index.js';
-import { figureSlot, readout, select, slider } from '../controls.js';
+import { figureSlot, readout, select, slider, statusNote, viewLayout } from '../controls.js';
 import { choiceParam, numberParam, writeRoute } from '../url-state.js';
 
 interface TheoryState {
@@ -37,12 +37,7 @@ export function mountTheoryView(root: HTMLElement, params: URLSearchParams): () 
     bound: choiceParam(params, 'bound', boundNames(), 'jl-cubic'),
     loss: choiceParam(params, 'loss', LOSS_FORMS, 'post'),
   };
-  const controls = document.createElement('section');
-  controls.className = 'controls';
-  controls.setAttribute('aria-label', 'Theory parameters');
-  const plots = document.createElement('section');
-  plots.className = 'plots';
-  root.replaceChildren(controls, plots);
+  const { controls, plots } = viewLayout(root, 'Theory parameters');
 
   let frame = 0;
   let slowTimer: ReturnType<typeof setTimeout> | undefined;
@@ -106,11 +101,7 @@ export function mountTheoryView(root: HTMLElement, params: URLSearchParams): () 
     ['kMax', 'kMax'],
     ['alphaStar', 'α* (k* = 1 above)'],
   ]);
-  const message = document.createElement('p');
-  message.className = 'note';
-  message.id = 'theory-message';
-  message.setAttribute('role', 'status');
-  controls.append(message);
+  const message = statusNote(controls, 'theory-message');
 
   const lossSlot = figureSlot(plots, 'theory-loss-plot', 'Normalized loss L(k)/L(1)');
   const derivSlot = figureSlot(plots, 'theory-deriv-plot', 'dL/dk, normalized by L(1)');

@@ -6,7 +6,15 @@
  */
 import * as Plot from '@observablehq/plot';
 import { featureGeometry } from '../../../src/index.js';
-import { button, figureSlot, readout, slider } from '../controls.js';
+import {
+  figureSlot,
+  listPanel,
+  readout,
+  runButtons,
+  slider,
+  statusNote,
+  viewLayout,
+} from '../controls.js';
 import { factorList, factorOrder, gramHeatmap, lossCurve } from '../draw.js';
 import { numberParam, writeRoute } from '../url-state.js';
 import type { ToyMessage, ToyRequest } from '../workers/toy-worker.js';
@@ -33,12 +41,7 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     seed: numberParam(params, 'seed', 0, 0, 1_000_000),
     steps: numberParam(params, 'steps', 10_000, 100, 50_000),
   };
-  const controls = document.createElement('section');
-  controls.className = 'controls';
-  controls.setAttribute('aria-label', 'Toy model parameters');
-  const plots = document.createElement('section');
-  plots.className = 'plots';
-  root.replaceChildren(controls, plots);
+  const { controls, plots } = viewLayout(root, 'Toy model parameters');
 
   const worker = new Worker(new URL('../workers/toy-worker.ts', import.meta.url), {
     type: 'module',
@@ -105,12 +108,11 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     value: state.seed,
     onInput: (x) => ((state.seed = x), changed()),
   });
-  const buttons = document.createElement('div');
-  buttons.className = 'buttons';
-  controls.append(buttons);
-  const startButton = button(buttons, 'toy-start', 'Start', () => start());
-  button(buttons, 'toy-pause', 'Pause', () => pause());
-  button(buttons, 'toy-reset', 'Reset', () => reset());
+  const startButton = runButtons(controls, 'toy', {
+    start: () => start(),
+    pause: () => pause(),
+    reset: () => reset(),
+  });
   const show = readout(controls, 'toy-readout', [
     ['status', 'status'],
     ['step', 'step'],
@@ -120,11 +122,7 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     ['seconds', 'seconds'],
     ['speed', 'steps/s'],
   ]);
-  const note = document.createElement('p');
-  note.className = 'note';
-  note.id = 'toy-message';
-  note.setAttribute('role', 'status');
-  controls.append(note);
+  const note = statusNote(controls, 'toy-message');
 
   const arrowsSlot = figureSlot(
     plots,
@@ -135,13 +133,7 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
   const normsSlot = figureSlot(plots, 'toy-norms', '‖Wᵢ‖, coloured by superposition Σⱼ(Ŵᵢ·Wⱼ)²');
   const dimSlot = figureSlot(plots, 'toy-dims', 'Feature dimensionality Dᵢ');
   const lossSlot = figureSlot(plots, 'toy-loss', 'Loss (best seed, running mean)');
-  const factorsFigure = document.createElement('figure');
-  factorsFigure.innerHTML = '<figcaption>Tegum factors</figcaption>';
-  const factors = document.createElement('ol');
-  factors.className = 'factors';
-  factors.id = 'toy-factors';
-  factorsFigure.append(factors);
-  plots.append(factorsFigure);
+  const factors = listPanel(plots, 'toy-factors', 'Tegum factors');
 
   function draw(msg: Extract<ToyMessage, { type: 'snapshot' }>): void {
     const { n, m } = state;
