@@ -5,6 +5,7 @@
  * one number for number.
  */
 
+import { companionUrl } from './companion-url.js';
 import { createToyState, type ToyConfig } from './toy-state.js';
 import { toyTrainStep } from './toy-train-step.js';
 import type { WorkerPool } from './worker-pool.js';
@@ -63,9 +64,7 @@ export async function trainToyParallel(
   const nI = config.nInstances;
   const parts = Math.min(pool.size, nI);
   const bounds = Array.from({ length: parts + 1 }, (_, k) => Math.round((k * nI) / parts));
-  const module = new URL('./toy-task.js', import.meta.url).pathname.includes('/src/core/')
-    ? new URL('../../dist/core/toy-task.js', import.meta.url)
-    : new URL('./toy-task.js', import.meta.url);
+  const module = companionUrl('./toy-task.js', import.meta.url);
   const results = await pool.map<ToyTrainResult>(
     bounds.slice(0, -1).map((from, k) => ({
       module,

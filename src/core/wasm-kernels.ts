@@ -7,6 +7,7 @@
  */
 
 import type { Kernels } from './backend.js';
+import { companionUrl } from './companion-url.js';
 import type { ToyState } from './toy-state.js';
 import {
   OP,
@@ -48,16 +49,10 @@ async function defaultSource(file = 'tegum-kernels.wasm'): Promise<BufferSource>
   const { readFile } = (await import(
     /* @vite-ignore */ fsModule
   )) as typeof import('node:fs/promises');
-  const here = new URL(`./${file}`, import.meta.url);
-  const built = new URL(`../../dist/core/${file}`, import.meta.url);
   try {
-    return await readFile(here);
+    return await readFile(companionUrl(file, import.meta.url));
   } catch {
-    try {
-      return await readFile(built);
-    } catch {
-      throw new Error(`${file} not found: run \`npm run build\` to compile assembly/`);
-    }
+    throw new Error(`${file} not found: run \`npm run build\` to compile assembly/`);
   }
 }
 

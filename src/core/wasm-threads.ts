@@ -7,13 +7,11 @@
  * Control words: [0] sequence, [1] done, [2] op, [3..11] arguments.
  */
 
+import { companionUrl } from './companion-url.js';
 import { OP, runPart, type PartExports, type ThreadTeam } from './wasm-parts.js';
 
 function helperUrl(): URL {
-  const here = new URL('./wasm-thread-worker.js', import.meta.url);
-  return here.pathname.includes('/src/core/')
-    ? new URL('../../dist/core/wasm-thread-worker.js', import.meta.url)
-    : here;
+  return companionUrl('./wasm-thread-worker.js', import.meta.url);
 }
 
 /** Starts T − 1 helpers on `memory` for the exports `x` of the main thread's instance. */

@@ -9,6 +9,7 @@
 
 import type { Worker } from 'node:worker_threads';
 import type { BackendName } from './backend.js';
+import { companionUrl } from './companion-url.js';
 
 /** One call: `module` is a URL of a built JavaScript module, `name` one of its exports. */
 export interface PoolTask {
@@ -29,10 +30,7 @@ interface Pending {
 
 /** The worker entry, next to this file once built (dist/core), or in dist when run from src. */
 function workerUrl(): URL {
-  const here = new URL('./pool-worker.js', import.meta.url);
-  return here.pathname.includes('/src/core/')
-    ? new URL('../../dist/core/pool-worker.js', import.meta.url)
-    : here;
+  return companionUrl('./pool-worker.js', import.meta.url);
 }
 
 /** A fixed set of workers taking tasks first come, first served. */

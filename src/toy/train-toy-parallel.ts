@@ -7,6 +7,7 @@
  */
 
 import { sliceToyConfig } from '../core/toy-task.js';
+import { companionUrl } from '../core/companion-url.js';
 import { createToyState } from '../core/toy-state.js';
 import type { WorkerPool } from '../core/worker-pool.js';
 import type { ToyChunkResult, ToySnapshot } from './toy-chunk.js';
@@ -16,10 +17,7 @@ import { tailWindow } from './toy-chunk.js';
 
 /** The built task module (workers load JavaScript only, so from src point at dist). */
 function taskModule(): URL {
-  const here = new URL('./toy-chunk.js', import.meta.url);
-  return here.pathname.includes('/src/toy/')
-    ? new URL('../../dist/toy/toy-chunk.js', import.meta.url)
-    : here;
+  return companionUrl('./toy-chunk.js', import.meta.url);
 }
 
 /**

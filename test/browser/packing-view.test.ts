@@ -32,6 +32,7 @@ describe.runIf(enabled)('the explorer’s packing view in Chromium', () => {
     await page().focus('#packing-start');
     await page().keyboard.press('Enter');
     await expect.poll(() => readout('step').textContent()).not.toBe('0');
+    expect(await readout('backend').textContent()).toBe('wasm');
     await page().focus('#packing-pause');
     await page().keyboard.press('Enter');
     expect(await page().locator('#app').getAttribute('data-status')).toBe('paused');

@@ -54,7 +54,7 @@ describe.runIf(enabled)('the explorer’s theory view in Chromium', () => {
 });
 
 describe.runIf(enabled)('the explorer offline', () => {
-  it('still loads and computes after the network goes away', async () => {
+  it('still loads, computes and trains after the network goes away', async () => {
     const server = await startStaticServer({ root: WEB_DIST, port: 0 });
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     const browser = await launchBrowser();
@@ -69,6 +69,14 @@ describe.runIf(enabled)('the explorer offline', () => {
       await expect
         .poll(() => page.locator('#theory-readout dd[data-key="kStar"]').textContent())
         .toBe('35');
+      // The workers and the WebAssembly kernels were cached on install too, though
+      // this page never opened the toy view before going offline.
+      await page.goto(`${base}#/toy?n=5&m=2&S=0.9&decay=0.9&seed=0&steps=2000`);
+      await page.click('#toy-start');
+      await expect
+        .poll(() => page.locator('#app').getAttribute('data-status'), { timeout: 60_000 })
+        .toBe('done');
+      expect(await page.locator('#toy-readout dd[data-key="backend"]').textContent()).toBe('wasm');
     } finally {
       await browser.close();
       server.close();

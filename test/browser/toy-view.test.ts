@@ -20,6 +20,7 @@ describe.runIf(enabled)('the explorer’s toy-model view in Chromium', () => {
     expect(await items.first().getAttribute('data-size')).toBe('5');
     expect(await items.first().getAttribute('data-dim')).toBe('2');
     expect(await items.first().textContent()).toMatch(/^pentagon/);
+    expect(await page().locator('#toy-readout dd[data-key="backend"]').textContent()).toBe('wasm');
     const seconds = Number(await page().locator('#app').getAttribute('data-seconds'));
     const reached = Number(await page().locator('#app').getAttribute('data-structure-seconds'));
     const step = await page().locator('#app').getAttribute('data-structure-step');

@@ -1,24 +1,30 @@
 // The explorer's service worker: it makes the app work offline once loaded.
-// Install: cache index.html and every asset it names. Fetch (same origin, GET):
+// Install: cache index.html and every file of the build (assets.json, written by the
+// build, lists them: the workers and the WebAssembly kernels too). Fetch (same origin, GET):
 // network first, falling back to the cache, and caching each fresh response.
-const CACHE = 'tegum-explorer-v1';
+const CACHE = 'tegum-explorer-v2';
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
       const index = await fetch('./', { cache: 'no-cache' });
-      const html = await index.clone().text();
       await cache.put('./', index);
-      const assets = [...html.matchAll(/(?:src|href)="(\.\/assets\/[^"]+)"/g)].map((m) => m[1]);
-      await cache.addAll(assets);
+      const list = await fetch('./assets.json', { cache: 'no-cache' });
+      const assets = /** @type {string[]} */ (await list.json());
+      await cache.addAll(assets.map((file) => `./${file}`));
       await self.skipWaiting();
     })(),
   );
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(self.clients.claim());
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
+      await self.clients.claim();
+    })(),
+  );
 });
 
 self.addEventListener('fetch', (event) => {

@@ -102,6 +102,7 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
     ['loss', 'loss'],
     ['maxAbsCos', 'max |cos θ|'],
     ['k', 'tegum factors k'],
+    ['backend', 'kernels'],
   ]);
   const note = statusNote(controls, 'packing-message');
 
@@ -113,7 +114,7 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
   const lossSlot = figureSlot(plots, 'packing-loss', 'Loss');
   const factors = listPanel(plots, 'packing-factors', 'Tegum factors');
 
-  function draw(V: Float64Array, step: number, loss: number): void {
+  function draw(V: Float64Array, step: number, loss: number, backend?: string): void {
     const tegum = tegumFactors(V, state.d, state.n);
     let maxAbs = 0;
     const norms = new Float64Array(state.n);
@@ -134,6 +135,7 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
       loss: loss.toPrecision(5),
       maxAbsCos: maxAbs.toFixed(4),
       k: String(tegum.k),
+      ...(backend === undefined ? {} : { backend }),
     });
     gramSlot(gramHeatmap(V, state.d, state.n, factorOrder(tegum, state.n), true));
     lossSlot(lossCurve(history));
@@ -170,7 +172,7 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
         stepOffset = offset + msg.step;
         history.push({ step: stepOffset, loss: msg.loss });
         cancelAnimationFrame(frame);
-        frame = requestAnimationFrame(() => draw(msg.V, stepOffset, msg.loss));
+        frame = requestAnimationFrame(() => draw(msg.V, stepOffset, msg.loss, msg.backend));
       } else {
         stepOffset = offset + msg.steps;
         status = 'done';
@@ -206,7 +208,7 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
     history = [];
     status = 'idle';
     root.dataset.status = status;
-    show({ status, step: '0', loss: '—', maxAbsCos: '—', k: '—' });
+    show({ status, step: '0', loss: '—', maxAbsCos: '—', k: '—', backend: '—' });
     gramSlot(document.createTextNode('Press Start to optimize.'));
     lossSlot(document.createTextNode(''));
     factors.replaceChildren();

@@ -121,6 +121,7 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     ['k', 'tegum factors k'],
     ['seconds', 'seconds'],
     ['speed', 'steps/s'],
+    ['backend', 'kernels'],
   ]);
   const note = statusNote(controls, 'toy-message');
 
@@ -146,6 +147,7 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
       k: String(g.tegum.k),
       seconds: ((performance.now() - startedAt) / 1000).toFixed(2),
       speed: Math.round(msg.stepsPerSecond).toLocaleString('en'),
+      backend: msg.backend,
     });
     const features = Array.from({ length: n }, (_, i) => ({
       i,
@@ -273,7 +275,15 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     worker.postMessage({ type: 'pause' });
     history = [];
     setStatus('idle');
-    show({ step: '0', loss: '—', dimsPerFeature: '—', k: '—', seconds: '—', speed: '—' });
+    show({
+      step: '0',
+      loss: '—',
+      dimsPerFeature: '—',
+      k: '—',
+      seconds: '—',
+      speed: '—',
+      backend: '—',
+    });
     for (const slot of [arrowsSlot, gramSlot, normsSlot, dimSlot, lossSlot]) {
       slot(document.createTextNode(''));
     }

@@ -2,7 +2,8 @@
  * The packing view's worker: optimizes n unit vectors in R^d (no tegum constraint)
  * with the library's sphere optimizer, posting a snapshot of V and the loss every
  * few steps. Pausing terminates the worker; resuming starts a new one from the
- * last snapshot (the optimizer's moments restart, which the view states).
+ * last snapshot (the optimizer's moments restart, which the view states). Gram and
+ * gradient run on the compute core's WebAssembly kernels.
  */
 import {
   Rng,
@@ -10,6 +11,7 @@ import {
   createSphereWorkspace,
   optimizeOnSpheres,
 } from '../../../src/index.js';
+import { loadKernels } from './load-kernels.js';
 
 /** What the view sends. */
 export interface PackingRequest {
@@ -25,7 +27,15 @@ export interface PackingRequest {
 
 /** What the worker posts. */
 export type PackingMessage =
-  | { type: 'snapshot'; step: number; steps: number; loss: number; V: Float64Array }
+  | {
+      type: 'snapshot';
+      step: number;
+      steps: number;
+      loss: number;
+      V: Float64Array;
+      /** The compute backend: 'wasm' or 'js'. */
+      backend: string;
+    }
   | {
       type: 'done';
       loss: number;
@@ -36,8 +46,9 @@ export type PackingMessage =
     }
   | { type: 'error'; message: string };
 
-self.onmessage = (event: MessageEvent<PackingRequest>) => {
+self.onmessage = async (event: MessageEvent<PackingRequest>) => {
   const r = event.data;
+  const backend = await loadKernels();
   try {
     const params = r.objective === 'power' ? { alpha: r.alpha } : {};
     const objective = createObjective(r.objective, params);
@@ -61,6 +72,7 @@ self.onmessage = (event: MessageEvent<PackingRequest>) => {
             steps: p.steps,
             loss: p.loss,
             V: V.slice(),
+            backend,
           }),
       },
       createSphereWorkspace(r.d, r.n),

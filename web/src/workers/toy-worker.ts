@@ -4,7 +4,8 @@
  * posts the weights of the seed with the lowest running loss after each chunk.
  * Between chunks it yields, so 'pause' and 'resume' messages take effect.
  */
-import { createToyState, toyTrainStep, type ToyState } from '../../../src/index.js';
+import { createToyState, getBackend, toyTrainStep, type ToyState } from '../../../src/index.js';
+import { loadKernels } from './load-kernels.js';
 
 /** What the view sends to start a run. */
 export interface ToyRequest {
@@ -36,6 +37,8 @@ export type ToyMessage =
       done: boolean;
       /** Steps per second over the last chunk. */
       stepsPerSecond: number;
+      /** The compute backend: 'wasm' or 'js'. */
+      backend: string;
     }
   | { type: 'error'; message: string };
 
@@ -45,6 +48,7 @@ let generation = 0;
 const CHUNK = 100;
 
 async function run(r: ToyRequest, gen: number): Promise<void> {
+  await loadKernels();
   const importance = Array.from({ length: r.nFeatures }, (_, i) => r.importanceDecay ** i);
   const state: ToyState = createToyState({
     nInstances: r.seeds,
@@ -92,6 +96,7 @@ async function run(r: ToyRequest, gen: number): Promise<void> {
       b: state.b.slice(best * r.nFeatures, (best + 1) * r.nFeatures),
       done: step >= r.steps,
       stepsPerSecond: (step - start) / Math.max(elapsed, 1e-6),
+      backend: getBackend(),
     };
     postMessage(message);
     // Yield so that pause/resume/start messages are handled.
