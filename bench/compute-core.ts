@@ -73,6 +73,18 @@ const TOY: [string, ToyConfig, string][] = [
     { nFeatures: 20, nHidden: 5, nInstances: 16, batchSize: 1024, featureProbability: 0.1 },
     'toy20',
   ],
+  [
+    'toy geometry n=200 m=20 B=1024 I=20',
+    {
+      nFeatures: 200,
+      nHidden: 20,
+      nInstances: 20,
+      batchSize: 1024,
+      // The geometry preset: p = 20^−linspace(0, 1, 20), dense to sparse.
+      featureProbability: Array.from({ length: 20 }, (_, i) => 20 ** -(i / 19)),
+    },
+    'toygeometry',
+  ],
 ];
 const PACKING: [number, number][] = [
   [2048, 128],

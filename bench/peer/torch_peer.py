@@ -46,7 +46,11 @@ def toy_workload(n, m, batch, instances, sparsity, variant):
     W.requires_grad_(variant == "autograd")
     b = torch.zeros(instances, 1, n, requires_grad=variant == "autograd")
     importance = torch.ones(instances, 1, n)
-    p = torch.full((instances, 1, 1), 1.0 - sparsity)
+    # One sparsity for every instance, or one per instance.
+    if isinstance(sparsity, list):
+        p = torch.tensor([1.0 - s for s in sparsity]).reshape(instances, 1, 1)
+    else:
+        p = torch.full((instances, 1, 1), 1.0 - sparsity)
     opt = torch.optim.AdamW([W, b], lr=1e-3, weight_decay=0.01, foreach=True)
     x = torch.empty(instances, batch, n)
     mask = torch.empty(instances, batch, n)
@@ -125,12 +129,17 @@ def packing_workload(n, d, variant, alpha=2.0):
 TOY = {
     "toy400": ("toy n=400 m=30 B=1024 I=1 S=0.99", (400, 30, 1024, 1, 0.99)),
     "toy20": ("toy n=20 m=5 B=1024 I=16 S=0.9", (20, 5, 1024, 16, 0.9)),
+    # The geometry preset: p = 20^-linspace(0, 1, 20), dense to sparse.
+    "toygeometry": (
+        "toy geometry n=200 m=20 B=1024 I=20",
+        (200, 20, 1024, 20, [1.0 - 20.0 ** (-i / 19) for i in range(20)]),
+    ),
 }
 PACKING = {"pack2048": (2048, 128), "pack512": (512, 64)}
 
 
 def main():
-    """Usage: torch_peer.py THREADS [WORKLOAD ...] with WORKLOAD in toy400 toy20 pack2048 pack512."""
+    """Usage: torch_peer.py THREADS [WORKLOAD ...]; WORKLOAD in toy400 toy20 toygeometry pack2048 pack512."""
     threads = int(sys.argv[1]) if len(sys.argv) > 1 else 2
     keys = sys.argv[2:] or [*TOY, *PACKING]
     torch.set_num_threads(threads)

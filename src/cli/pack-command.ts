@@ -11,7 +11,8 @@ import { PACKING_COSINE_TOLERANCE } from '../experiments/packing-experiment.js';
 import { runPackingExperiment } from '../experiments/run-packing-experiment.js';
 import { writeFileAtomic } from '../experiments/write-file-atomic.js';
 import { objectiveNames } from '../packing/objectives/registry.js';
-import { DivergenceError, pack, type PackConfig } from '../packing/pack.js';
+import { DivergenceError, type PackConfig } from '../packing/pack.js';
+import { packOnCores } from '../experiments/pool-pack-runner.js';
 import {
   parseChoice,
   parseNonNegativeInt,
@@ -35,6 +36,8 @@ interface RunFlags {
   lr?: number;
   json?: boolean;
   save?: string;
+  backend?: 'wasm' | 'js';
+  threads?: number;
 }
 
 function objectiveParams(flags: RunFlags): Record<string, number> {
@@ -59,6 +62,13 @@ function objectiveParams(flags: RunFlags): Record<string, number> {
 
 function print(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+interface ExperimentFlags {
+  profile: 'quick' | 'full';
+  out: string;
+  backend?: 'wasm' | 'js';
+  threads?: number;
 }
 
 /** Registers `tegum pack run` and `tegum pack experiment`. */
@@ -95,7 +105,17 @@ export function registerPackCommand(program: Command): void {
     .option('--lr <x>', 'Adam learning rate (default 0.01)', parsePositiveNumber)
     .option('--json', 'print JSON')
     .option('--save <file.npy>', 'write V (d × n, float32) as a NumPy .npy file')
-    .action((flags: RunFlags) => {
+    .addOption(
+      new Option('--backend <name>', 'kernel backend (default wasm)').argParser(
+        parseChoice(['wasm', 'js']),
+      ),
+    )
+    .option(
+      '--threads <int>',
+      'worker threads for restarts and block shapes (default: all cores)',
+      parsePositiveInt,
+    )
+    .action(async (flags: RunFlags) => {
       if (flags.save !== undefined && !flags.save.endsWith('.npy')) {
         throw new UsageError(`--save must name a .npy file, got '${flags.save}'`);
       }
@@ -111,7 +131,10 @@ export function registerPackCommand(program: Command): void {
       };
       let result;
       try {
-        result = pack(config);
+        ({ result } = await packOnCores(config, {
+          backend: flags.backend,
+          threads: flags.threads,
+        }));
       } catch (err) {
         if (err instanceof DivergenceError) {
           process.stderr.write(`tegum: error: ${err.message}\n`);
@@ -178,11 +201,19 @@ export function registerPackCommand(program: Command): void {
         .default('quick'),
     )
     .option('--out <dir>', 'output directory', 'out/packing')
-    .action(async (flags: { profile: 'quick' | 'full'; out: string }) => {
+    .addOption(
+      new Option('--backend <name>', 'kernel backend (default wasm)').argParser(
+        parseChoice(['wasm', 'js']),
+      ),
+    )
+    .option('--threads <int>', 'worker threads (default: all cores)', parsePositiveInt)
+    .action(async (flags: ExperimentFlags) => {
       let last = -1;
       const result = await runPackingExperiment({
         out: flags.out,
         profile: flags.profile,
+        backend: flags.backend,
+        threads: flags.threads,
         onProgress: (message, fraction) => {
           if (message) process.stderr.write(`tegum pack experiment: ${message}\n`);
           const pct = Math.floor((fraction ?? 0) * 10);
@@ -192,7 +223,7 @@ export function registerPackCommand(program: Command): void {
       });
       for (const f of result.written) print(f);
       process.stderr.write(
-        `tegum pack experiment: ${result.profile} profile in ${result.seconds.toFixed(1)} s\n`,
+        `tegum pack experiment: ${result.profile} profile in ${result.seconds.toFixed(1)} s (${result.backend}, ${result.threads} thread${result.threads === 1 ? '' : 's'})\n`,
       );
     });
 }

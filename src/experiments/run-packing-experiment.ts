@@ -4,7 +4,11 @@
  * and PNG), loss-vs-k.csv, kstar.csv, structure.csv and data.json; and across
  * sizes summary.json and summary.csv.
  */
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { getBackend, setBackend, type BackendName } from '../core/backend.js';
+import { WorkerPool } from '../core/worker-pool.js';
+import { poolPackRunner } from './pool-pack-runner.js';
 import {
   packingSize,
   runTasksInThread,
@@ -25,8 +29,15 @@ export interface PackingExperimentOptions {
   /** 'quick' (about a minute) or 'full' (minutes), or a profile object. Default 'quick'. */
   profile?: 'quick' | 'full' | PackingProfile;
   onProgress?: PackingProgress;
-  /** Where the optimisations run; default in this thread. */
+  /**
+   * Where the optimisations run. Default: a pool of `threads` workers (one when
+   * `threads` is 1: this thread), each on the `backend` kernels.
+   */
   runner?: PackTaskRunner;
+  /** Worker threads when no runner is given; default all cores. */
+  threads?: number;
+  /** Kernels when no runner is given: 'wasm' (default; 'js' if it cannot load) or 'js'. */
+  backend?: BackendName;
 }
 
 /** What the experiment wrote and found. */
@@ -35,6 +46,9 @@ export interface PackingExperimentResult {
   sizes: SizeResult[];
   written: string[];
   seconds: number;
+  /** Where it ran: the kernels and the number of threads (null with a given runner). */
+  backend: BackendName | null;
+  threads: number | null;
 }
 
 function resolveProfile(p: PackingExperimentOptions['profile']): PackingProfile {
@@ -69,7 +83,35 @@ export async function runPackingExperiment(
   opts: PackingExperimentOptions,
 ): Promise<PackingExperimentResult> {
   const profile = resolveProfile(opts.profile);
-  const runner = opts.runner ?? runTasksInThread;
+  if (opts.runner) return runWith(profile, opts, opts.runner, null, null);
+  const threads = opts.threads ?? availableParallelism();
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new RangeError(`threads must be a positive integer, got ${threads}`);
+  }
+  const wanted = opts.backend ?? 'wasm';
+  try {
+    await setBackend(wanted);
+  } catch (err) {
+    if (wanted === 'js') throw err;
+    await setBackend('js');
+  }
+  const backend = getBackend();
+  if (threads === 1) return runWith(profile, opts, runTasksInThread, backend, 1);
+  const pool = await WorkerPool.create(threads, backend);
+  try {
+    return await runWith(profile, opts, poolPackRunner(pool), backend, threads);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function runWith(
+  profile: PackingProfile,
+  opts: PackingExperimentOptions,
+  runner: PackTaskRunner,
+  backend: BackendName | null,
+  threads: number | null,
+): Promise<PackingExperimentResult> {
   const started = performance.now();
   const sizes: SizeResult[] = [];
   const written: string[] = [];
@@ -117,6 +159,8 @@ export async function runPackingExperiment(
   const summary = {
     profile: profile.name,
     seconds,
+    backend,
+    threads,
     sizes: sizes.map((s) => ({
       n: s.n,
       d: s.d,
@@ -137,5 +181,5 @@ export async function runPackingExperiment(
   writeFileAtomic(summaryJson, JSON.stringify(summary, null, 2) + '\n');
   writeFileAtomic(summaryCsv, toCsv(sizes.flatMap(summaryRows)));
   written.push(summaryJson, summaryCsv);
-  return { profile: profile.name, sizes, written, seconds };
+  return { profile: profile.name, sizes, written, seconds, backend, threads };
 }

@@ -28,6 +28,39 @@ function quadratureOneSparse(
   return s / N;
 }
 
+/** Σ_{i<j} ℓ_{ij} by the 2-D midpoint rule on a 600 × 600 grid: independent of the code. */
+function quadratureTwoSparse(
+  W: Float64Array,
+  b: number[],
+  I: number[],
+  m: number,
+  n: number,
+  act: (z: number) => number,
+): number {
+  const N = 600;
+  const G = (f: number, i: number) => {
+    let g = 0;
+    for (let h = 0; h < m; h++) g += W[h * n + f] * W[h * n + i];
+    return g;
+  };
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      for (let u = 0; u < N; u++) {
+        const xi = (u + 0.5) / N;
+        for (let v = 0; v < N; v++) {
+          const xj = (v + 0.5) / N;
+          for (let f = 0; f < n; f++) {
+            const target = f === i ? xi : f === j ? xj : 0;
+            s += I[f] * (target - act(xi * G(f, i) + xj * G(f, j) + b[f])) ** 2;
+          }
+        }
+      }
+    }
+  }
+  return s / (N * N);
+}
+
 describe('sparseLimit', () => {
   const m = 2;
   const n = 4;
@@ -46,6 +79,18 @@ describe('sparseLimit', () => {
         const q = quadratureOneSparse(W, b, I, m, n, i, act);
         expect(Math.abs(t.oneSparse[i] - q)).toBeLessThan(1e-8);
       }
+    }
+  });
+
+  it('integrates the loss on 2-sparse inputs as a 2-D quadrature does', () => {
+    for (const [activation, act] of [
+      ['relu', relu],
+      ['linear', (z: number) => z],
+    ] as const) {
+      const t = sparseLimit(W, b, I, m, n, 0.99, activation);
+      const q = quadratureTwoSparse(W, b, I, m, n, act);
+      // The midpoint grid's error at the ReLU kinks is ~1e-6 of the sum.
+      expect(Math.abs(t.L2 * n - q) / q).toBeLessThan(1e-5);
     }
   });
 
@@ -92,6 +137,12 @@ describe('sparseLimit', () => {
     expect(error[1] / error[0]).toBeGreaterThan(12);
     expect(error[1] / error[0]).toBeLessThan(40);
     expect(error[0]).toBeLessThan(0.1 * sparseLimit(W, b, I, m, n, 0.98).firstOrder);
+    // With 2-sparse inputs the error drops to order (1 − S)³: at p = 0.1 far below the first order's.
+    const t = sparseLimit(W, b, I, m, n, 0.9);
+    const second = Math.abs(t.secondOrder - sampled(0.1));
+    expect(second).toBeLessThan(0.15 * error[1]);
+    const want = t.firstOrder + (0.1 ** 2 * 0.9 ** (n - 2) * t.L2 * n) / n;
+    expect(Math.abs(t.secondOrder - want)).toBeLessThan(1e-15);
   });
 
   it('rejects a sparsity outside [0, 1] and mismatched lengths', () => {

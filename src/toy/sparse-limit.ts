@@ -14,6 +14,13 @@
  * form, S^n and S^(n−1) → 1, is L ≈ L₀ + (1 − S) L₁ with L₀ = ℓ_∅ / n and
  * L₁ = Σ_i ℓ_{i} / n (`postForm`); the neglected terms are O((1 − S)²).
  * Each integral is done in closed form on the interval where the ReLU is active.
+ *
+ * The next term, 2-sparse inputs, is what the first-order form leaves out; in
+ * superposition it carries the interference, so its coefficient is large:
+ *   L ≈ firstOrder + (1/n) p² S^(n−2) Σ_{i<j} ℓ_{ij}                  (`secondOrder`)
+ *   ℓ_{ij} = ∫₀¹∫₀¹ Σ_f I_f (x_f − σ(x_i G_fi + x_j G_fj + b_f))² dx_i dx_j,
+ * x_f = 0 for f ∉ {i, j}: the inner integral over x_j in closed form, the outer
+ * over x_i by composite Gauss–Legendre (the integrand has at most a few kinks).
  */
 
 import { checkWeights, type Weights } from '../geometry/check-weights.js';
@@ -30,7 +37,17 @@ export interface SparseLimitTerms {
   firstOrder: number;
   /** L₀ + (1 − S) L₁. */
   postForm: number;
+  /** L₂ = Σ_{i<j} ℓ_{ij} / n: loss summed over 2-sparse inputs. */
+  L2: number;
+  /** firstOrder + (1/n)(1 − S)² S^(n−2) Σ_{i<j} ℓ_{ij}. */
+  secondOrder: number;
 }
+
+// 4-point Gauss–Legendre on [−1, 1].
+const GL_X = [-0.8611363115940526, -0.3399810435848563, 0.3399810435848563, 0.8611363115940526];
+const GL_W = [0.3478548451374538, 0.6521451548625461, 0.6521451548625461, 0.3478548451374538];
+/** Panels of the outer quadrature over x_i (4 points each). */
+const PANELS = 64;
 
 /** ∫_lo^hi (αx + β)² dx. */
 function squareIntegral(alpha: number, beta: number, lo: number, hi: number): number {
@@ -40,6 +57,49 @@ function squareIntegral(alpha: number, beta: number, lo: number, hi: number): nu
     alpha * beta * (hi * hi - lo * lo) +
     beta * beta * (hi - lo)
   );
+}
+
+/**
+ * ℓ_{ij}: the loss of 2-sparse inputs on features i and j, integrated over their
+ * values. `G` is WᵀW [n, n].
+ */
+function twoSparseLoss(
+  G: Float64Array,
+  b: ArrayLike<number>,
+  importance: ArrayLike<number>,
+  n: number,
+  i: number,
+  j: number,
+  relu: boolean,
+): number {
+  let total = 0;
+  for (let q = 0; q < PANELS; q++) {
+    for (let r = 0; r < 4; r++) {
+      const xi = (q + (GL_X[r] + 1) / 2) / PANELS;
+      let inner = 0;
+      for (let f = 0; f < n; f++) {
+        // Output f as a function of x_j: a x_j + c; the target is x_j (f = j), x_i (f = i) or 0.
+        const a = G[f * n + j];
+        const c = xi * G[f * n + i] + b[f];
+        const [lo, hi] = relu ? activeInterval(a, c) : [0, 1];
+        let e: number;
+        if (f === j) {
+          // (x_j − a x_j − c)² where active, x_j² elsewhere.
+          e = squareIntegral(1 - a, -c, lo, hi);
+          e += hi > lo ? squareIntegral(1, 0, 0, lo) + squareIntegral(1, 0, hi, 1) : 1 / 3;
+        } else if (f === i) {
+          // (x_i − a x_j − c)² where active, x_i² elsewhere.
+          e = squareIntegral(-a, xi - c, lo, hi);
+          e += xi * xi * (1 - Math.max(0, hi - lo));
+        } else {
+          e = squareIntegral(a, c, lo, hi);
+        }
+        inner += importance[f] * e;
+      }
+      total += (GL_W[r] / 2 / PANELS) * inner;
+    }
+  }
+  return total;
 }
 
 /** The sub-interval of [0, 1] where a x + c > 0 (lo ≥ hi when empty). */
@@ -102,14 +162,29 @@ export function sparseLimit(
     oneSparse[i] = total;
   }
   const sumOne = oneSparse.reduce((s, v) => s + v, 0);
+  const G = new Float64Array(n * n);
+  for (let f = 0; f < n; f++) {
+    for (let i = 0; i < n; i++) {
+      let g = 0;
+      for (let h = 0; h < nHidden; h++) g += W[h * n + f] * W[h * n + i];
+      G[f * n + i] = g;
+    }
+  }
+  let sumTwo = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) sumTwo += twoSparseLoss(G, b, importance, n, i, j, relu);
+  }
   const p = 1 - sparsity;
   const L0 = empty / n;
   const L1 = sumOne / n;
+  const firstOrder = (sparsity ** n * empty + p * sparsity ** (n - 1) * sumOne) / n;
   return {
     L0,
     L1,
     oneSparse,
-    firstOrder: (sparsity ** n * empty + p * sparsity ** (n - 1) * sumOne) / n,
+    firstOrder,
     postForm: L0 + p * L1,
+    L2: sumTwo / n,
+    secondOrder: firstOrder + (p * p * sparsity ** (n - 2) * sumTwo) / n,
   };
 }

@@ -300,6 +300,8 @@ export function tegumFactorsFigure(analysis: TegumAnalysis): string {
   });
 }
 
+const SECOND = '+ (1−S)² S^(n−2) Σ_{i<j} L_ij/n (2-sparse)';
+
 /** Measured loss against the sparse-limit expansion, both against 1/(1 − S), log–log. */
 export function sparseLimitFigure(
   rows: { sparsity: number; loss: number; terms: SparseLimitTerms }[],
@@ -308,13 +310,19 @@ export function sparseLimitFigure(
     { x: 1 / (1 - r.sparsity), y: r.loss, series: 'measured loss' },
     { x: 1 / (1 - r.sparsity), y: r.terms.firstOrder, series: 'S^n L∅/n + (1−S) S^(n−1) ΣL_i/n' },
     { x: 1 / (1 - r.sparsity), y: r.terms.postForm, series: 'L₀ + (1 − S) L₁ (post)' },
+    { x: 1 / (1 - r.sparsity), y: r.terms.secondOrder, series: SECOND },
   ]);
-  const series = ['measured loss', 'S^n L∅/n + (1−S) S^(n−1) ΣL_i/n', 'L₀ + (1 − S) L₁ (post)'];
-  const colors = ['#222', '#4269d0', '#ff725c'];
+  const series = [
+    'measured loss',
+    'S^n L∅/n + (1−S) S^(n−1) ΣL_i/n',
+    'L₀ + (1 − S) L₁ (post)',
+    SECOND,
+  ];
+  const colors = ['#222', '#4269d0', '#ff725c', '#3ca951'];
   return composeFigure({
     title: 'The sparse-limit expansion against the measured loss',
     subtitle:
-      'L₀: loss on x = 0 (the bias penalty); L₁: loss summed over 1-sparse inputs, from the trained W, b.',
+      'L₀: loss on x = 0 (the bias penalty); L₁, L_ij: loss over 1- and 2-sparse inputs, from the trained W, b.',
     panels: [
       {
         svg: renderPlot({

@@ -1,0 +1,70 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { setBackend } from '../core/backend.js';
+import { WorkerPool } from '../core/worker-pool.js';
+import { pack, packTasks } from '../packing/pack.js';
+import { runTasksInThread } from './packing-experiment.js';
+import { packOnCores, poolPackRunner } from './pool-pack-runner.js';
+
+// The workers run the wasm kernels; compare with the single-threaded wasm run.
+const pool = await WorkerPool.create(2, 'wasm');
+afterAll(() => pool.close());
+
+describe('poolPackRunner', () => {
+  it('returns, in task order, the very numbers of the single-threaded run', async () => {
+    const tasks = [1, 2, 3].flatMap((k) =>
+      packTasks({
+        n: 13,
+        d: 6,
+        k,
+        objective: 'power',
+        objectiveParams: { alpha: 3 },
+        seed: 5,
+        restarts: 2,
+        optimizer: { steps: 150 },
+      }),
+    );
+    expect(tasks.length).toBeGreaterThan(4);
+    await setBackend('wasm');
+    const single = await runTasksInThread(tasks);
+    await setBackend('js');
+    const seen: number[] = [];
+    const pooled = await poolPackRunner(pool)(tasks, (done) => seen.push(done));
+    expect(seen).toEqual(tasks.map((_, i) => i + 1));
+    expect(pooled.map((r) => r.task)).toEqual(tasks);
+    expect(pooled.map((r) => r.loss)).toEqual(single.map((r) => r.loss));
+    for (let i = 0; i < tasks.length; i++) {
+      expect(Array.from(pooled[i].V)).toEqual(Array.from(single[i].V));
+    }
+  });
+
+  it('passes a task’s error back as a rejection', async () => {
+    const [task] = packTasks({ n: 5, d: 2, objective: 'power', objectiveParams: { alpha: 2 } });
+    await expect(
+      poolPackRunner(pool)([{ ...task, objective: 'no-such-objective' }]),
+    ).rejects.toThrow(/no-such-objective/);
+  });
+});
+
+describe('packOnCores', () => {
+  it('gives the packing of the single-threaded pack on the same backend', async () => {
+    const config = {
+      n: 12,
+      d: 4,
+      k: 2,
+      objective: 'power',
+      objectiveParams: { alpha: 4 },
+      seed: 9,
+      restarts: 3,
+      optimizer: { steps: 100 },
+    };
+    await setBackend('wasm');
+    const single = pack(config);
+    await setBackend('js');
+    const { result, backend, threads } = await packOnCores(config, { threads: 2 });
+    expect(backend).toBe('wasm');
+    expect(threads).toBe(2);
+    expect(result.loss).toBe(single.loss);
+    expect(Array.from(result.V)).toEqual(Array.from(single.V));
+    await setBackend('js');
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * Runs packing tasks on a WorkerPool (DESIGN.md §6: all cores): each task — one block
+ * shape, one restart, one α — is plain data, optimised by `runPackTask` in whichever
+ * worker is free, on that worker's own kernel instance. A task's result depends only
+ * on the task (its seed included), so the numbers equal those of `runTasksInThread`
+ * on the same backend.
+ */
+import { availableParallelism } from 'node:os';
+import { getBackend, setBackend, type BackendName } from '../core/backend.js';
+import { companionUrl } from '../core/companion-url.js';
+import { WorkerPool } from '../core/worker-pool.js';
+import {
+  assemblePacking,
+  pack,
+  packTasks,
+  type PackConfig,
+  type PackResult,
+  type PackTaskResult,
+} from '../packing/pack.js';
+import type { PackTaskRunner } from './packing-experiment.js';
+
+/** A runner that spreads the tasks over `pool`'s workers; results in task order. */
+export function poolPackRunner(pool: WorkerPool): PackTaskRunner {
+  const module = companionUrl('../packing/pack.js', import.meta.url);
+  return async (tasks, onDone) => {
+    let done = 0;
+    return Promise.all(
+      tasks.map(async (task) => {
+        const result = await pool.run<PackTaskResult>({
+          module,
+          name: 'runPackTask',
+          args: [task],
+        });
+        onDone?.(++done, tasks.length);
+        return result;
+      }),
+    );
+  };
+}
+
+/** Where {@link packOnCores} runs. */
+export interface CoresOptions {
+  /** 'wasm' (default; 'js' if it cannot load) or 'js'. */
+  backend?: BackendName;
+  /** Worker threads; default all cores, at most one per task. */
+  threads?: number;
+}
+
+/**
+ * `pack(config)` with its restarts and block shapes spread over the cores: the same
+ * packing as the single-threaded `pack` on the same backend.
+ * @returns the packing, the backend it ran on and the threads used.
+ */
+export async function packOnCores(
+  config: PackConfig,
+  options: CoresOptions = {},
+): Promise<{ result: PackResult; backend: BackendName; threads: number }> {
+  const wanted = options.backend ?? 'wasm';
+  try {
+    await setBackend(wanted);
+  } catch (err) {
+    if (wanted === 'js') throw err;
+    await setBackend('js');
+  }
+  const backend = getBackend();
+  const tasks = packTasks(config);
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), tasks.length));
+  if (threads === 1) return { result: pack(config), backend, threads };
+  const pool = await WorkerPool.create(threads, backend);
+  try {
+    const results = await poolPackRunner(pool)(tasks);
+    return { result: assemblePacking(config, results), backend, threads };
+  } finally {
+    await pool.close();
+  }
+}
