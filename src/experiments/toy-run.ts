@@ -161,7 +161,9 @@ export async function runToy(opts: ToyRunOptions): Promise<ToyRunResult> {
   const loss = evaluateToyLoss(
     new Float64Array(state.nInstances),
     state,
-    opts.evalBatches ?? (state.nFeatures > 50 ? 4 : 16),
+    opts.evalBatches ??
+      (opts.preset && !opts.config ? toyPreset(opts.preset).evalBatches : undefined) ??
+      (state.nFeatures > 50 ? 4 : 16),
   );
   const tegumOptions = { ...TEGUM_DEFAULTS, ...opts.tegum };
   const instances = seeds.map((seed, i) =>

@@ -54,6 +54,24 @@ describe('tegumAnalysis', () => {
     expect(a.points[2].meanK).toBe(1.5);
   });
 
+  it('judges the sparse side apart when dense models have few factors for another reason', () => {
+    const pairs = (S: number) => run(S, 0, [1, 1, 1, 1, 1, 1], [2, 2, 2, 2, 2, 2]);
+    const runs = [
+      run(0, 0, [6], [8]),
+      pairs(0.5),
+      run(0.7, 0, [1, 1, 2], [2, 2, 5]),
+      run(0.9, 0, [6], [20]),
+      run(0.95, 0, [6], [20]),
+    ];
+    const a = tegumAnalysis(runs);
+    expect(a.verdict).toBe('mixed');
+    expect(a.sparseSide.fromSparsity).toBe(0.5);
+    expect(a.sparseSide.rhoK).toBeLessThan(-0.9);
+    expect(a.sparseSide.rhoDim).toBeGreaterThan(0.8);
+    expect(a.rhoK).toBeGreaterThan(-0.5);
+    expect(a.summary).toContain('S = 0.5: 6 × 2/1; S = 0.7: 2 × 2/1 + 5/2; S = 0.9–0.95: 20/6');
+  });
+
   it('finds it failing when k grows with sparsity', () => {
     const runs = [
       run(0, 0, [2], [5]),
