@@ -12,6 +12,9 @@ function printTable(title: string, rows: object[]): void {
 }
 
 printTable('Theory: the post’s figure data', benchTheoryFigures());
-printTable('Packing: one Riemannian Adam step (effective FLOPs = 4·d·n²)', benchPackingStep());
+printTable(
+  'Packing: one Riemannian Adam step (effective FLOPs = 4·d·n²)',
+  await benchPackingStep(),
+);
 console.log('\n## Compute core: tegum against the PyTorch peer\n');
 await benchComputeCore();
