@@ -76,7 +76,7 @@ describe('the toy figures', () => {
 
   it('draws the tegum factors against sparsity with the verdict in the subtitle', () => {
     const svg = tegumFactorsFigure(tegumAnalysis(summaries));
-    expect(svg).toContain('the claim holds');
+    expect(svg).toContain('The claim holds.');
     expectGolden('toy-tegum-factors.svg', svg);
   });
 

@@ -262,7 +262,9 @@ export function tegumFactorsFigure(analysis: TegumAnalysis): string {
   const x = { type: 'log' as const, label: '1 / (1 − S)' };
   return composeFigure({
     title: 'Tegum factors of trained toy models against sparsity',
-    subtitle: `Spearman ρ(S, k) = ${analysis.rhoK.toFixed(2)}, ρ(S, mean factor dimension) = ${analysis.rhoDim.toFixed(2)}: the claim ${analysis.verdict}.`,
+    subtitle:
+      `Spearman ρ(S, k) = ${analysis.rhoK.toFixed(2)}, ρ(S, mean factor dimension) = ${analysis.rhoDim.toFixed(2)}; ` +
+      `from S = ${analysis.sparseSide.fromSparsity} (peak k): ${analysis.sparseSide.rhoK.toFixed(2)}, ${analysis.sparseSide.rhoDim.toFixed(2)}. The claim ${analysis.verdict}.`,
     panels: [
       {
         svg: renderPlot({
@@ -300,7 +302,8 @@ export function tegumFactorsFigure(analysis: TegumAnalysis): string {
   });
 }
 
-const SECOND = '+ (1−S)² S^(n−2) Σ_{i<j} L_ij/n (2-sparse)';
+const FIRST = 'first order: S^n L∅/n + (1−S) S^(n−1) Σ L_i/n';
+const SECOND = 'second order: first + (1−S)² S^(n−2) Σ_{i<j} L_ij/n';
 
 /** Measured loss against the sparse-limit expansion, both against 1/(1 − S), log–log. */
 export function sparseLimitFigure(
@@ -308,16 +311,11 @@ export function sparseLimitFigure(
 ): string {
   const data = rows.flatMap((r) => [
     { x: 1 / (1 - r.sparsity), y: r.loss, series: 'measured loss' },
-    { x: 1 / (1 - r.sparsity), y: r.terms.firstOrder, series: 'S^n L∅/n + (1−S) S^(n−1) ΣL_i/n' },
+    { x: 1 / (1 - r.sparsity), y: r.terms.firstOrder, series: FIRST },
     { x: 1 / (1 - r.sparsity), y: r.terms.postForm, series: 'L₀ + (1 − S) L₁ (post)' },
     { x: 1 / (1 - r.sparsity), y: r.terms.secondOrder, series: SECOND },
   ]);
-  const series = [
-    'measured loss',
-    'S^n L∅/n + (1−S) S^(n−1) ΣL_i/n',
-    'L₀ + (1 − S) L₁ (post)',
-    SECOND,
-  ];
+  const series = ['measured loss', FIRST, 'L₀ + (1 − S) L₁ (post)', SECOND];
   const colors = ['#222', '#4269d0', '#ff725c', '#3ca951'];
   return composeFigure({
     title: 'The sparse-limit expansion against the measured loss',
