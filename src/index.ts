@@ -75,7 +75,7 @@ export { toyGradient } from './core/toy-gradient.js';
 export { sampleToyBatch } from './core/toy-batch.js';
 export { adamUpdate } from './core/adam-update.js';
 export type { AdamParams } from './core/adam-update.js';
-export { setBackend, getBackend } from './core/backend.js';
+export { setBackend, getBackend, useBackend } from './core/backend.js';
 export type { BackendName, Kernels, WasmOptions } from './core/backend.js';
 export { WorkerPool } from './core/worker-pool.js';
 export type { PoolTask } from './core/worker-pool.js';

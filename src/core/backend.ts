@@ -58,6 +58,21 @@ export async function setBackend(name: BackendName, options: WasmOptions = {}): 
   }
 }
 
+/**
+ * Chooses `wanted` (default 'wasm'); if the WebAssembly kernels cannot be loaded, falls
+ * back to 'js' (same numbers to float32 tolerance, slower). Returns the backend in use.
+ * @throws when 'js' itself was asked for and fails (it cannot).
+ */
+export async function useBackend(wanted: BackendName = 'wasm'): Promise<BackendName> {
+  try {
+    await setBackend(wanted);
+  } catch (err) {
+    if (wanted === 'js') throw err;
+    await setBackend('js');
+  }
+  return getBackend();
+}
+
 /** The active backend's name. */
 export function getBackend(): BackendName {
   return active.name;

@@ -6,7 +6,7 @@
  * on the same backend.
  */
 import { availableParallelism } from 'node:os';
-import { getBackend, setBackend, type BackendName } from '../core/backend.js';
+import { useBackend, type BackendName } from '../core/backend.js';
 import { companionUrl } from '../core/companion-url.js';
 import { WorkerPool } from '../core/worker-pool.js';
 import {
@@ -55,14 +55,7 @@ export async function packOnCores(
   config: PackConfig,
   options: CoresOptions = {},
 ): Promise<{ result: PackResult; backend: BackendName; threads: number }> {
-  const wanted = options.backend ?? 'wasm';
-  try {
-    await setBackend(wanted);
-  } catch (err) {
-    if (wanted === 'js') throw err;
-    await setBackend('js');
-  }
-  const backend = getBackend();
+  const backend = await useBackend(options.backend);
   const tasks = packTasks(config);
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), tasks.length));
   if (threads === 1) return { result: pack(config), backend, threads };

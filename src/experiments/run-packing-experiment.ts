@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { getBackend, setBackend, type BackendName } from '../core/backend.js';
+import { useBackend, type BackendName } from '../core/backend.js';
 import { WorkerPool } from '../core/worker-pool.js';
 import { poolPackRunner } from './pool-pack-runner.js';
 import {
@@ -88,14 +88,7 @@ export async function runPackingExperiment(
   if (!Number.isInteger(threads) || threads < 1) {
     throw new RangeError(`threads must be a positive integer, got ${threads}`);
   }
-  const wanted = opts.backend ?? 'wasm';
-  try {
-    await setBackend(wanted);
-  } catch (err) {
-    if (wanted === 'js') throw err;
-    await setBackend('js');
-  }
-  const backend = getBackend();
+  const backend = await useBackend(opts.backend);
   if (threads === 1) return runWith(profile, opts, runTasksInThread, backend, 1);
   const pool = await WorkerPool.create(threads, backend);
   try {

@@ -6,7 +6,7 @@
  * touches files and the clock.
  */
 import { join } from 'node:path';
-import { setBackend, getBackend, type BackendName } from '../core/backend.js';
+import { getBackend, useBackend, type BackendName } from '../core/backend.js';
 import { encodeNpy } from '../core/npy.js';
 import { TEGUM_DEFAULTS, type TegumOptions } from '../geometry/tegum-factors.js';
 import { evaluateToyLoss } from '../toy/evaluate-toy-loss.js';
@@ -131,13 +131,7 @@ export async function runToy(opts: ToyRunOptions): Promise<ToyRunResult> {
   const config = resolveToyConfig(opts);
   const plain = plainConfig(config);
   const seeds = seedsOf(config);
-  const wanted = opts.backend ?? 'wasm';
-  try {
-    await setBackend(wanted);
-  } catch (err) {
-    if (wanted === 'js') throw err;
-    await setBackend('js');
-  }
+  await useBackend(opts.backend);
   const t0 = performance.now();
   // Small models train faster on one thread than through the pool's messages.
   const small = config.nFeatures * config.nHidden * config.nInstances < 2000;
