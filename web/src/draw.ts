@@ -70,6 +70,45 @@ export function gramHeatmap(
   });
 }
 
+/** A loss value in two significant digits, SI-prefixed below 1 (e.g. 4.2m). */
+function formatLoss(v: number): string {
+  const prefixes: [number, string][] = [
+    [1, ''],
+    [1e-3, 'm'],
+    [1e-6, 'µ'],
+    [1e-9, 'n'],
+  ];
+  const [scale, prefix] = prefixes.find(([s]) => v >= s) ?? [1e-9, 'n'];
+  return `${Number((v / scale).toPrecision(2))}${prefix}`;
+}
+
+/**
+ * Ticks for a log axis over `values`: m·10^e inside their range, with the mantissas m
+ * from the finest of {1…9}, {1, 2, 5}, {1, 3}, {1} that gives 2 to 6 ticks.
+ */
+export function logTicks(values: number[]): number[] {
+  if (values.length === 0) return [];
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const from = Math.floor(Math.log10(lo));
+  const to = Math.ceil(Math.log10(hi));
+  const within = (mantissas: number[]) => {
+    const out: number[] = [];
+    for (let e = from; e <= to; e++)
+      for (const m of mantissas) {
+        const v = Number((m * 10 ** e).toPrecision(12));
+        if (v >= lo && v <= hi) out.push(v);
+      }
+    return out;
+  };
+  const sets = [[1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 5], [1, 3], [1]];
+  for (const mantissas of sets) {
+    const t = within(mantissas);
+    if (t.length <= 6) return t.length >= 2 || mantissas.length === 9 ? t : within(sets[0]);
+  }
+  return within([1]);
+}
+
 /** A loss curve (log y). */
 export function lossCurve(history: { step: number; loss: number }[], width = 300) {
   const finite = history.filter((h) => h.loss > 0 && Number.isFinite(h.loss));
@@ -79,7 +118,13 @@ export function lossCurve(history: { step: number; loss: number }[], width = 300
     marginLeft: 56,
     grid: true,
     x: { label: 'step' },
-    y: { type: 'log', label: 'loss' },
+    // Explicit ticks, every one labelled: Plot thins a short log axis's labels to none.
+    y: {
+      type: 'log',
+      label: 'loss',
+      ticks: logTicks(finite.map((h) => h.loss)),
+      tickFormat: formatLoss,
+    },
     marks: [Plot.line(finite, { x: 'step', y: 'loss', stroke: '#4269d0' })],
   });
 }
