@@ -3,10 +3,18 @@
  * src/core/js/toy-train-step.ts (same stream, same Gram-form gradients, same Adam) —
  * see src/core/toy-gradient.ts for the derivation. Per instance: Wp (padded W) → G = WᵀW;
  * per sample: pre = b + Σ_nz x_j G_j, g = ∂L/∂pre, E_j += x_j g; then ∂L/∂W = W (E + Eᵀ)
- * and one Adam/AdamW update.
+ * and one Adam/AdamW update. Dense-ish instances take the factored form instead
+ * (toy-factored.ts), whichever `factoredIsCheaper` says costs fewer multiply-adds.
  */
 
 import { gemmRows, mirrorUpper, symmetrize, syrkUpper } from './gemm';
+import {
+  factoredFinish,
+  factoredIsCheaper,
+  factoredPrepare,
+  factoredSamplePass,
+  factoredScratchFloats,
+} from './toy-factored';
 import { rngLoad, rngNext, rngStore } from './xoshiro';
 
 function ceil4(x: i32): i32 {
@@ -56,11 +64,14 @@ export function toyTrainStep(
   const Ip = x + rowBytes; // [ld] importance, zero-padded
   const gb = Ip + rowBytes; // [ld]
   const bi4 = gb + rowBytes; // [ld] b, zero-padded
-  const nzIdx = bi4 + rowBytes; // [n] i32
+  const h = bi4 + rowBytes; // [m4] factored form: W x
+  const dh = h + ((<usize>m4) << 2); // [m4] W g
+  const Wt = dh + ((<usize>m4) << 2); // [n, m4] Wᵀ
+  const dWt = Wt + ((<usize>n * <usize>m4) << 2); // [n, m4] Σ x dhᵀ
+  const nzIdx = dWt + ((<usize>n * <usize>m4) << 2); // [n] i32
   const nzVal = nzIdx + ((<usize>n) << 2); // [n] f32
   const total = <f64>B * <f64>n;
   const scale = <f32>(2.0 / total);
-  const zero = f32x4.splat(0);
   // Zero only what padding and accumulation need: Wp, x, Ip, bi4 (G, E, gW, pre, gb are
   // written in full before they are read).
   memory.fill(Wp, 0, <usize>m4 * rowBytes);
@@ -76,12 +87,16 @@ export function toyTrainStep(
     memory.copy(Ip, importance + <usize>inst * nBytes, nBytes);
     memory.fill(gb, 0, rowBytes);
     memory.copy(bi4, bi, nBytes); // padded b: its tail lanes stay zero
-    syrkUpper(G, Wp, m, n, ld);
-    mirrorUpper(G, n, ld);
-    memory.fill(E, 0, <usize>n4 * rowBytes);
+    const p = load<f32>(probability + ((<usize>inst) << 2));
+    const factored = factoredIsCheaper(n, m, B, p);
+    if (factored) factoredPrepare(Wp, Wt, dWt, gW, dh, n, m, rowBytes);
+    else {
+      syrkUpper(G, Wp, m, n, ld);
+      mirrorUpper(G, n, ld);
+      memory.fill(E, 0, <usize>n4 * rowBytes);
+    }
 
     rngLoad(rng + ((<usize>inst) << 4));
-    const p = load<f32>(probability + ((<usize>inst) << 2));
     const q = load<f64>(invLogQ + ((<usize>inst) << 3));
     let pos: f64 = p > 0 ? nextGap(q) : total;
     let val: f32 = pos < total ? uniform24(rngNext()) : 0;
@@ -99,28 +114,20 @@ export function toyTrainStep(
         pos += 1 + nextGap(q);
         if (pos < total) val = uniform24(rngNext());
       }
-      lossSum += samplePass(
-        G,
-        Ip,
-        bi4,
-        x,
-        pre,
-        gb,
-        E,
-        nzIdx,
-        nzVal,
-        nnz,
-        n4,
-        rowBytes,
-        relu,
-        scale,
-      );
+      // prettier-ignore
+      lossSum += factored
+        ? factoredSamplePass(Wp, Wt, dWt, gW, h, dh, Ip, bi4, x, pre, gb, nzIdx, nzVal, nnz, m,
+          n4, rowBytes, relu, scale)
+        : samplePass(G, Ip, bi4, x, pre, gb, E, nzIdx, nzVal, nnz, n4, rowBytes, relu, scale);
     }
     rngStore(rng + ((<usize>inst) << 4));
     store<f32>(loss + ((<usize>inst) << 2), <f32>(lossSum / total));
 
-    symmetrize(E, n, ld);
-    gemmRows(gW, Wp, E, m, n, ld);
+    if (factored) factoredFinish(gW, dWt, n, m, rowBytes);
+    else {
+      symmetrize(E, n, ld);
+      gemmRows(gW, Wp, E, m, n, ld);
+    }
 
     const bc1 = 1 - Math.pow(beta1, step);
     const sqrtBc2 = Math.sqrt(1 - Math.pow(beta2, step));
@@ -234,7 +241,7 @@ export function adam(
 
 /** Bytes of scratch `toyTrainStep` needs. */
 export function toyScratchBytes(n: i32, m: i32, ld: i32): i32 {
-  return ((2 * ceil4(m) + 2 * ceil4(n) + 5) * ld + 2 * n) << 2;
+  return ((2 * ceil4(m) + 2 * ceil4(n) + 5) * ld + factoredScratchFloats(n, m) + 2 * n) << 2;
 }
 
 /**

@@ -1,0 +1,167 @@
+/**
+ * The factored form of the toy step, for dense-ish instances (the twin of the Gram form in
+ * toy.ts, same loss and gradients; derivation in src/core/toy-gradient.ts). Per sample, with
+ * h = W x [m] and pre = b + Wᵀh [n], g = ∂L/∂pre and dh = W g [m]:
+ *   ∂L/∂b += g,  ∂L/∂W += h gᵀ + dh xᵀ.
+ * The dense terms (pre, dh, h gᵀ) run over n in f32x4 on W's padded rows Wp [ceil4(m), ld];
+ * the sparse ones (h = Σ_nz x_j W_:,j and dh xᵀ) run over m in f32x4 on the transpose
+ * Wt [n, ceil4(m)], accumulating dh xᵀ transposed in dWt [n, ceil4(m)].
+ */
+
+function ceil4(x: i32): i32 {
+  return (x + 3) & ~3;
+}
+
+/**
+ * Whether the factored form costs fewer multiply-adds than the Gram form for one instance
+ * of B samples with p·n expected nonzeros each (k = p·n, m4 = ceil4(m)):
+ *   Gram:     n²m/2 (G = WᵀW) + n²m (W (E + Eᵀ)) + B · 2kn (pre and E, over n)
+ *   factored: B · (3nm (pre, dh, h gᵀ, over n) + 2km4 (h and dh xᵀ, over m))
+ * For n = 200, m = 20, B = 1024 it switches at p ≈ 0.17: dense instances go factored.
+ */
+export function factoredIsCheaper(n: i32, m: i32, B: i32, p: f32): bool {
+  const nf = <f64>n;
+  const k = <f64>p * nf;
+  const gram = 1.5 * nf * nf * <f64>m + <f64>B * 2 * k * nf;
+  const factored = <f64>B * (3 * nf * <f64>m + 2 * k * <f64>ceil4(m));
+  return factored < gram;
+}
+
+/** Floats of scratch the factored form needs beside toy.ts's: h, dh [m4]; Wt, dWt [n, m4]. */
+export function factoredScratchFloats(n: i32, m: i32): i32 {
+  return 2 * ceil4(m) + 2 * n * ceil4(m);
+}
+
+/**
+ * Per instance, before its samples: Wt = Wpᵀ (zero columns m..m4), dWt = 0, gW = 0, and the
+ * padding lanes of h and dh zero. Wp [m4, ld] holds W with zero padding.
+ */
+export function factoredPrepare(
+  Wp: usize,
+  Wt: usize,
+  dWt: usize,
+  gW: usize,
+  dh: usize,
+  n: i32,
+  m: i32,
+  rowBytes: usize,
+): void {
+  const m4 = ceil4(m);
+  const tBytes = (<usize>m4) << 2;
+  for (let j = 0; j < n; j++) {
+    const t = Wt + <usize>j * tBytes;
+    for (let k = 0; k < m4; k++) {
+      store<f32>(t + ((<usize>k) << 2), load<f32>(Wp + <usize>k * rowBytes + ((<usize>j) << 2)));
+    }
+  }
+  memory.fill(dWt, 0, <usize>n * tBytes);
+  memory.fill(gW, 0, <usize>m4 * rowBytes);
+  memory.fill(dh, 0, tBytes);
+}
+
+/**
+ * One sample in the factored form: h, then pre → g (into `pre`) with the loss, ∂L/∂b += g,
+ * dh_k = W_k · g with gW_k += h_k g, dWt_j += x_j dh, and x reset to zero. Returns
+ * Σ_f I_f r_f² for the sample, as samplePass does.
+ */
+export function factoredSamplePass(
+  Wp: usize,
+  Wt: usize,
+  dWt: usize,
+  gW: usize,
+  h: usize,
+  dh: usize,
+  Ip: usize,
+  bi4: usize,
+  x: usize,
+  pre: usize,
+  gb: usize,
+  nzIdx: usize,
+  nzVal: usize,
+  nnz: i32,
+  m: i32,
+  n4: i32,
+  rowBytes: usize,
+  relu: bool,
+  scaleScalar: f32,
+): f64 {
+  const m4 = ceil4(m);
+  const tBytes = (<usize>m4) << 2;
+  const zero = f32x4.splat(0);
+  const scale = f32x4.splat(scaleScalar);
+  for (let k = 0; k < m4; k += 4) {
+    const o = (<usize>k) << 2;
+    let acc = zero;
+    for (let t = 0; t < nnz; t++) {
+      const q = (<usize>t) << 2;
+      const row = Wt + <usize>load<i32>(nzIdx + q) * tBytes;
+      acc = f32x4.add(acc, f32x4.mul(v128.load32_splat(nzVal + q), v128.load(row + o)));
+    }
+    v128.store(h + o, acc);
+  }
+  // The residual and its gradient exactly as in samplePass (toy.ts).
+  let loss = zero;
+  for (let f = 0; f < n4; f += 4) {
+    const o = (<usize>f) << 2;
+    let z = v128.load(bi4 + o);
+    let row = Wp + o;
+    for (let k = 0; k < m; k++) {
+      z = f32x4.add(z, f32x4.mul(v128.load32_splat(h + ((<usize>k) << 2)), v128.load(row)));
+      row += rowBytes;
+    }
+    const I = v128.load(Ip + o);
+    const r = f32x4.sub(relu ? f32x4.max(z, zero) : z, v128.load(x + o));
+    const Ir = f32x4.mul(I, r);
+    loss = f32x4.add(loss, f32x4.mul(Ir, r));
+    let g = f32x4.mul(scale, Ir);
+    if (relu) g = v128.and(g, f32x4.gt(z, zero));
+    v128.store(pre + o, g);
+    v128.store(gb + o, f32x4.add(v128.load(gb + o), g));
+  }
+  for (let k = 0; k < m; k++) {
+    const w = Wp + <usize>k * rowBytes;
+    const d = gW + <usize>k * rowBytes;
+    const hk = v128.load32_splat(h + ((<usize>k) << 2));
+    let acc = zero;
+    for (let f = 0; f < n4; f += 4) {
+      const o = (<usize>f) << 2;
+      const g = v128.load(pre + o);
+      acc = f32x4.add(acc, f32x4.mul(v128.load(w + o), g));
+      v128.store(d + o, f32x4.add(v128.load(d + o), f32x4.mul(hk, g)));
+    }
+    store<f32>(
+      dh + ((<usize>k) << 2),
+      f32x4.extract_lane(acc, 0) +
+        f32x4.extract_lane(acc, 1) +
+        (f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3)),
+    );
+  }
+  for (let t = 0; t < nnz; t++) {
+    const q = (<usize>t) << 2;
+    const j = load<i32>(nzIdx + q);
+    store<f32>(x + ((<usize>j) << 2), 0);
+    const row = dWt + <usize>j * tBytes;
+    const v = v128.load32_splat(nzVal + q);
+    for (let k = 0; k < m4; k += 4) {
+      const o = (<usize>k) << 2;
+      v128.store(row + o, f32x4.add(v128.load(row + o), f32x4.mul(v, v128.load(dh + o))));
+    }
+  }
+  return (
+    <f64>(f32x4.extract_lane(loss, 0) + f32x4.extract_lane(loss, 1)) +
+    <f64>(f32x4.extract_lane(loss, 2) + f32x4.extract_lane(loss, 3))
+  );
+}
+
+/** Per instance, after its samples: gW [m4, ld] += dWtᵀ, completing ∂L/∂W. */
+export function factoredFinish(gW: usize, dWt: usize, n: i32, m: i32, rowBytes: usize): void {
+  const tBytes = (<usize>ceil4(m)) << 2;
+  for (let k = 0; k < m; k++) {
+    const d = gW + <usize>k * rowBytes;
+    const c = dWt + ((<usize>k) << 2);
+    for (let j = 0; j < n; j++) {
+      const o = (<usize>j) << 2;
+      store<f32>(d + o, load<f32>(d + o) + load<f32>(c + <usize>j * tBytes));
+    }
+  }
+}
