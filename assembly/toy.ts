@@ -98,7 +98,8 @@ export function toyTrainStep(
 
     rngLoad(rng + ((<usize>inst) << 4));
     const q = load<f64>(invLogQ + ((<usize>inst) << 3));
-    let pos: f64 = p > 0 ? nextGap(q) : total;
+    const u0 = zeroGapAbove(q);
+    let pos: f64 = p > 0 ? nextGap(q, u0) : total;
     let val: f32 = pos < total ? uniform24(rngNext()) : 0;
     let lossSum: f64 = 0;
     for (let s = 0; s < B; s++) {
@@ -111,7 +112,7 @@ export function toyTrainStep(
         store<f32>(nzVal + ((<usize>nnz) << 2), val);
         store<f32>(x + ((<usize>j) << 2), val);
         nnz++;
-        pos += 1 + nextGap(q);
+        pos += 1 + nextGap(q, u0);
         if (pos < total) val = uniform24(rngNext());
       }
       // prettier-ignore
@@ -176,8 +177,21 @@ function addRow(dst: usize, src: usize, a: f32, len: i32): void {
   }
 }
 
-function nextGap(invLogQ: f64): f64 {
-  return Math.floor(Math.log((<f64>rngNext() + 1) * 2.3283064365386963e-10) * invLogQ);
+/** ⌊ln u · invLogQ⌋ for u = (next uint32 + 1) 2⁻³², skipping the logarithm when u > u0. */
+function nextGap(invLogQ: f64, u0: f64): f64 {
+  const u = (<f64>rngNext() + 1) * 2.3283064365386963e-10;
+  return u > u0 ? 0 : Math.floor(Math.log(u) * invLogQ);
+}
+
+/**
+ * A u0 above which the gap ⌊ln u · invLogQ⌋ is surely 0, so the logarithm can be skipped
+ * (a draw in a fraction ≈ p of gaps) with the same result bit for bit: the gap is 0 exactly
+ * when ln u · invLogQ < 1, i.e. u > q = e^(1/invLogQ) = 1 − p; the margin 1e-9 keeps
+ * ln u · invLogQ ≤ 1 − 1e-9 |invLogQ|, far below 1 beside the float64 rounding (~1e-16) of
+ * exp, ln and the product. For p = 1 (invLogQ = −0) u0 = 0: every gap is 0.
+ */
+function zeroGapAbove(invLogQ: f64): f64 {
+  return Math.exp(1 / invLogQ) * (1 + 1e-9);
 }
 
 function uniform24(u: u32): f32 {
