@@ -13,16 +13,24 @@ function ceil4(x: i32): i32 {
 }
 
 /**
- * Whether the factored form costs fewer multiply-adds than the Gram form for one instance
- * of B samples with p·n expected nonzeros each (k = p·n, m4 = ceil4(m)):
- *   Gram:     n²m/2 (G = WᵀW) + n²m (W (E + Eᵀ)) + B · 2kn (pre and E, over n)
- *   factored: B · (3nm (pre, dh, h gᵀ, over n) + 2km4 (h and dh xᵀ, over m))
- * For n = 200, m = 20, B = 1024 it switches at p ≈ 0.17: dense instances go factored.
+ * Weight of the Gram form's per-sample multiply-adds against the factored form's: they gather
+ * a row of G per nonzero and sum along one chain, and run at about half the rate of the
+ * factored form's blocked loops (V8, B = 1024: the measured crossovers p ≈ 0.065 for n = 200,
+ * m = 20 and ≈ 0.1 for n = 50, m = 7 are where the rule below, with this weight, puts them).
+ */
+const GRAM_SAMPLE_WEIGHT: f64 = 2;
+
+/**
+ * Whether the factored form is the cheaper for one instance of B samples with p·n expected
+ * nonzeros each (k = p·n, m4 = ceil4(m)), counting multiply-adds:
+ *   Gram:     n²m/2 (G = WᵀW) + n²m (W (E + Eᵀ)) + GRAM_SAMPLE_WEIGHT · B · 2kn (pre, E)
+ *   factored: B · (3nm (pre, dh, h gᵀ, over n) + 2km4 (h, dh xᵀ, over m))
+ * For n = 200, m = 20, B = 1024 it switches at p ≈ 0.07: dense instances go factored.
  */
 export function factoredIsCheaper(n: i32, m: i32, B: i32, p: f32): bool {
   const nf = <f64>n;
   const k = <f64>p * nf;
-  const gram = 1.5 * nf * nf * <f64>m + <f64>B * 2 * k * nf;
+  const gram = 1.5 * nf * nf * <f64>m + GRAM_SAMPLE_WEIGHT * <f64>B * 2 * k * nf;
   const factored = <f64>B * (3 * nf * <f64>m + 2 * k * <f64>ceil4(m));
   return factored < gram;
 }

@@ -250,9 +250,9 @@ describe.each(['js', 'wasm'] as BackendName[])('toyTrainStep on the %s backend',
     });
   }
 
-  // The wasm kernel takes the factored form where it costs fewer multiply-adds than the Gram
-  // form (assembly/toy-factored.ts): p = 1 and 0.5 go factored here (n > 4m), p = 0.02 and
-  // 0.05 stay Gram; n and m are not multiples of 4. At lr = 0 the parameters stay put and
+  // The wasm kernel takes the factored form where it is the cheaper (factoredIsCheaper in
+  // assembly/toy-factored.ts): p = 1 and 0.5 go factored here (n > 4m), p = 0.02 stays Gram,
+  // and p = 0.05 is Gram for 50 × 7 and factored for 203 × 20; n, m not multiples of 4. At lr = 0 the parameters stay put and
   // Adam's first moment is (1 − β1) ∂L/∂θ, so each step exposes its gradients.
   for (const [n, m, B] of [
     [50, 7, 64],
@@ -325,8 +325,8 @@ describe.each(['js', 'wasm'] as BackendName[])('toyTrainStep on the %s backend',
 describe('the two backends', () => {
   it('draw the same batches and agree step by step on awkward sizes', async () => {
     // [n, m, B, p]: the wasm kernel's choice of form (assembly/toy-factored.ts) gives Gram
-    // throughout for 13 × 5, factored throughout for 50 × 7 at B = 9 (the per-instance Gram
-    // work dominates) and both at B = 64 (p = 1, 0.5 factored; p = 0.02 Gram).
+    // throughout for 1 × 1, factored for p = 1 only at 13 × 5, factored throughout for 50 × 7
+    // at B = 9 (the per-instance Gram work dominates) and both at B = 64 (p = 0.02 Gram).
     const cases: [number, number, number, number[]][] = [
       [1, 1, 1, [0.2, 1, 0.05]],
       [13, 5, 37, [0.2, 1, 0.05]],
