@@ -96,32 +96,22 @@ export function toyTrainStep(
       memory.fill(E, 0, <usize>n4 * rowBytes);
     }
 
-    rngLoad(rng + ((<usize>inst) << 4));
+    const rs = rng + ((<usize>inst) << 4);
+    rngLoad(rs);
     const q = load<f64>(invLogQ + ((<usize>inst) << 3));
     const u0 = zeroGapAbove(q);
-    let pos: f64 = p > 0 ? nextGap(q, u0) : total;
-    let val: f32 = pos < total ? uniform24(rngNext()) : 0;
+    cursorPos = p > 0 ? nextGap(q, u0) : total;
+    cursorVal = cursorPos < total ? uniform24(rngNext()) : 0;
+    rngStore(rs);
     let lossSum: f64 = 0;
     for (let s = 0; s < B; s++) {
-      const rowStart = <f64>s * <f64>n;
-      const rowEnd = rowStart + <f64>n;
-      let nnz = 0;
-      while (pos < rowEnd) {
-        const j = <i32>(pos - rowStart);
-        store<i32>(nzIdx + ((<usize>nnz) << 2), j);
-        store<f32>(nzVal + ((<usize>nnz) << 2), val);
-        store<f32>(x + ((<usize>j) << 2), val);
-        nnz++;
-        pos += 1 + nextGap(q, u0);
-        if (pos < total) val = uniform24(rngNext());
-      }
+      const nnz = drawRow(rs, nzIdx, nzVal, x, s, n, total, q, u0);
       // prettier-ignore
       lossSum += factored
         ? factoredSamplePass(Wp, Wt, dWt, gW, h, dh, Ip, bi4, x, pre, gb, nzIdx, nzVal, nnz, m,
           n4, rowBytes, relu, scale)
         : samplePass(G, Ip, bi4, x, pre, gb, E, nzIdx, nzVal, nnz, n4, rowBytes, relu, scale);
     }
-    rngStore(rng + ((<usize>inst) << 4));
     store<f32>(loss + ((<usize>inst) << 2), <f32>(lossSum / total));
 
     if (factored) factoredFinish(gW, dWt, n, m, rowBytes);
@@ -175,6 +165,73 @@ function addRow(dst: usize, src: usize, a: f32, len: i32): void {
     const o = (<usize>f) << 2;
     v128.store(dst + o, f32x4.add(v128.load(dst + o), f32x4.mul(av, v128.load(src + o))));
   }
+}
+
+/** The flat position of the instance's next nonzero (≥ B·n when none is left), and its value. */
+let cursorPos: f64 = 0;
+let cursorVal: f32 = 0;
+
+/**
+ * Draws sample s's nonzeros into nzIdx, nzVal (CSR, returning their count) and x, continuing
+ * the stream at cursorPos: per nonzero the gap, then the value, as nextGap and uniform24
+ * draw them. The xoshiro128** words (at `rs`) live in locals here, the step of xoshiro.ts
+ * written out: its globals would cost a memory round trip per word per draw.
+ */
+function drawRow(
+  rs: usize,
+  nzIdx: usize,
+  nzVal: usize,
+  x: usize,
+  s: i32,
+  n: i32,
+  total: f64,
+  invLogQ: f64,
+  u0: f64,
+): i32 {
+  let s0 = load<u32>(rs),
+    s1 = load<u32>(rs, 4),
+    s2 = load<u32>(rs, 8),
+    s3 = load<u32>(rs, 12);
+  let pos = cursorPos;
+  let val = cursorVal;
+  const rowStart = <f64>s * <f64>n;
+  const rowEnd = rowStart + <f64>n;
+  let nnz = 0;
+  while (pos < rowEnd) {
+    const j = <i32>(pos - rowStart);
+    store<i32>(nzIdx + ((<usize>nnz) << 2), j);
+    store<f32>(nzVal + ((<usize>nnz) << 2), val);
+    store<f32>(x + ((<usize>j) << 2), val);
+    nnz++;
+    let r = rotl<u32>(s1 * 5, 7) * 9;
+    let t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = rotl<u32>(s3, 11);
+    const u = (<f64>r + 1) * 2.3283064365386963e-10;
+    pos += 1 + (u > u0 ? 0 : Math.floor(Math.log(u) * invLogQ));
+    if (pos < total) {
+      r = rotl<u32>(s1 * 5, 7) * 9;
+      t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl<u32>(s3, 11);
+      val = uniform24(r);
+    }
+  }
+  store<u32>(rs, s0);
+  store<u32>(rs, s1, 4);
+  store<u32>(rs, s2, 8);
+  store<u32>(rs, s3, 12);
+  cursorPos = pos;
+  cursorVal = val;
+  return nnz;
 }
 
 /** ⌊ln u · invLogQ⌋ for u = (next uint32 + 1) 2⁻³², skipping the logarithm when u > u0. */
