@@ -12,9 +12,10 @@ import {
   factoredFinish,
   factoredIsCheaper,
   factoredPrepare,
-  factoredSamplePass,
   factoredScratchFloats,
+  SAMPLE_TILE,
 } from './toy-factored';
+import { factoredSamplePass, factoredTilePass } from './toy-factored-samples';
 import { rngLoad, rngNext, rngStore } from './xoshiro';
 
 function ceil4(x: i32): i32 {
@@ -59,23 +60,24 @@ export function toyTrainStep(
   const G = Wp + <usize>m4 * rowBytes; // [n4, ld]
   const E = G + <usize>n4 * rowBytes; // [n4, ld]
   const gW = E + <usize>n4 * rowBytes; // [m4, ld]
-  const pre = gW + <usize>m4 * rowBytes; // [ld]
-  const x = pre + rowBytes; // [ld]
-  const Ip = x + rowBytes; // [ld] importance, zero-padded
+  const pre = gW + <usize>m4 * rowBytes; // [SAMPLE_TILE, ld]
+  const x = pre + <usize>SAMPLE_TILE * rowBytes; // [SAMPLE_TILE, ld]
+  const Ip = x + <usize>SAMPLE_TILE * rowBytes; // [ld] importance, zero-padded
   const gb = Ip + rowBytes; // [ld]
   const bi4 = gb + rowBytes; // [ld] b, zero-padded
-  const h = bi4 + rowBytes; // [m4] factored form: W x
-  const dh = h + ((<usize>m4) << 2); // [m4] W g
-  const Wt = dh + ((<usize>m4) << 2); // [n, m4] Wᵀ
+  const h = bi4 + rowBytes; // [SAMPLE_TILE, m4] factored form: W x
+  const dh = h + ((<usize>(SAMPLE_TILE * m4)) << 2); // [SAMPLE_TILE, m4] W g
+  const Wt = dh + ((<usize>(SAMPLE_TILE * m4)) << 2); // [n, m4] Wᵀ
   const dWt = Wt + ((<usize>n * <usize>m4) << 2); // [n, m4] Σ x dhᵀ
-  const nzIdx = dWt + ((<usize>n * <usize>m4) << 2); // [n] i32
-  const nzVal = nzIdx + ((<usize>n) << 2); // [n] f32
+  const nnzT = dWt + ((<usize>n * <usize>m4) << 2); // [4] i32: a tile's nonzero counts
+  const nzIdx = nnzT + 16; // [SAMPLE_TILE, n] i32
+  const nzVal = nzIdx + ((<usize>(SAMPLE_TILE * n)) << 2); // [SAMPLE_TILE, n] f32
   const total = <f64>B * <f64>n;
   const scale = <f32>(2.0 / total);
   // Zero only what padding and accumulation need: Wp, x, Ip, bi4 (G, E, gW, pre, gb are
   // written in full before they are read).
   memory.fill(Wp, 0, <usize>m4 * rowBytes);
-  memory.fill(x, 0, rowBytes * 2);
+  memory.fill(x, 0, rowBytes * (SAMPLE_TILE + 1));
   memory.fill(bi4, 0, rowBytes);
 
   for (let inst = 0; inst < nI; inst++) {
@@ -104,7 +106,21 @@ export function toyTrainStep(
     cursorVal = cursorPos < total ? uniform24(rngNext()) : 0;
     rngStore(rs);
     let lossSum: f64 = 0;
-    for (let s = 0; s < B; s++) {
+    let s = 0;
+    for (; factored && s + SAMPLE_TILE <= B; s += SAMPLE_TILE) {
+      for (let t = 0; t < SAMPLE_TILE; t++) {
+        const at = (<usize>(t * n)) << 2;
+        const xt = x + <usize>t * rowBytes;
+        store<i32>(
+          nnzT + ((<usize>t) << 2),
+          drawRow(rs, nzIdx + at, nzVal + at, xt, s + t, n, total, q, u0),
+        );
+      }
+      // prettier-ignore
+      lossSum += factoredTilePass(Wp, Wt, dWt, gW, h, dh, Ip, bi4, x, pre, gb, nzIdx, nzVal, nnzT,
+        n, m, n4, rowBytes, relu, scale);
+    }
+    for (; s < B; s++) {
       const nnz = drawRow(rs, nzIdx, nzVal, x, s, n, total, q, u0);
       // prettier-ignore
       lossSum += factored
@@ -312,7 +328,8 @@ export function adam(
 
 /** Bytes of scratch `toyTrainStep` needs. */
 export function toyScratchBytes(n: i32, m: i32, ld: i32): i32 {
-  return ((2 * ceil4(m) + 2 * ceil4(n) + 5) * ld + factoredScratchFloats(n, m) + 2 * n) << 2;
+  const rows = 2 * ceil4(m) + 2 * ceil4(n) + 2 * SAMPLE_TILE + 3;
+  return (rows * ld + factoredScratchFloats(n, m) + 4 + 2 * SAMPLE_TILE * n) << 2;
 }
 
 /**
