@@ -39,7 +39,7 @@ export function factoredIsCheaper(n: i32, m: i32, B: i32, p: f32): bool {
   return factored < gram;
 }
 
-/** Floats of scratch the factored form adds to toy.ts's: h, dh [SAMPLE_TILE, m4], Wt, dWt [n, m4]. */
+/** Floats of scratch the factored form adds to toy.ts's: h, dh [4, m4], Wt, dWt [n, m4]. */
 export function factoredScratchFloats(n: i32, m: i32): i32 {
   return 2 * SAMPLE_TILE * ceil4(m) + 2 * n * ceil4(m);
 }
