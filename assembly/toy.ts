@@ -3,10 +3,19 @@
  * src/core/js/toy-train-step.ts (same stream, same Gram-form gradients, same Adam) —
  * see src/core/toy-gradient.ts for the derivation. Per instance: Wp (padded W) → G = WᵀW;
  * per sample: pre = b + Σ_nz x_j G_j, g = ∂L/∂pre, E_j += x_j g; then ∂L/∂W = W (E + Eᵀ)
- * and one Adam/AdamW update.
+ * and one Adam/AdamW update. Dense-ish instances take the factored form instead
+ * (toy-factored.ts), whichever `factoredIsCheaper` says costs fewer multiply-adds.
  */
 
 import { gemmRows, mirrorUpper, symmetrize, syrkUpper } from './gemm';
+import {
+  factoredFinish,
+  factoredIsCheaper,
+  factoredPrepare,
+  factoredScratchFloats,
+  SAMPLE_TILE,
+} from './toy-factored';
+import { factoredSamplePass, factoredTilePass } from './toy-factored-samples';
 import { rngLoad, rngNext, rngStore } from './xoshiro';
 
 function ceil4(x: i32): i32 {
@@ -51,20 +60,24 @@ export function toyTrainStep(
   const G = Wp + <usize>m4 * rowBytes; // [n4, ld]
   const E = G + <usize>n4 * rowBytes; // [n4, ld]
   const gW = E + <usize>n4 * rowBytes; // [m4, ld]
-  const pre = gW + <usize>m4 * rowBytes; // [ld]
-  const x = pre + rowBytes; // [ld]
-  const Ip = x + rowBytes; // [ld] importance, zero-padded
+  const pre = gW + <usize>m4 * rowBytes; // [SAMPLE_TILE, ld]
+  const x = pre + <usize>SAMPLE_TILE * rowBytes; // [SAMPLE_TILE, ld]
+  const Ip = x + <usize>SAMPLE_TILE * rowBytes; // [ld] importance, zero-padded
   const gb = Ip + rowBytes; // [ld]
   const bi4 = gb + rowBytes; // [ld] b, zero-padded
-  const nzIdx = bi4 + rowBytes; // [n] i32
-  const nzVal = nzIdx + ((<usize>n) << 2); // [n] f32
+  const h = bi4 + rowBytes; // [SAMPLE_TILE, m4] factored form: W x
+  const dh = h + ((<usize>(SAMPLE_TILE * m4)) << 2); // [SAMPLE_TILE, m4] W g
+  const Wt = dh + ((<usize>(SAMPLE_TILE * m4)) << 2); // [n, m4] Wᵀ
+  const dWt = Wt + ((<usize>n * <usize>m4) << 2); // [n, m4] Σ x dhᵀ
+  const nnzT = dWt + ((<usize>n * <usize>m4) << 2); // [4] i32: a tile's nonzero counts
+  const nzIdx = nnzT + 16; // [SAMPLE_TILE, n] i32
+  const nzVal = nzIdx + ((<usize>(SAMPLE_TILE * n)) << 2); // [SAMPLE_TILE, n] f32
   const total = <f64>B * <f64>n;
   const scale = <f32>(2.0 / total);
-  const zero = f32x4.splat(0);
   // Zero only what padding and accumulation need: Wp, x, Ip, bi4 (G, E, gW, pre, gb are
   // written in full before they are read).
   memory.fill(Wp, 0, <usize>m4 * rowBytes);
-  memory.fill(x, 0, rowBytes * 2);
+  memory.fill(x, 0, rowBytes * (SAMPLE_TILE + 1));
   memory.fill(bi4, 0, rowBytes);
 
   for (let inst = 0; inst < nI; inst++) {
@@ -76,51 +89,52 @@ export function toyTrainStep(
     memory.copy(Ip, importance + <usize>inst * nBytes, nBytes);
     memory.fill(gb, 0, rowBytes);
     memory.copy(bi4, bi, nBytes); // padded b: its tail lanes stay zero
-    syrkUpper(G, Wp, m, n, ld);
-    mirrorUpper(G, n, ld);
-    memory.fill(E, 0, <usize>n4 * rowBytes);
-
-    rngLoad(rng + ((<usize>inst) << 4));
     const p = load<f32>(probability + ((<usize>inst) << 2));
-    const q = load<f64>(invLogQ + ((<usize>inst) << 3));
-    let pos: f64 = p > 0 ? nextGap(q) : total;
-    let val: f32 = pos < total ? uniform24(rngNext()) : 0;
-    let lossSum: f64 = 0;
-    for (let s = 0; s < B; s++) {
-      const rowStart = <f64>s * <f64>n;
-      const rowEnd = rowStart + <f64>n;
-      let nnz = 0;
-      while (pos < rowEnd) {
-        const j = <i32>(pos - rowStart);
-        store<i32>(nzIdx + ((<usize>nnz) << 2), j);
-        store<f32>(nzVal + ((<usize>nnz) << 2), val);
-        store<f32>(x + ((<usize>j) << 2), val);
-        nnz++;
-        pos += 1 + nextGap(q);
-        if (pos < total) val = uniform24(rngNext());
-      }
-      lossSum += samplePass(
-        G,
-        Ip,
-        bi4,
-        x,
-        pre,
-        gb,
-        E,
-        nzIdx,
-        nzVal,
-        nnz,
-        n4,
-        rowBytes,
-        relu,
-        scale,
-      );
+    const factored = factoredIsCheaper(n, m, B, p);
+    if (factored) factoredPrepare(Wp, Wt, dWt, gW, dh, n, m, rowBytes);
+    else {
+      syrkUpper(G, Wp, m, n, ld);
+      mirrorUpper(G, n, ld);
+      memory.fill(E, 0, <usize>n4 * rowBytes);
     }
-    rngStore(rng + ((<usize>inst) << 4));
+
+    const rs = rng + ((<usize>inst) << 4);
+    rngLoad(rs);
+    const q = load<f64>(invLogQ + ((<usize>inst) << 3));
+    const u0 = zeroGapAbove(q);
+    cursorPos = p > 0 ? nextGap(q, u0) : total;
+    cursorVal = cursorPos < total ? uniform24(rngNext()) : 0;
+    rngStore(rs);
+    let lossSum: f64 = 0;
+    let s = 0;
+    for (; factored && s + SAMPLE_TILE <= B; s += SAMPLE_TILE) {
+      for (let t = 0; t < SAMPLE_TILE; t++) {
+        const at = (<usize>(t * n)) << 2;
+        const xt = x + <usize>t * rowBytes;
+        store<i32>(
+          nnzT + ((<usize>t) << 2),
+          drawRow(rs, nzIdx + at, nzVal + at, xt, s + t, n, total, q, u0),
+        );
+      }
+      // prettier-ignore
+      lossSum += factoredTilePass(Wp, Wt, dWt, gW, h, dh, Ip, bi4, x, pre, gb, nzIdx, nzVal, nnzT,
+        n, m, n4, rowBytes, relu, scale);
+    }
+    for (; s < B; s++) {
+      const nnz = drawRow(rs, nzIdx, nzVal, x, s, n, total, q, u0);
+      // prettier-ignore
+      lossSum += factored
+        ? factoredSamplePass(Wp, Wt, dWt, gW, h, dh, Ip, bi4, x, pre, gb, nzIdx, nzVal, nnz, m,
+          n4, rowBytes, relu, scale)
+        : samplePass(G, Ip, bi4, x, pre, gb, E, nzIdx, nzVal, nnz, n4, rowBytes, relu, scale);
+    }
     store<f32>(loss + ((<usize>inst) << 2), <f32>(lossSum / total));
 
-    symmetrize(E, n, ld);
-    gemmRows(gW, Wp, E, m, n, ld);
+    if (factored) factoredFinish(gW, dWt, n, m, rowBytes);
+    else {
+      symmetrize(E, n, ld);
+      gemmRows(gW, Wp, E, m, n, ld);
+    }
 
     const bc1 = 1 - Math.pow(beta1, step);
     const sqrtBc2 = Math.sqrt(1 - Math.pow(beta2, step));
@@ -169,8 +183,88 @@ function addRow(dst: usize, src: usize, a: f32, len: i32): void {
   }
 }
 
-function nextGap(invLogQ: f64): f64 {
-  return Math.floor(Math.log((<f64>rngNext() + 1) * 2.3283064365386963e-10) * invLogQ);
+/** The flat position of the instance's next nonzero (≥ B·n when none is left), and its value. */
+let cursorPos: f64 = 0;
+let cursorVal: f32 = 0;
+
+/**
+ * Draws sample s's nonzeros into nzIdx, nzVal (CSR, returning their count) and x, continuing
+ * the stream at cursorPos: per nonzero the gap, then the value, as nextGap and uniform24
+ * draw them. The xoshiro128** words (at `rs`) live in locals here, the step of xoshiro.ts
+ * written out: its globals would cost a memory round trip per word per draw.
+ */
+function drawRow(
+  rs: usize,
+  nzIdx: usize,
+  nzVal: usize,
+  x: usize,
+  s: i32,
+  n: i32,
+  total: f64,
+  invLogQ: f64,
+  u0: f64,
+): i32 {
+  let s0 = load<u32>(rs),
+    s1 = load<u32>(rs, 4),
+    s2 = load<u32>(rs, 8),
+    s3 = load<u32>(rs, 12);
+  let pos = cursorPos;
+  let val = cursorVal;
+  const rowStart = <f64>s * <f64>n;
+  const rowEnd = rowStart + <f64>n;
+  let nnz = 0;
+  while (pos < rowEnd) {
+    const j = <i32>(pos - rowStart);
+    store<i32>(nzIdx + ((<usize>nnz) << 2), j);
+    store<f32>(nzVal + ((<usize>nnz) << 2), val);
+    store<f32>(x + ((<usize>j) << 2), val);
+    nnz++;
+    let r = rotl<u32>(s1 * 5, 7) * 9;
+    let t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = rotl<u32>(s3, 11);
+    const u = (<f64>r + 1) * 2.3283064365386963e-10;
+    pos += 1 + (u > u0 ? 0 : Math.floor(Math.log(u) * invLogQ));
+    if (pos < total) {
+      r = rotl<u32>(s1 * 5, 7) * 9;
+      t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl<u32>(s3, 11);
+      val = uniform24(r);
+    }
+  }
+  store<u32>(rs, s0);
+  store<u32>(rs, s1, 4);
+  store<u32>(rs, s2, 8);
+  store<u32>(rs, s3, 12);
+  cursorPos = pos;
+  cursorVal = val;
+  return nnz;
+}
+
+/** ⌊ln u · invLogQ⌋ for u = (next uint32 + 1) 2⁻³², skipping the logarithm when u > u0. */
+function nextGap(invLogQ: f64, u0: f64): f64 {
+  const u = (<f64>rngNext() + 1) * 2.3283064365386963e-10;
+  return u > u0 ? 0 : Math.floor(Math.log(u) * invLogQ);
+}
+
+/**
+ * A u0 above which the gap ⌊ln u · invLogQ⌋ is surely 0, so the logarithm can be skipped
+ * (a draw in a fraction ≈ p of gaps) with the same result bit for bit: the gap is 0 exactly
+ * when ln u · invLogQ < 1, i.e. u > q = e^(1/invLogQ) = 1 − p; the margin 1e-9 keeps
+ * ln u · invLogQ ≤ 1 − 1e-9 |invLogQ|, far below 1 beside the float64 rounding (~1e-16) of
+ * exp, ln and the product. For p = 1 (invLogQ = −0) u0 = 0: every gap is 0.
+ */
+function zeroGapAbove(invLogQ: f64): f64 {
+  return Math.exp(1 / invLogQ) * (1 + 1e-9);
 }
 
 function uniform24(u: u32): f32 {
@@ -234,7 +328,8 @@ export function adam(
 
 /** Bytes of scratch `toyTrainStep` needs. */
 export function toyScratchBytes(n: i32, m: i32, ld: i32): i32 {
-  return ((2 * ceil4(m) + 2 * ceil4(n) + 5) * ld + 2 * n) << 2;
+  const rows = 2 * ceil4(m) + 2 * ceil4(n) + 2 * SAMPLE_TILE + 3;
+  return (rows * ld + factoredScratchFloats(n, m) + 4 + 2 * SAMPLE_TILE * n) << 2;
 }
 
 /**

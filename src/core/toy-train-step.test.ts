@@ -250,6 +250,49 @@ describe.each(['js', 'wasm'] as BackendName[])('toyTrainStep on the %s backend',
     });
   }
 
+  // The wasm kernel takes the factored form where it is the cheaper (factoredIsCheaper in
+  // assembly/toy-factored.ts): p = 1 and 0.5 go factored here (n > 4m), p = 0.02 stays Gram,
+  // and p = 0.05 is Gram for 50 × 7 and factored for 203 × 20; n, m not multiples of 4. At lr = 0 the parameters stay put and
+  // Adam's first moment is (1 − β1) ∂L/∂θ, so each step exposes its gradients.
+  for (const [n, m, B] of [
+    [50, 7, 64],
+    [203, 20, 256],
+  ]) {
+    for (const activation of ['relu', 'linear'] as const) {
+      it(`gives the float64 gradients on dense and sparse ${activation} instances, ${n} × ${m}`, () => {
+        const state = createToyState({
+          nInstances: 4,
+          nFeatures: n,
+          nHidden: m,
+          batchSize: B,
+          featureProbability: [1, 0.5, 0.02, 0.05],
+          importance: Array.from({ length: n }, (_, f) => 0.98 ** f),
+          activation,
+          seed: n,
+        });
+        for (let k = 0; k < state.b.length; k++) state.b[k] = 0.1 * Math.sin(k);
+        const loss = new Float32Array(4);
+        for (let step = 0; step < 2; step++) {
+          const refs = [0, 1, 2, 3].map((i) => {
+            const { model, X } = referenceOf(state, i);
+            return referenceLossAndGradient(model, X, B);
+          });
+          state.mW.fill(0);
+          state.mb.fill(0);
+          expect(toyTrainStep(state, 0, loss)).toBe(0);
+          const c = 1 - state.beta1;
+          refs.forEach((r, i) => {
+            expect(Math.abs(loss[i] - r.loss) / r.loss).toBeLessThan(FLOAT32_RELATIVE);
+            const gW = state.mW.subarray(i * m * n, (i + 1) * m * n).map((v) => v / c);
+            expect(relativeErrorOfMax(gW, r.gW)).toBeLessThan(FLOAT32_OF_MAX);
+            const gb = state.mb.subarray(i * n, (i + 1) * n).map((v) => v / c);
+            expect(relativeErrorOfMax(gb, r.gb)).toBeLessThan(FLOAT32_OF_MAX);
+          });
+        }
+      });
+    }
+  }
+
   it('lowers the loss of a small model over a few hundred steps', () => {
     const state = createToyState({
       nInstances: 2,
@@ -281,17 +324,22 @@ describe.each(['js', 'wasm'] as BackendName[])('toyTrainStep on the %s backend',
 
 describe('the two backends', () => {
   it('draw the same batches and agree step by step on awkward sizes', async () => {
-    for (const [n, m, B] of [
-      [1, 1, 1],
-      [13, 5, 37],
-      [50, 7, 9],
-    ]) {
+    // [n, m, B, p]: the wasm kernel's choice of form (assembly/toy-factored.ts) gives Gram
+    // throughout for 1 × 1, factored for p = 1 only at 13 × 5, factored throughout for 50 × 7
+    // at B = 9 (the per-instance Gram work dominates) and both at B = 64 (p = 0.02 Gram).
+    const cases: [number, number, number, number[]][] = [
+      [1, 1, 1, [0.2, 1, 0.05]],
+      [13, 5, 37, [0.2, 1, 0.05]],
+      [50, 7, 9, [0.2, 1, 0.05]],
+      [50, 7, 64, [1, 0.5, 0.02]],
+    ];
+    for (const [n, m, B, featureProbability] of cases) {
       const config = {
         nInstances: 3,
         nFeatures: n,
         nHidden: m,
         batchSize: B,
-        featureProbability: [0.2, 1, 0.05],
+        featureProbability,
         seed: n,
       };
       const runs = [];

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { setBackend } from '../core/backend.js';
 import { WorkerPool } from '../core/worker-pool.js';
-import { balancedBounds, trainToyModelsParallel } from './train-toy-parallel.js';
+import { balancedBounds, toyStepCost, trainToyModelsParallel } from './train-toy-parallel.js';
 import { ToyDivergenceError, trainToyModels } from './train-toy.js';
 
 // The workers run the wasm kernels; compare with the single-threaded wasm run.
@@ -42,12 +42,24 @@ describe('trainToyModelsParallel', () => {
 });
 
 describe('balancedBounds', () => {
-  it('gives dense instances smaller slices and every slice at least one instance', () => {
-    // Costs 1.5, 0.5 × 4 with floor 0.5: total 3.5, half 1.75 → after the dense one and one more.
-    expect(balancedBounds([1, 0, 0, 0, 0], 2, 0.5)).toEqual([0, 2, 5]);
-    // Floor 0.05: the dense instance alone outweighs the rest.
-    expect(balancedBounds([1, 0.1, 0.1, 0.1, 0.1], 2)).toEqual([0, 1, 5]);
-    expect(balancedBounds([0.5, 0.5, 0.5], 3)).toEqual([0, 1, 2, 3]);
-    expect(balancedBounds([1, 0], 2)).toEqual([0, 1, 2]);
+  it('gives costly instances smaller slices and every slice at least one instance', () => {
+    // Total 3.5, half 1.75: closed after the costly one and one more.
+    expect(balancedBounds([1.5, 0.5, 0.5, 0.5, 0.5], 2)).toEqual([0, 2, 5]);
+    // The costly instance alone outweighs the rest.
+    expect(balancedBounds([1.05, 0.15, 0.15, 0.15, 0.15], 2)).toEqual([0, 1, 5]);
+    expect(balancedBounds([0.55, 0.55, 0.55], 3)).toEqual([0, 1, 2, 3]);
+    expect(balancedBounds([1.05, 0.05], 2)).toEqual([0, 1, 2]);
+  });
+});
+
+describe('toyStepCost', () => {
+  it('prices a dense instance at the factored form, a few times a sparse one', () => {
+    // The geometry preset's extremes: p = 1 takes the factored form (its cost grows with m,
+    // not n), p = 0.05 the Gram form.
+    const dense = toyStepCost(1, 200, 20, 1024);
+    const sparse = toyStepCost(0.05, 200, 20, 1024);
+    expect(dense / sparse).toBeGreaterThan(2);
+    expect(dense / sparse).toBeLessThan(4);
+    expect(toyStepCost(0.5, 200, 20, 1024)).toBeLessThan(dense);
   });
 });

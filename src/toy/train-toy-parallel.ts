@@ -40,11 +40,8 @@ export async function trainToyModelsParallel(
   const nI = state.nInstances;
   const { nHidden: m, nFeatures: n } = state;
   const parts = Math.min(pool.size, nI);
-  const bounds = balancedBounds(
-    state.featureProbability,
-    parts,
-    state.nHidden / (4 * state.nFeatures),
-  );
+  const cost = Array.from(state.featureProbability, (p) => toyStepCost(p, n, m, state.batchSize));
+  const bounds = balancedBounds(cost, parts);
   const slices = bounds.slice(0, -1).map((from, k) => sliceToyConfig(config, from, bounds[k + 1]));
   let snapshots: (ToySnapshot | null)[] = slices.map(() => null);
   const finalLoss = new Float64Array(nI);
@@ -90,18 +87,26 @@ export async function trainToyModelsParallel(
 }
 
 /**
- * Contiguous slice bounds [parts + 1] with about equal estimated work. The core's
- * fused step costs about n·k per sample for k = p·n nonzeros, plus a part that
- * does not grow with p (measured: n = 200, m = 20 at 1 + 67p ms; n = 20, m = 6 at
- * 0.1 + 1.4p), so an instance's cost is taken as p + floor with floor ≈ m / (4n).
+ * Estimated work of one instance's fused step per sample on the wasm kernels, in
+ * multiply-adds, for k = p·n nonzeros: the kernel's cheaper form (factoredIsCheaper in
+ * assembly/toy-factored.ts), Gram 1.5n²m/B + 2·2kn or factored 3nm + 2k·ceil4(m), plus
+ * drawing the batch, about 110 − 60p per nonzero (the logarithm a gap of 0 skips), plus
+ * 200 per sample. Measured relative costs (n = 200, m = 20, B = 1024; p = 0.05, 0.1, 0.3, 1):
+ * 0.34, 0.45, 0.70, 1 against 0.35, 0.50, 0.67, 1 here.
  */
-export function balancedBounds(
-  featureProbability: ArrayLike<number>,
-  parts: number,
-  floor = 0.05,
-): number[] {
-  const nI = featureProbability.length;
-  const cost = Array.from(featureProbability, (p) => p + floor);
+export function toyStepCost(p: number, n: number, m: number, B: number): number {
+  const k = p * n;
+  const gram = (1.5 * n * n * m) / B + 4 * k * n;
+  const factored = 3 * n * m + 2 * k * 4 * Math.ceil(m / 4);
+  return 200 + Math.min(gram, factored) + k * (110 - 60 * p);
+}
+
+/**
+ * Contiguous slice bounds [parts + 1] with about equal total `cost` (one entry per
+ * instance, e.g. toyStepCost), every slice holding at least one instance.
+ */
+export function balancedBounds(cost: readonly number[], parts: number): number[] {
+  const nI = cost.length;
   const total = cost.reduce((a, b) => a + b, 0);
   const bounds = [0];
   let acc = 0;
