@@ -107,7 +107,7 @@ export function packingSections(
 export const packingExperiment: Experiment = {
   id: 'packing',
   title: 'Packings against the theory',
-  quickSeconds: 60,
+  quickSeconds: 20,
   async run(ctx) {
     const result = await runPackingExperiment({
       out: ctx.dir,

@@ -26,7 +26,7 @@ import { writeFileAtomic } from './write-file-atomic.js';
 export interface PackingExperimentOptions {
   /** Output directory. */
   out: string;
-  /** 'quick' (about a minute) or 'full' (minutes), or a profile object. Default 'quick'. */
+  /** 'quick' (seconds) or 'full' (minutes), or a profile object. Default 'quick'. */
   profile?: 'quick' | 'full' | PackingProfile;
   onProgress?: PackingProgress;
   /**

@@ -3,8 +3,8 @@
  * post's last section): the paper's figures from the notebook's presets and the
  * claims tested with numbers — the intro model's dense and sparse solutions
  * (best of seeds), the dims-per-feature curve, the seed's tegum claim, and the
- * sparse-limit expansion. The quick profile shortens training (stated in each
- * section's command); full uses the notebook's 10,000 steps.
+ * sparse-limit expansion. Both profiles train the notebook's 10,000 steps; quick
+ * shrinks the two wide models (stated in each section's command).
  */
 import { join } from 'node:path';
 import { repeatPerSeed } from '../toy/presets.js';
@@ -112,7 +112,7 @@ async function introSections(
 export const toyExperiment: Experiment = {
   id: 'toy',
   title: 'Toy models of superposition',
-  quickSeconds: 240,
+  quickSeconds: 160,
   async run(ctx) {
     const quick = ctx.profile === 'quick';
     const steps = 10_000; // the notebook's; fewer leave dense models unconverged
