@@ -10,7 +10,7 @@
  *   toyFinish (one thread): Σ_t ∂L/∂b_t and the loss, then Adam/AdamW
  */
 
-import { adam, samplePass } from './toy';
+import { adamInstance, samplePass } from './toy';
 import { rngLoad, rngNext, rngStore } from './xoshiro';
 
 function ceil4(x: i32): i32 {
@@ -209,41 +209,7 @@ export function toyFinish(
   }
   store<f32>(loss + ((<usize>inst) << 2), <f32>(lossSum / (<f64>B * <f64>n)));
   const gW = toyRegion(scratch, n, m, B, ld, 3);
-  const bc1 = 1 - Math.pow(beta1, step);
-  const sqrtBc2 = Math.sqrt(1 - Math.pow(beta2, step));
-  const nBytes = (<usize>n) << 2;
-  for (let k = 0; k < m; k++) {
-    const o = (<usize>inst * <usize>m + <usize>k) * nBytes;
-    adam(
-      W + o,
-      gW + <usize>k * row,
-      mW + o,
-      vW + o,
-      n,
-      lr,
-      beta1,
-      beta2,
-      eps,
-      weightDecay,
-      decoupled,
-      bc1,
-      sqrtBc2,
-    );
-  }
-  const ob = <usize>inst * nBytes;
-  adam(
-    b + ob,
-    gb,
-    mb + ob,
-    vb + ob,
-    n,
-    lr,
-    beta1,
-    beta2,
-    eps,
-    weightDecay,
-    decoupled,
-    bc1,
-    sqrtBc2,
-  );
+  // prettier-ignore
+  adamInstance(W, b, mW, vW, mb, vb, gW, gb, inst, n, m, row, lr, beta1, beta2, eps, weightDecay,
+    decoupled, step);
 }

@@ -136,42 +136,9 @@ export function toyTrainStep(
       gemmRows(gW, Wp, E, m, n, ld);
     }
 
-    const bc1 = 1 - Math.pow(beta1, step);
-    const sqrtBc2 = Math.sqrt(1 - Math.pow(beta2, step));
-    for (let k = 0; k < m; k++) {
-      const o = <usize>inst * <usize>m * nBytes + <usize>k * nBytes;
-      adam(
-        W + o,
-        gW + <usize>k * rowBytes,
-        mW + o,
-        vW + o,
-        n,
-        lr,
-        beta1,
-        beta2,
-        eps,
-        weightDecay,
-        decoupled,
-        bc1,
-        sqrtBc2,
-      );
-    }
-    const ob = <usize>inst * nBytes;
-    adam(
-      b + ob,
-      gb,
-      mb + ob,
-      vb + ob,
-      n,
-      lr,
-      beta1,
-      beta2,
-      eps,
-      weightDecay,
-      decoupled,
-      bc1,
-      sqrtBc2,
-    );
+    // prettier-ignore
+    adamInstance(W, b, mW, vW, mb, vb, gW, gb, inst, n, m, rowBytes, lr, beta1, beta2, eps,
+      weightDecay, decoupled, step);
   }
 }
 
@@ -269,6 +236,46 @@ function zeroGapAbove(invLogQ: f64): f64 {
 
 function uniform24(u: u32): f32 {
   return <f32>(u >> 8) * <f32>5.9604644775390625e-8;
+}
+
+/**
+ * One Adam/AdamW step of instance `inst`: its W rows [m, n] from ∂L/∂W (gW, rows `rowBytes`
+ * apart) and its b [n] from ∂L/∂b (gb), with the bias corrections of step `step`.
+ */
+export function adamInstance(
+  W: usize,
+  b: usize,
+  mW: usize,
+  vW: usize,
+  mb: usize,
+  vb: usize,
+  gW: usize,
+  gb: usize,
+  inst: i32,
+  n: i32,
+  m: i32,
+  rowBytes: usize,
+  lr: f64,
+  beta1: f64,
+  beta2: f64,
+  eps: f64,
+  weightDecay: f64,
+  decoupled: bool,
+  step: i32,
+): void {
+  const bc1 = 1 - Math.pow(beta1, step);
+  const sqrtBc2 = Math.sqrt(1 - Math.pow(beta2, step));
+  const nBytes = (<usize>n) << 2;
+  for (let k = 0; k < m; k++) {
+    const o = (<usize>inst * <usize>m + <usize>k) * nBytes;
+    // prettier-ignore
+    adam(W + o, gW + <usize>k * rowBytes, mW + o, vW + o, n, lr, beta1, beta2, eps, weightDecay,
+      decoupled, bc1, sqrtBc2);
+  }
+  const ob = <usize>inst * nBytes;
+  // prettier-ignore
+  adam(b + ob, gb, mb + ob, vb + ob, n, lr, beta1, beta2, eps, weightDecay, decoupled, bc1,
+    sqrtBc2);
 }
 
 /** PyTorch's Adam/AdamW on `len` contiguous floats (f32 arithmetic, f64 scalars folded). */
