@@ -47,6 +47,24 @@ function referenceOf(state: ToyState, i: number): { model: ReferenceModel; X: Fl
   return { model, X };
 }
 
+/** `steps` fused steps at lr 1e-2 on one backend: the final state and every step's losses. */
+async function trainOn(
+  config: ToyConfig,
+  backend: 'js' | 'wasm',
+  threads: number,
+  steps: number,
+): Promise<{ state: ToyState; losses: number[] }> {
+  await setBackend(backend, { threads });
+  const state = createToyState(config);
+  const loss = new Float32Array(state.nInstances);
+  const losses: number[] = [];
+  for (let t = 0; t < steps; t++) {
+    toyTrainStep(state, 1e-2, loss);
+    losses.push(...loss);
+  }
+  return { state, losses };
+}
+
 describe('the toy data stream', () => {
   it('steps xoshiro128** in a buffer exactly as Rng does', () => {
     const rng = new Rng(7);
@@ -342,19 +360,8 @@ describe('the two backends', () => {
         featureProbability,
         seed: n,
       };
-      const runs = [];
-      for (const backend of ['js', 'wasm'] as const) {
-        await setBackend(backend);
-        const state = createToyState(config);
-        const loss = new Float32Array(3);
-        const losses: number[] = [];
-        for (let t = 0; t < 5; t++) {
-          toyTrainStep(state, 1e-2, loss);
-          losses.push(...loss);
-        }
-        runs.push({ state, losses });
-      }
-      const [js, wasm] = runs;
+      const js = await trainOn(config, 'js', 1, 5);
+      const wasm = await trainOn(config, 'wasm', 1, 5);
       expect(Array.from(wasm.state.rngState)).toEqual(Array.from(js.state.rngState));
       expect(relativeErrorOfMax(wasm.losses, js.losses)).toBeLessThan(FLOAT32_OF_MAX);
       for (let k = 0; k < js.state.W.length; k++) {
@@ -376,22 +383,8 @@ describe('the threaded wasm backend', () => {
       featureProbability: [0.05, 0.5],
       seed: 5,
     };
-    const runs = [];
-    for (const [backend, threads] of [
-      ['js', 1],
-      ['wasm', 2],
-    ] as const) {
-      await setBackend(backend, { threads });
-      const state = createToyState(config);
-      const loss = new Float32Array(2);
-      const losses: number[] = [];
-      for (let t = 0; t < 3; t++) {
-        toyTrainStep(state, 1e-2, loss);
-        losses.push(...loss);
-      }
-      runs.push({ state, losses });
-    }
-    const [js, wasm] = runs;
+    const js = await trainOn(config, 'js', 1, 3);
+    const wasm = await trainOn(config, 'wasm', 2, 3);
     expect(Array.from(wasm.state.rngState)).toEqual(Array.from(js.state.rngState));
     expect(relativeErrorOfMax(wasm.losses, js.losses)).toBeLessThan(FLOAT32_OF_MAX);
     for (let k = 0; k < js.state.W.length; k++) {
