@@ -20,6 +20,7 @@ import {
   parsePositiveInt,
   parsePositiveNumber,
 } from './parse-options.js';
+import { addKernelOptions } from './kernel-options.js';
 import { UsageError } from './usage-error.js';
 
 interface RunFlags {
@@ -77,153 +78,143 @@ export function registerPackCommand(program: Command): void {
     .command('pack')
     .description('optimize n unit vectors in R^d and see which tegum structure appears');
 
-  packCommand
-    .command('run')
-    .description('pack once (unconstrained, or tegum-constrained with --k) and report the geometry')
-    .requiredOption('--n <int>', 'number of vectors n (≥ 2)', parsePositiveInt)
-    .requiredOption('--d <int>', 'dimensions d (≥ 1)', parsePositiveInt)
-    .addOption(
-      new Option('--objective <name>', 'loss ℓ(cos θ)')
-        .argParser(parseChoice(objectiveNames()))
-        .default('power'),
-    )
-    .option('--alpha <x>', 'power: ℓ(c) = |c|^alpha (default 2)', parsePositiveNumber)
-    .option(
-      '--threshold <b>',
-      'threshold: ℓ(c) = max(0, |c| − b)^p, b in [0, 1) (default 0.1)',
-      parseNumber,
-    )
-    .option('--p <x>', 'threshold: the power p ≥ 1 (default 2)', parseNumber)
-    .option(
-      '--k <int>',
-      'tegum-constrained: k orthogonal blocks (1 ≤ k ≤ min(n, d))',
-      parsePositiveInt,
-    )
-    .option('--seed <int>', 'random seed', parseNonNegativeInt, 0)
-    .option('--steps <int>', 'maximum optimizer steps', parsePositiveInt, 2000)
-    .option('--restarts <int>', 'random starts per block shape (best kept)', parsePositiveInt, 1)
-    .option('--lr <x>', 'Adam learning rate (default 0.01)', parsePositiveNumber)
-    .option('--json', 'print JSON')
-    .option('--save <file.npy>', 'write V (d × n, float32) as a NumPy .npy file')
-    .addOption(
-      new Option('--backend <name>', 'kernel backend (default wasm)').argParser(
-        parseChoice(['wasm', 'js']),
-      ),
-    )
-    .option(
-      '--threads <int>',
-      'worker threads for restarts and block shapes (default: all cores)',
-      parsePositiveInt,
-    )
-    .action(async (flags: RunFlags) => {
-      if (flags.save !== undefined && !flags.save.endsWith('.npy')) {
-        throw new UsageError(`--save must name a .npy file, got '${flags.save}'`);
-      }
-      const config: PackConfig = {
-        n: flags.n,
-        d: flags.d,
-        k: flags.k,
-        objective: flags.objective,
-        objectiveParams: objectiveParams(flags),
-        seed: flags.seed,
-        restarts: flags.restarts,
-        optimizer: { steps: flags.steps, learningRate: flags.lr },
-      };
-      let result;
-      try {
-        ({ result } = await packOnCores(config, {
-          backend: flags.backend,
-          threads: flags.threads,
-        }));
-      } catch (err) {
-        if (err instanceof DivergenceError) {
-          process.stderr.write(`tegum: error: ${err.message}\n`);
-          process.exitCode = 1;
-          return;
-        }
-        throw err;
-      }
-      const { n, d, V } = result;
-      const decomposition = tegumFactors(V, d, n, { cosineTolerance: PACKING_COSINE_TOLERANCE });
-      if (flags.save) writeFileAtomic(flags.save, encodeNpy(V, [d, n]));
-      const report = {
-        n,
-        d,
-        objective: result.objective.name,
-        params: result.objective.params,
-        surrogate: result.objective.surrogate,
-        constrainedK: result.constrained ? result.k : null,
-        evenBlocks: result.evenBlocks,
-        blocks: result.constrained ? result.blocks.map((b) => ({ m: b.m, D: b.D })) : null,
-        loss: result.loss,
-        maxAbsCos: result.maxAbsCos,
-        meanAbsCos: result.meanAbsCos,
-        k: decomposition.k,
-        factors: decomposition.factors.map((f) => ({
-          size: f.size,
-          dim: f.dim,
-          label: f.label,
-          features: f.features,
-        })),
-        cosineTolerance: PACKING_COSINE_TOLERANCE,
-        runs: result.runs.map((r) => ({
-          m: r.task.m,
-          D: r.task.D,
-          seed: r.task.seed,
-          loss: r.loss,
-          steps: r.steps,
-          stopReason: r.stopReason,
-        })),
-        saved: flags.save ?? null,
-      };
-      if (flags.json) return print(JSON.stringify(report, null, 2));
-      const labels = new Map<string, number>();
-      for (const f of decomposition.factors) labels.set(f.label, (labels.get(f.label) ?? 0) + 1);
-      print(
-        [
-          `n = ${n}, d = ${d}, objective ${report.objective} ${JSON.stringify(report.params)}${report.constrainedK ? `, k = ${report.constrainedK} blocks${report.evenBlocks ? '' : ' (uneven)'}` : ''}`,
-          `loss ${report.loss.toPrecision(6)}   max|cos| ${report.maxAbsCos.toFixed(6)}   mean|cos| ${report.meanAbsCos.toFixed(6)}`,
-          `tegum factors: k = ${decomposition.k}: ${[...labels].map(([l, c]) => `${c} × ${l}`).join(', ')}`,
-          ...(report.surrogate ? [`note: ${report.surrogate}`] : []),
-          ...(flags.save ? [`saved V (${d} × ${n}, float32) to ${flags.save}`] : []),
-        ].join('\n'),
-      );
-    });
-
-  packCommand
-    .command('experiment')
-    .description(
-      "test the post's prediction: measured L(k), k* and α* beside the theory; figures and data under --out",
-    )
-    .addOption(
-      new Option('--profile <name>', 'sweep size')
-        .argParser(parseChoice(['quick', 'full']))
-        .default('quick'),
-    )
-    .option('--out <dir>', 'output directory', 'out/packing')
-    .addOption(
-      new Option('--backend <name>', 'kernel backend (default wasm)').argParser(
-        parseChoice(['wasm', 'js']),
-      ),
-    )
-    .option('--threads <int>', 'worker threads (default: all cores)', parsePositiveInt)
-    .action(async (flags: ExperimentFlags) => {
-      let last = -1;
-      const result = await runPackingExperiment({
-        out: flags.out,
-        profile: flags.profile,
+  addKernelOptions(
+    packCommand
+      .command('run')
+      .description(
+        'pack once (unconstrained, or tegum-constrained with --k) and report the geometry',
+      )
+      .requiredOption('--n <int>', 'number of vectors n (≥ 2)', parsePositiveInt)
+      .requiredOption('--d <int>', 'dimensions d (≥ 1)', parsePositiveInt)
+      .addOption(
+        new Option('--objective <name>', 'loss ℓ(cos θ)')
+          .argParser(parseChoice(objectiveNames()))
+          .default('power'),
+      )
+      .option('--alpha <x>', 'power: ℓ(c) = |c|^alpha (default 2)', parsePositiveNumber)
+      .option(
+        '--threshold <b>',
+        'threshold: ℓ(c) = max(0, |c| − b)^p, b in [0, 1) (default 0.1)',
+        parseNumber,
+      )
+      .option('--p <x>', 'threshold: the power p ≥ 1 (default 2)', parseNumber)
+      .option(
+        '--k <int>',
+        'tegum-constrained: k orthogonal blocks (1 ≤ k ≤ min(n, d))',
+        parsePositiveInt,
+      )
+      .option('--seed <int>', 'random seed', parseNonNegativeInt, 0)
+      .option('--steps <int>', 'maximum optimizer steps', parsePositiveInt, 2000)
+      .option('--restarts <int>', 'random starts per block shape (best kept)', parsePositiveInt, 1)
+      .option('--lr <x>', 'Adam learning rate (default 0.01)', parsePositiveNumber)
+      .option('--json', 'print JSON')
+      .option('--save <file.npy>', 'write V (d × n, float32) as a NumPy .npy file'),
+    'worker threads for restarts and block shapes (default: all cores)',
+  ).action(async (flags: RunFlags) => {
+    if (flags.save !== undefined && !flags.save.endsWith('.npy')) {
+      throw new UsageError(`--save must name a .npy file, got '${flags.save}'`);
+    }
+    const config: PackConfig = {
+      n: flags.n,
+      d: flags.d,
+      k: flags.k,
+      objective: flags.objective,
+      objectiveParams: objectiveParams(flags),
+      seed: flags.seed,
+      restarts: flags.restarts,
+      optimizer: { steps: flags.steps, learningRate: flags.lr },
+    };
+    let result;
+    try {
+      ({ result } = await packOnCores(config, {
         backend: flags.backend,
         threads: flags.threads,
-        onProgress: (message, fraction) => {
-          if (message) process.stderr.write(`tegum pack experiment: ${message}\n`);
-          const pct = Math.floor((fraction ?? 0) * 10);
-          if (!message && pct !== last) process.stderr.write(`  ${pct * 10}%\n`);
-          last = pct;
-        },
-      });
-      for (const f of result.written) print(f);
-      process.stderr.write(
-        `tegum pack experiment: ${result.profile} profile in ${result.seconds.toFixed(1)} s (${result.backend}, ${result.threads} thread${result.threads === 1 ? '' : 's'})\n`,
-      );
+      }));
+    } catch (err) {
+      if (err instanceof DivergenceError) {
+        process.stderr.write(`tegum: error: ${err.message}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      throw err;
+    }
+    const { n, d, V } = result;
+    const decomposition = tegumFactors(V, d, n, { cosineTolerance: PACKING_COSINE_TOLERANCE });
+    if (flags.save) writeFileAtomic(flags.save, encodeNpy(V, [d, n]));
+    const report = {
+      n,
+      d,
+      objective: result.objective.name,
+      params: result.objective.params,
+      surrogate: result.objective.surrogate,
+      constrainedK: result.constrained ? result.k : null,
+      evenBlocks: result.evenBlocks,
+      blocks: result.constrained ? result.blocks.map((b) => ({ m: b.m, D: b.D })) : null,
+      loss: result.loss,
+      maxAbsCos: result.maxAbsCos,
+      meanAbsCos: result.meanAbsCos,
+      k: decomposition.k,
+      factors: decomposition.factors.map((f) => ({
+        size: f.size,
+        dim: f.dim,
+        label: f.label,
+        features: f.features,
+      })),
+      cosineTolerance: PACKING_COSINE_TOLERANCE,
+      runs: result.runs.map((r) => ({
+        m: r.task.m,
+        D: r.task.D,
+        seed: r.task.seed,
+        loss: r.loss,
+        steps: r.steps,
+        stopReason: r.stopReason,
+      })),
+      saved: flags.save ?? null,
+    };
+    if (flags.json) return print(JSON.stringify(report, null, 2));
+    const labels = new Map<string, number>();
+    for (const f of decomposition.factors) labels.set(f.label, (labels.get(f.label) ?? 0) + 1);
+    print(
+      [
+        `n = ${n}, d = ${d}, objective ${report.objective} ${JSON.stringify(report.params)}${report.constrainedK ? `, k = ${report.constrainedK} blocks${report.evenBlocks ? '' : ' (uneven)'}` : ''}`,
+        `loss ${report.loss.toPrecision(6)}   max|cos| ${report.maxAbsCos.toFixed(6)}   mean|cos| ${report.meanAbsCos.toFixed(6)}`,
+        `tegum factors: k = ${decomposition.k}: ${[...labels].map(([l, c]) => `${c} × ${l}`).join(', ')}`,
+        ...(report.surrogate ? [`note: ${report.surrogate}`] : []),
+        ...(flags.save ? [`saved V (${d} × ${n}, float32) to ${flags.save}`] : []),
+      ].join('\n'),
+    );
+  });
+
+  addKernelOptions(
+    packCommand
+      .command('experiment')
+      .description(
+        "test the post's prediction: measured L(k), k* and α* beside the theory; figures and data under --out",
+      )
+      .addOption(
+        new Option('--profile <name>', 'sweep size')
+          .argParser(parseChoice(['quick', 'full']))
+          .default('quick'),
+      )
+      .option('--out <dir>', 'output directory', 'out/packing'),
+    'worker threads (default: all cores)',
+  ).action(async (flags: ExperimentFlags) => {
+    let last = -1;
+    const result = await runPackingExperiment({
+      out: flags.out,
+      profile: flags.profile,
+      backend: flags.backend,
+      threads: flags.threads,
+      onProgress: (message, fraction) => {
+        if (message) process.stderr.write(`tegum pack experiment: ${message}\n`);
+        const pct = Math.floor((fraction ?? 0) * 10);
+        if (!message && pct !== last) process.stderr.write(`  ${pct * 10}%\n`);
+        last = pct;
+      },
     });
+    for (const f of result.written) print(f);
+    process.stderr.write(
+      `tegum pack experiment: ${result.profile} profile in ${result.seconds.toFixed(1)} s (${result.backend}, ${result.threads} thread${result.threads === 1 ? '' : 's'})\n`,
+    );
+  });
 }

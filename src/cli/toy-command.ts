@@ -19,6 +19,7 @@ import {
   parsePositiveInt,
   parsePositiveNumber,
 } from './parse-options.js';
+import { addKernelOptions } from './kernel-options.js';
 import { UsageError } from './usage-error.js';
 
 interface ToyRunFlags {
@@ -172,59 +173,58 @@ export function registerToyCommand(program: Command): void {
     .description(
       'toy models of superposition (Elhage et al. 2022): train, measure, count tegum factors',
     );
-  toy
-    .command('run')
-    .description('train toy models (a preset, or --n --m --sparsity) and report their geometry')
-    .addOption(
-      new Option('--preset <name>', 'a named experiment').argParser(parseChoice(toyPresetNames())),
-    )
-    .option('--n <int>', 'features n', parsePositiveInt)
-    .option('--m <int>', 'hidden dimensions m', parsePositiveInt)
-    .option(
-      '--instances <int>',
-      'instances (a multiple of the number of sparsities)',
-      parsePositiveInt,
-    )
-    .option('--sparsity <list>', 'sparsities S, comma-separated, each in [0, 1)', parseSparsityList)
-    .option(
-      '--importance <spec>',
-      "'uniform' (default) or 'decay:R' (importance R^i)",
-      parseImportance,
-    )
-    .option('--steps <int>', 'training steps (default 10000)', parseNonNegativeInt)
-    .option(
-      '--seed <int>',
-      'seed of instance 0; instance i gets seed + i (default 0)',
-      parseNonNegativeInt,
-    )
-    .option('--lr <x>', 'learning rate (default 1e-3)', parsePositiveNumber)
-    .option('--batch-size <int>', 'samples per step (default 1024)', parsePositiveInt)
-    .addOption(
-      new Option('--schedule <name>', 'learning-rate schedule (default constant)').argParser(
-        parseChoice(lrScheduleNames()),
-      ),
-    )
-    .addOption(
-      new Option('--activation <name>', 'relu (default) or linear output').argParser(
-        parseChoice(['relu', 'linear']),
-      ),
-    )
-    .addOption(
-      new Option('--optimizer <name>', 'adamw (default) or adam').argParser(
-        parseChoice(['adamw', 'adam']),
-      ),
-    )
-    .option('--weight-decay <x>', 'weight decay (default 0.01 for adamw)', parseNumber)
-    .addOption(
-      new Option('--backend <name>', 'kernel backend (default wasm)').argParser(
-        parseChoice(['wasm', 'js']),
-      ),
-    )
-    .option(
-      '--threads <int>',
-      'worker threads (default: all cores, at most one per instance)',
-      parsePositiveInt,
-    )
+  addKernelOptions(
+    toy
+      .command('run')
+      .description('train toy models (a preset, or --n --m --sparsity) and report their geometry')
+      .addOption(
+        new Option('--preset <name>', 'a named experiment').argParser(
+          parseChoice(toyPresetNames()),
+        ),
+      )
+      .option('--n <int>', 'features n', parsePositiveInt)
+      .option('--m <int>', 'hidden dimensions m', parsePositiveInt)
+      .option(
+        '--instances <int>',
+        'instances (a multiple of the number of sparsities)',
+        parsePositiveInt,
+      )
+      .option(
+        '--sparsity <list>',
+        'sparsities S, comma-separated, each in [0, 1)',
+        parseSparsityList,
+      )
+      .option(
+        '--importance <spec>',
+        "'uniform' (default) or 'decay:R' (importance R^i)",
+        parseImportance,
+      )
+      .option('--steps <int>', 'training steps (default 10000)', parseNonNegativeInt)
+      .option(
+        '--seed <int>',
+        'seed of instance 0; instance i gets seed + i (default 0)',
+        parseNonNegativeInt,
+      )
+      .option('--lr <x>', 'learning rate (default 1e-3)', parsePositiveNumber)
+      .option('--batch-size <int>', 'samples per step (default 1024)', parsePositiveInt)
+      .addOption(
+        new Option('--schedule <name>', 'learning-rate schedule (default constant)').argParser(
+          parseChoice(lrScheduleNames()),
+        ),
+      )
+      .addOption(
+        new Option('--activation <name>', 'relu (default) or linear output').argParser(
+          parseChoice(['relu', 'linear']),
+        ),
+      )
+      .addOption(
+        new Option('--optimizer <name>', 'adamw (default) or adam').argParser(
+          parseChoice(['adamw', 'adam']),
+        ),
+      )
+      .option('--weight-decay <x>', 'weight decay (default 0.01 for adamw)', parseNumber),
+    'worker threads (default: all cores, at most one per instance)',
+  )
     .option('--save <dir>', 'write W_iii.npy, b_iii.npy and manifest.json to DIR')
     .option(
       '--out <dir>',

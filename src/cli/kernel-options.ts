@@ -1,0 +1,18 @@
+/**
+ * The flags every compute command shares: which kernels (`--backend`) and how many
+ * worker threads (`--threads`). One definition, so their names, parsing and errors
+ * stay the same across `tegum toy run`, `tegum pack run` and `tegum pack experiment`.
+ */
+import { Option, type Command } from 'commander';
+import { parseChoice, parsePositiveInt } from './parse-options.js';
+
+/** Adds `--backend wasm|js` and `--threads N` to `command`; `threadsHelp` says what they split. */
+export function addKernelOptions(command: Command, threadsHelp: string): Command {
+  return command
+    .addOption(
+      new Option('--backend <name>', 'kernel backend (default wasm)').argParser(
+        parseChoice(['wasm', 'js']),
+      ),
+    )
+    .option('--threads <int>', threadsHelp, parsePositiveInt);
+}
