@@ -263,8 +263,8 @@ export function tegumFactorsFigure(analysis: TegumAnalysis): string {
   return composeFigure({
     title: 'Tegum factors of trained toy models against sparsity',
     subtitle:
-      `Spearman ρ(S, k) = ${analysis.rhoK.toFixed(2)}, ρ(S, mean factor dimension) = ${analysis.rhoDim.toFixed(2)}; ` +
-      `from S = ${analysis.sparseSide.fromSparsity} (peak k): ${analysis.sparseSide.rhoK.toFixed(2)}, ${analysis.sparseSide.rhoDim.toFixed(2)}. The claim ${analysis.verdict}.`,
+      `Spearman ρ(S, k), ρ(S, dim): ${analysis.rhoK.toFixed(2)}, ${analysis.rhoDim.toFixed(2)} over all S; ` +
+      `${analysis.sparseSide.rhoK.toFixed(2)}, ${analysis.sparseSide.rhoDim.toFixed(2)} from S = ${analysis.sparseSide.fromSparsity.toFixed(2)} (peak k). The claim ${analysis.verdict}.`,
     panels: [
       {
         svg: renderPlot({
