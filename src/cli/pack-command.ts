@@ -11,7 +11,7 @@ import { PACKING_COSINE_TOLERANCE } from '../experiments/packing-experiment.js';
 import { runPackingExperiment } from '../experiments/run-packing-experiment.js';
 import { writeFileAtomic } from '../experiments/write-file-atomic.js';
 import { objectiveNames } from '../packing/objectives/registry.js';
-import { DivergenceError, type PackConfig } from '../packing/pack.js';
+import type { PackConfig } from '../packing/pack.js';
 import { packOnCores } from '../experiments/pool-pack-runner.js';
 import {
   parseChoice,
@@ -124,20 +124,11 @@ export function registerPackCommand(program: Command): void {
       restarts: flags.restarts,
       optimizer: { steps: flags.steps, learningRate: flags.lr },
     };
-    let result;
-    try {
-      ({ result } = await packOnCores(config, {
-        backend: flags.backend,
-        threads: flags.threads,
-      }));
-    } catch (err) {
-      if (err instanceof DivergenceError) {
-        process.stderr.write(`tegum: error: ${err.message}\n`);
-        process.exitCode = 1;
-        return;
-      }
-      throw err;
-    }
+    // A DivergenceError reaches the CLI's edge: one line, exit 1.
+    const { result } = await packOnCores(config, {
+      backend: flags.backend,
+      threads: flags.threads,
+    });
     const { n, d, V } = result;
     const decomposition = tegumFactors(V, d, n, { cosineTolerance: PACKING_COSINE_TOLERANCE });
     if (flags.save) writeFileAtomic(flags.save, encodeNpy(V, [d, n]));

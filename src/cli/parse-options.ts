@@ -39,6 +39,17 @@ export function parseNonNegativeInt(value: string): number {
   return x;
 }
 
+/** An integer in [min, max] (the bound says what is allowed). */
+export function parseIntIn(min: number, max: number): (value: string) => number {
+  const allowed = `must be an integer from ${min} to ${max}.`;
+  return (value) => {
+    if (!NUMBER.test(value.trim())) throw new InvalidArgumentError(allowed);
+    const x = Number(value);
+    if (!Number.isInteger(x) || x < min || x > max) throw new InvalidArgumentError(allowed);
+    return x;
+  };
+}
+
 /** A comma-separated list of numbers > 0 (`0.5,1,1.5`). */
 export function parsePositiveList(value: string): number[] {
   const parts = value.split(',');

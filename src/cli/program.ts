@@ -1,10 +1,13 @@
 /**
  * The `tegum` command line: parses options and calls experiments; nothing else.
- * Bad input (commander's own parse errors and our UsageError) becomes one line on
- * stderr and exit code 2, without a stack trace.
+ * Every error becomes one line on stderr and an exit code (./exit-for-error.ts):
+ * 2 for bad input and resources, 1 for a run that diverged; no stack trace. A
+ * command's files are written all-or-nothing (an output batch around the run).
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT_USAGE, UsageError } from './usage-error.js';
+import { withOutputBatch } from '../experiments/output-batch.js';
+import { exitForError } from './exit-for-error.js';
+import { EXIT_USAGE } from './usage-error.js';
 import { registerTheoryCommand } from './theory-command.js';
 import { registerReproduceCommand } from './reproduce-command.js';
 import { registerPackCommand } from './pack-command.js';
@@ -35,17 +38,16 @@ export function buildProgram(): Command {
 export async function runCli(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
-    await program.parseAsync(argv);
-    return 0;
+    await withOutputBatch(() => program.parseAsync(argv));
+    // A command may set the exit code itself (a run that finished but must report failure).
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     if (err instanceof CommanderError) {
       // commander has already printed its one-line message (or the help/version text).
       return err.exitCode === 0 ? 0 : EXIT_USAGE;
     }
-    if (err instanceof UsageError || err instanceof RangeError) {
-      process.stderr.write(`tegum: error: ${err.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw err;
+    const { code, line } = exitForError(err);
+    process.stderr.write(`${line}\n`);
+    return code;
   }
 }

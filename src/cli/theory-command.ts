@@ -4,15 +4,18 @@
  */
 import { Command, Option } from 'commander';
 import { boundNames } from '../theory/bounds/registry.js';
-import { lossCurve } from '../theory/curve.js';
+import { lossCurve, MAX_CURVE_POINTS } from '../theory/curve.js';
 import { optimum } from '../theory/optimum.js';
 import { struckClosedForm } from '../theory/struck-closed-form.js';
 import { LOSS_FORMS, theoryModel, type TheoryModel } from '../theory/theory-model.js';
 import { transition } from '../theory/transition.js';
 import { writeTheoryFigures } from '../experiments/theory-figures.js';
+import { assertFinite } from '../core/finite-guard.js';
+import { checkOutputDir } from '../experiments/output-paths.js';
 import { formatTable } from './format-table.js';
 import {
   parseChoice,
+  parseIntIn,
   parsePositiveInt,
   parsePositiveList,
   parsePositiveNumber,
@@ -45,6 +48,12 @@ function withModelFlags(cmd: Command): Command {
     .option('--json', 'print JSON instead of a table');
 }
 
+/** A closed form past the double range is the input's doing (α, n, d): exit 2 with the remedy. */
+const THEORY_RANGE = {
+  input: true,
+  remedy: 'choose a smaller --alpha (ε^α spans more than 10^±308 here)',
+};
+
 function model(flags: ModelFlags, alpha: number): TheoryModel {
   return theoryModel({ ...flags, alpha });
 }
@@ -69,6 +78,7 @@ export function registerTheoryCommand(program: Command): void {
       const o = optimum(model(flags, alpha));
       return { ...o, struck: struckClosedForm(flags.n, flags.d, alpha) };
     });
+    assertFinite(results, 'theory optimum', THEORY_RANGE);
     if (flags.json) return print(JSON.stringify(results, null, 2));
     print(
       formatTable(
@@ -90,7 +100,11 @@ export function registerTheoryCommand(program: Command): void {
     theory.command('transition').description('α*, the least α at which k* = 1'),
   ).action((flags: ModelFlags) => {
     const t = transition(model(flags, 1));
-    const result = { n: flags.n, d: flags.d, bound: flags.bound, loss: flags.loss, ...t };
+    const result = assertFinite(
+      { n: flags.n, d: flags.d, bound: flags.bound, loss: flags.loss, ...t },
+      'theory transition',
+      THEORY_RANGE,
+    );
     if (flags.json) return print(JSON.stringify(result, null, 2));
     print(
       formatTable(
@@ -105,9 +119,18 @@ export function registerTheoryCommand(program: Command): void {
       .command('curve')
       .description('ε, L, L/L(1) and dL/dk at log-spaced real k in [1, kMax]')
       .requiredOption('--alpha <x>', 'α (> 0)', parsePositiveNumber)
-      .option('--points <int>', 'number of points (≥ 2)', parsePositiveInt, 200),
+      .option(
+        '--points <int>',
+        `number of points (2 to ${MAX_CURVE_POINTS})`,
+        parseIntIn(2, MAX_CURVE_POINTS),
+        200,
+      ),
   ).action((flags: ModelFlags & { alpha: number; points: number }) => {
-    const points = lossCurve(model(flags, flags.alpha), flags.points);
+    const points = assertFinite(
+      lossCurve(model(flags, flags.alpha), flags.points),
+      'theory curve',
+      THEORY_RANGE,
+    );
     if (flags.json) return print(JSON.stringify(points, null, 2));
     print(
       formatTable(
@@ -122,6 +145,7 @@ export function registerTheoryCommand(program: Command): void {
     .description("write the post's figures (and one per bound) as SVG, PNG, CSV and JSON")
     .option('--out <dir>', 'output directory', 'out/theory')
     .action((flags: { out: string }) => {
+      checkOutputDir('--out', flags.out);
       const { files } = writeTheoryFigures({ out: flags.out });
       for (const f of files) print(f);
     });

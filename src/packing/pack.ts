@@ -13,6 +13,7 @@
  * The returned loss, maxAbsCos and meanAbsCos are computed on the full n × n Gram
  * matrix of the assembled V, so they never rely on the block decomposition.
  */
+import { DivergenceError } from '../core/errors.js';
 import { Rng } from '../core/rng.js';
 import type { ObjectiveParams } from './objectives/objective.js';
 import { createObjective } from './objectives/registry.js';
@@ -96,10 +97,8 @@ export interface PackResult {
   runs: Omit<PackTaskResult, 'V'>[];
 }
 
-/** Raised when every restart of some block shape diverged. */
-export class DivergenceError extends Error {
-  override readonly name = 'DivergenceError';
-}
+/** Raised when every restart of some block shape diverged (the typed error of src/core/errors.ts). */
+export { DivergenceError };
 
 /** Runs one task: a random start of shape (m, D), optimised. Pure given the task. */
 export function runPackTask(

@@ -3,7 +3,7 @@
  * real k in [1, kMax].
  */
 import { domainOf } from './domain.js';
-import { dLossDk, epsilonAt, lossAt } from './loss.js';
+import { dLossDk, epsilonAt, lossAt, normalizedLossAt } from './loss.js';
 import type { TheoryModel } from './theory-model.js';
 
 /** One point of the curve. */
@@ -15,16 +15,21 @@ export interface CurvePoint {
   dLossDk: number;
 }
 
+/** The most points a curve may have: a figure needs hundreds; a million is a mistake. */
+export const MAX_CURVE_POINTS = 100_000;
+
 /**
  * The curve at `points` log-spaced k from 1 to kMax (one point when kMax = 1).
- * @throws RangeError when points is not an integer ≥ 2, or the domain is empty.
+ * @throws RangeError when points is not an integer in [2, MAX_CURVE_POINTS], or the domain is empty.
  */
 export function lossCurve(model: TheoryModel, points = 200): CurvePoint[] {
   if (!Number.isInteger(points) || points < 2) {
     throw new RangeError(`points must be an integer ≥ 2, got ${points}`);
   }
+  if (points > MAX_CURVE_POINTS) {
+    throw new RangeError(`points must be at most ${MAX_CURVE_POINTS}, got ${points}`);
+  }
   const { kMax } = domainOf(model);
-  const L1 = lossAt(model, 1);
   const count = kMax === 1 ? 1 : points;
   const out: CurvePoint[] = [];
   for (let i = 0; i < count; i++) {
@@ -35,7 +40,7 @@ export function lossCurve(model: TheoryModel, points = 200): CurvePoint[] {
       k,
       epsilon: epsilonAt(model, k),
       loss,
-      normalizedLoss: loss / L1,
+      normalizedLoss: normalizedLossAt(model, k),
       dLossDk: dLossDk(model, k),
     });
   }

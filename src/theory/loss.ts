@@ -31,14 +31,35 @@ export function lossAt(model: TheoryModel, k: number): number {
   return pairFactor(model, k) * model.bound.ell(point(model, k));
 }
 
-/** L(k) / L(1). */
-export function normalizedLossAt(model: TheoryModel, k: number): number {
-  return lossAt(model, k) / lossAt(model, 1);
+/**
+ * ln L(k), finite where L itself underflows to 0 (ℓ = ε^α with α in the
+ * hundreds); −Infinity only where ε = 0, NaN outside the domain.
+ */
+export function logLossAt(model: TheoryModel, k: number): number {
+  const p = point(model, k);
+  const logEll = model.bound.logEll ? model.bound.logEll(p) : Math.log(model.bound.ell(p));
+  return Math.log(pairFactor(model, k)) + logEll;
 }
 
-/** dL/dk, analytic (implicit differentiation for `jl-cubic`). */
+/** L(k) / L(1), computed as exp(ln L(k) − ln L(1)) so that it stays finite when L underflows. */
+export function normalizedLossAt(model: TheoryModel, k: number): number {
+  const ratio = Math.exp(logLossAt(model, k) - logLossAt(model, 1));
+  // Where both logs are −Infinity (ε = 0 at both ends) the losses are equal.
+  return Number.isNaN(ratio) && lossAt(model, k) === lossAt(model, 1) ? 1 : ratio;
+}
+
+/**
+ * dL/dk, analytic (implicit differentiation for `jl-cubic`), as
+ * sign · exp(ln L + ln |d ln L/dk|) so that a tiny L times a large log-derivative
+ * stays finite. Where d ln ℓ/dk itself is infinite (ε = 1 exactly at the edge
+ * of `jl-cubic`'s domain, a vertical tangent) the result is infinite, and the
+ * result guard refuses to print it.
+ */
 export function dLossDk(model: TheoryModel, k: number): number {
   const L = lossAt(model, k);
-  if (L === 0) return 0;
-  return L * (model.bound.dLogEllDk(point(model, k)) + dLogPairFactorDk(model, k));
+  const logL = logLossAt(model, k);
+  if (L === 0 && logL === -Infinity) return 0;
+  const dLog = model.bound.dLogEllDk(point(model, k)) + dLogPairFactorDk(model, k);
+  if (dLog === 0) return 0;
+  return Math.sign(dLog) * Math.exp(logL + Math.log(Math.abs(dLog)));
 }

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SOLVER_ATOL } from '../test-support/tolerances.js';
 import { domainOf } from './domain.js';
-import { dLossDk, lossAt } from './loss.js';
-import { goldenSection, optimum } from './optimum.js';
+import { lossCurve } from './curve.js';
+import { dLossDk, logLossAt, lossAt } from './loss.js';
+import { EXHAUSTIVE_K_LIMIT, goldenSection, optimum } from './optimum.js';
 import { theoryModel } from './theory-model.js';
 
 const post = (alpha: number) => theoryModel({ n: 1e5, d: 1e4, alpha });
@@ -71,5 +72,38 @@ describe('goldenSection', () => {
   it('minimizes a parabola and keeps a boundary minimum', () => {
     expect(Math.abs(goldenSection((x) => (x - 2.3) ** 2, 0, 5) - 2.3)).toBeLessThan(1e-6);
     expect(goldenSection((x) => x, 1, 4)).toBeCloseTo(1, SOLVER_ATOL > 0 ? 8 : 0);
+  });
+});
+
+describe('optimum at the extremes', () => {
+  it('finds the same k* by its bracketed search as a scan of every integer, past the exhaustive limit', () => {
+    for (const alpha of [0.6, 1, 1.5]) {
+      const m = theoryModel({ n: 1e8, d: 3e7, alpha });
+      const o = optimum(m);
+      expect(o.kMax).toBeGreaterThan(EXHAUSTIVE_K_LIMIT);
+      let best = 1;
+      for (let k = 2; k <= o.kMax; k++) if (logLossAt(m, k) < logLossAt(m, best)) best = k;
+      expect(o.kStar).toBe(best);
+    }
+  });
+
+  it('answers for n = 1e13 without scanning billions of k', () => {
+    const started = performance.now();
+    const o = optimum(theoryModel({ n: 1e13, d: 1e12, alpha: 1 }));
+    expect(o.kMax).toBeGreaterThan(1e9);
+    expect(o.interior).toBe(true);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('keeps lossRatio and the curve finite where ε^α underflows (α = 800, 1000)', () => {
+    const m = theoryModel({ n: 1000, d: 500, alpha: 800 });
+    const o = optimum(m);
+    expect(lossAt(m, 1)).toBe(0);
+    expect(o.lossRatio).toBe(1);
+    for (const p of lossCurve(theoryModel({ n: 1000, d: 500, alpha: 1000 }), 20)) {
+      for (const v of [p.epsilon, p.loss, p.normalizedLoss, p.dLossDk]) {
+        expect(Number.isFinite(v)).toBe(true);
+      }
+    }
   });
 });

@@ -2,10 +2,11 @@
  * The loss-minimizing number of subspaces (DESIGN.md §1): k* is the integer
  * k ∈ [1, kMax] of least L(k) (the smallest such k on ties, to a relative 1e-12); beside it the
  * continuous minimizer, found by golden-section search on [k* − 1, k* + 1] within
- * the domain.
+ * the domain. Losses are compared as ln L, which stays finite where L underflows
+ * (α in the hundreds); past EXHAUSTIVE_K_LIMIT integers the search is bracketed.
  */
 import { domainOf } from './domain.js';
-import { epsilonAt, lossAt } from './loss.js';
+import { epsilonAt, logLossAt, lossAt, normalizedLossAt } from './loss.js';
 import type { TheoryModel } from './theory-model.js';
 
 /** The optimum of one model (one α). */
@@ -34,32 +35,72 @@ export const TIE_TOLERANCE = 1e-12;
 
 const INV_PHI = (Math.sqrt(5) - 1) / 2;
 
-/** k* and its neighbours for one model. @throws RangeError on an empty domain. */
-export function optimum(model: TheoryModel): Optimum {
-  const { kEdge, kMax } = domainOf(model);
-  let kStar = 1;
-  let best = lossAt(model, 1);
-  for (let k = 2; k <= kMax; k++) {
-    const L = lossAt(model, k);
+/** Up to this kMax every integer k is tried; past it the search is bracketed (logarithmic in kMax). */
+export const EXHAUSTIVE_K_LIMIT = 100_000;
+
+/** Integers per decade of the bracketing grid. */
+const GRID_PER_DECADE = 64;
+
+/**
+ * The least-loss integer in [from, to], compared in log space (L underflows for
+ * large α) with the tie margin, the smallest k winning ties.
+ */
+function scan(logL: (k: number) => number, from: number, to: number) {
+  const margin = Math.log1p(-TIE_TOLERANCE);
+  let kStar = from;
+  let best = logL(from);
+  for (let k = from + 1; k <= to; k++) {
+    const v = logL(k);
     // A relative margin so that exact ties (α = 2 with tight frames) keep the smallest k
     // instead of whichever k rounding happens to favour.
-    if (L < best * (1 - TIE_TOLERANCE)) {
-      best = L;
+    if (v < best + margin) {
+      best = v;
       kStar = k;
     }
   }
-  const kStarContinuous = goldenSection(
-    (k) => lossAt(model, k),
-    Math.max(1, kStar - 1),
-    Math.min(kEdge, kStar + 1),
-  );
+  return kStar;
+}
+
+/**
+ * The least-loss integer k in [1, kMax] when kMax is too large to try them all:
+ * the best of a logarithmic grid, then an integer golden-section search inside
+ * its neighbours' bracket (L is unimodal there), then a short exhaustive scan.
+ */
+function bracketed(logL: (k: number) => number, kMax: number): number {
+  const count = Math.ceil(GRID_PER_DECADE * Math.log10(kMax)) + 1;
+  const grid: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const k = i === count - 1 ? kMax : Math.round(Math.exp((Math.log(kMax) * i) / (count - 1)));
+    if (grid.length === 0 || k > grid[grid.length - 1]) grid.push(k);
+  }
+  const values = grid.map(logL);
+  let j = 0;
+  const margin = Math.log1p(-TIE_TOLERANCE);
+  for (let i = 1; i < grid.length; i++) if (values[i] < values[j] + margin) j = i;
+  let lo = grid[Math.max(0, j - 1)];
+  let hi = grid[Math.min(grid.length - 1, j + 1)];
+  while (hi - lo > 64) {
+    const a = lo + Math.floor((hi - lo) / 3);
+    const b = hi - Math.floor((hi - lo) / 3);
+    if (logL(a) <= logL(b)) hi = b;
+    else lo = a;
+  }
+  return scan(logL, lo, hi);
+}
+
+/** k* and its neighbours for one model. @throws RangeError on an empty domain. */
+export function optimum(model: TheoryModel): Optimum {
+  const { kEdge, kMax } = domainOf(model);
+  const logL = (k: number) => logLossAt(model, k);
+  const kStar = kMax <= EXHAUSTIVE_K_LIMIT ? scan(logL, 1, kMax) : bracketed(logL, kMax);
+  const kStarContinuous = goldenSection(logL, Math.max(1, kStar - 1), Math.min(kEdge, kStar + 1));
   return {
     alpha: model.alpha,
     kStar,
     kStarContinuous,
     epsilon: epsilonAt(model, kStar),
-    loss: best,
-    lossRatio: best / lossAt(model, 1),
+    loss: lossAt(model, kStar),
+    lossRatio: normalizedLossAt(model, kStar),
     kMax,
     kEdge,
     interior: kStar > 1 && kStar < kMax,

@@ -32,12 +32,12 @@ export interface TegumPoint {
 /** The claim's test. */
 export interface TegumAnalysis {
   points: TegumPoint[];
-  /** Spearman ρ of S with k over instances (the claim: negative). */
-  rhoK: number;
-  /** Spearman ρ of S with the mean factor dimension (the claim: positive). */
-  rhoDim: number;
+  /** Spearman ρ of S with k over instances (the claim: negative); null when undefined (k or S constant). */
+  rhoK: number | null;
+  /** Spearman ρ of S with the mean factor dimension (the claim: positive); null when undefined. */
+  rhoDim: number | null;
   /** The same over the instances from the sparsity where mean k peaks (the sparse side). */
-  sparseSide: { fromSparsity: number; rhoK: number; rhoDim: number };
+  sparseSide: { fromSparsity: number; rhoK: number | null; rhoDim: number | null };
   verdict: 'holds' | 'fails' | 'mixed';
   summary: string;
 }
@@ -80,6 +80,13 @@ export function spearman(x: number[], y: number[]): number {
   return sxy / Math.sqrt(sxx * syy);
 }
 
+/** '= 0.53', or the reason ρ is undefined, in words. */
+export function rhoText(rho: number | null, of: string): string {
+  return rho === null
+    ? `is undefined (${of} or S is the same for every instance)`
+    : `= ${rho.toFixed(2)}`;
+}
+
 /** Groups instances by sparsity and tests the claim. */
 export function tegumAnalysis(runs: ToyInstanceSummary[]): TegumAnalysis {
   const groups = new Map<number, ToyInstanceSummary[]>();
@@ -106,23 +113,28 @@ export function tegumAnalysis(runs: ToyInstanceSummary[]): TegumAnalysis {
         },
       };
     });
+  // ρ is undefined (0/0) when either side is constant: null, said in words below.
+  const defined = (rho: number) => (Number.isFinite(rho) ? rho : null);
   const correlations = (rs: ToyInstanceSummary[]) => {
     const S = rs.map((r) => r.sparsity);
     return {
-      rhoK: spearman(
-        S,
-        rs.map((r) => r.k),
+      rhoK: defined(
+        spearman(
+          S,
+          rs.map((r) => r.k),
+        ),
       ),
-      rhoDim: spearman(S, rs.map(meanFactorDim)),
+      rhoDim: defined(spearman(S, rs.map(meanFactorDim))),
     };
   };
-  const supports = (c: { rhoK: number; rhoDim: number }) => c.rhoK <= -0.5 && c.rhoDim >= 0.5;
+  const supports = (c: { rhoK: number | null; rhoDim: number | null }) =>
+    c.rhoK !== null && c.rhoDim !== null && c.rhoK <= -0.5 && c.rhoDim >= 0.5;
   const { rhoK, rhoDim } = correlations(runs);
   const peak = points.reduce((best, p, i) => (p.meanK > points[best].meanK ? i : best), 0);
   const fromSparsity = points[peak].sparsity;
   const side = correlations(runs.filter((r) => r.sparsity >= fromSparsity));
   const sideCounts = points.length - peak >= 3;
-  const against = rhoK >= 0.5 || rhoDim <= -0.5;
+  const against = (rhoK !== null && rhoK >= 0.5) || (rhoDim !== null && rhoDim <= -0.5);
   const verdict = supports({ rhoK, rhoDim })
     ? 'holds'
     : sideCounts && supports(side)
@@ -133,8 +145,8 @@ export function tegumAnalysis(runs: ToyInstanceSummary[]): TegumAnalysis {
   const first = points[0];
   const last = points[points.length - 1];
   const summary =
-    `Over ${runs.length} instances, Spearman ρ(S, k) = ${rhoK.toFixed(2)} and ρ(S, mean factor dimension) = ${rhoDim.toFixed(2)}; ` +
-    `from S = ${fromSparsity}, where mean k peaks at ${points[peak].meanK.toFixed(2)}, ρ(S, k) = ${side.rhoK.toFixed(2)} and ρ(S, dimension) = ${side.rhoDim.toFixed(2)}. ` +
+    `Over ${runs.length} instances, Spearman ρ(S, k) ${rhoText(rhoK, 'k')} and ρ(S, mean factor dimension) ${rhoText(rhoDim, 'the mean factor dimension')}; ` +
+    `from S = ${fromSparsity}, where mean k peaks at ${points[peak].meanK.toFixed(2)}, ρ(S, k) ${rhoText(side.rhoK, 'k')} and ρ(S, dimension) ${rhoText(side.rhoDim, 'the mean factor dimension')}. ` +
     `Mean k: ${first.meanK.toFixed(2)} at S = ${first.sparsity}, ${points[peak].meanK.toFixed(2)} at S = ${fromSparsity}, ${last.meanK.toFixed(2)} at S = ${last.sparsity}; ` +
     `mean factor dimension ${first.meanFactorDim.toFixed(2)}, ${points[peak].meanFactorDim.toFixed(2)}, ${last.meanFactorDim.toFixed(2)}. ` +
     `Best seeds: ${structureRuns(points)}.`;

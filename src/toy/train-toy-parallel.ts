@@ -61,6 +61,7 @@ export async function trainToyModelsParallel(
         throw new ToyDivergenceError(
           r.divergedAt,
           r.badInstances.map((i) => i + bounds[k]),
+          config,
         );
       }
       for (let i = 0; i < r.tailLoss.length; i++) finalLoss[bounds[k] + i] += r.tailLoss[i];

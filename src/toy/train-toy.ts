@@ -5,9 +5,11 @@
  * The model, data, loss and optimizer live in src/core; this file only drives them.
  */
 
+import { DivergenceError } from '../core/errors.js';
 import { createToyState, type ToyState } from '../core/toy-state.js';
 import { resolveTraining, type ToyTrainingConfig } from './toy-training-config.js';
 import { runSteps, tailWindow } from './toy-chunk.js';
+import { toyDivergenceCause } from './divergence-cause.js';
 
 export { resolveTraining, type ToyTrainingConfig } from './toy-training-config.js';
 
@@ -19,16 +21,17 @@ export interface ToyProgress {
   meanLoss: number;
 }
 
-/** Raised when an instance's loss stops being finite. */
-export class ToyDivergenceError extends Error {
+/** Raised when an instance's loss stops being finite; the message names the likely cause. */
+export class ToyDivergenceError extends DivergenceError {
+  override readonly name: string = 'ToyDivergenceError';
   constructor(
     readonly step: number,
     readonly instances: number[],
+    config?: ToyTrainingConfig,
   ) {
     super(
-      `toy training diverged at step ${step}: loss not finite for instance(s) ${instances.join(', ')}; lower lr`,
+      `toy training diverged at step ${step}: loss not finite for instance(s) ${instances.join(', ')}; ${config ? toyDivergenceCause(config) : 'lower --lr'}`,
     );
-    this.name = 'ToyDivergenceError';
   }
 }
 
@@ -59,7 +62,7 @@ export function trainToyModels(
   for (let t = 0; t < steps; t += progressEvery) {
     const to = Math.min(steps, t + progressEvery);
     const d = runSteps(state, config, t, to, finalLoss, loss);
-    if (d.divergedAt > 0) throw new ToyDivergenceError(d.divergedAt, d.badInstances);
+    if (d.divergedAt > 0) throw new ToyDivergenceError(d.divergedAt, d.badInstances, config);
     if (onProgress) onProgress({ step: to, steps, meanLoss: mean(loss) });
   }
   const tail = tailWindow(steps);

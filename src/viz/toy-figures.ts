@@ -263,8 +263,8 @@ export function tegumFactorsFigure(analysis: TegumAnalysis): string {
   return composeFigure({
     title: 'Tegum factors of trained toy models against sparsity',
     subtitle:
-      `Spearman ρ(S, k), ρ(S, dim): ${analysis.rhoK.toFixed(2)}, ${analysis.rhoDim.toFixed(2)} over all S; ` +
-      `${analysis.sparseSide.rhoK.toFixed(2)}, ${analysis.sparseSide.rhoDim.toFixed(2)} from S = ${analysis.sparseSide.fromSparsity.toFixed(2)} (peak k). The claim ${analysis.verdict}.`,
+      `Spearman ρ(S, k), ρ(S, dim): ${rho(analysis.rhoK)}, ${rho(analysis.rhoDim)} over all S; ` +
+      `${rho(analysis.sparseSide.rhoK)}, ${rho(analysis.sparseSide.rhoDim)} from S = ${analysis.sparseSide.fromSparsity.toFixed(2)} (peak k). The claim ${analysis.verdict}.`,
     panels: [
       {
         svg: renderPlot({
@@ -348,4 +348,9 @@ export function sparseLimitFigure(
       },
     ],
   });
+}
+
+/** ρ to two decimals, or 'undefined' (a constant side). */
+function rho(value: number | null): string {
+  return value === null ? 'undefined' : value.toFixed(2);
 }

@@ -47,6 +47,7 @@ export const jlCubicBound: Bound = {
   description: 'ε root of ε²/2 − ε³/3 = 4 ln m / D (the post’s corrected form)',
   epsilon,
   ell: (p) => Math.pow(epsilon(p), p.alpha),
+  logEll: (p) => p.alpha * Math.log(epsilon(p)),
   dLogEllDk: (p) => {
     const e = epsilon(p);
     const drdk = (4 * (Math.log(p.n / p.k) - 1)) / p.d;

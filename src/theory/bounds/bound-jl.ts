@@ -18,6 +18,7 @@ export const jlBound: Bound = {
   description: 'ε = ε₀ √(ln m / D) (the post’s first, struck form)',
   epsilon,
   ell: (p) => Math.pow(epsilon(p), p.alpha),
+  logEll: (p) => p.alpha * Math.log(epsilon(p)),
   dLogEllDk: ({ n, k, alpha }) => (alpha * (1 - 1 / Math.log(n / k))) / (2 * k),
   domainEdge: (_n, d) => d,
 };

@@ -30,6 +30,7 @@ export const randomBound: Bound = {
   description: 'ε^α = E|c|^α for random unit vectors in R^D',
   epsilon: (p) => Math.pow(ell(p), 1 / p.alpha),
   ell,
+  logEll: ({ d, k, alpha }) => (k < 1 || k > d ? Number.NaN : logRandomMoment(d / k, alpha)),
   dLogEllDk: ({ d, k, alpha }) => {
     const D = d / k;
     return (-D / (2 * k)) * (digamma(D / 2) - digamma((D + alpha) / 2));

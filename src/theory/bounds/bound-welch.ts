@@ -24,6 +24,7 @@ export const welchBound: Bound = {
   description: 'ε = √((m − D) / (D (m − 1))) (Welch: least possible max coherence)',
   epsilon,
   ell: (p) => Math.pow(epsilon(p), p.alpha),
+  logEll: (p) => p.alpha * Math.log(epsilon(p)),
   dLogEllDk: ({ n, d, k, alpha }) => {
     const m = n / k;
     if (m <= d / k) return 0;

@@ -23,6 +23,11 @@ export interface Bound {
   epsilon(p: BoundPoint): number;
   /** ℓ(ε(k)) = ε^α (for `random`, E|c|^α directly). */
   ell(p: BoundPoint): number;
+  /**
+   * ln ℓ(ε(k)) = α ln ε, where ℓ itself underflows (α in the hundreds); optional for
+   * bounds registered from outside, which fall back to ln(ell).
+   */
+  logEll?(p: BoundPoint): number;
   /** d ln ℓ / dk at k (analytic). */
   dLogEllDk(p: BoundPoint): number;
   /**
