@@ -4,15 +4,23 @@
  * stay the same across `tegum toy run`, `tegum pack run` and `tegum pack experiment`.
  */
 import { Option, type Command } from 'commander';
-import { parseChoice, parsePositiveInt } from './parse-options.js';
+import { availableParallelism } from 'node:os';
+import { parseChoice, parseIntIn } from './parse-options.js';
 
 /** Adds `--backend wasm|js` and `--threads N` to `command`; `threadsHelp` says what they split. */
 export function addKernelOptions(command: Command, threadsHelp: string): Command {
-  return command
-    .addOption(
-      new Option('--backend <name>', 'kernel backend (default wasm)').argParser(
-        parseChoice(['wasm', 'js']),
-      ),
-    )
-    .option('--threads <int>', threadsHelp, parsePositiveInt);
+  return (
+    command
+      .addOption(
+        new Option('--backend <name>', 'kernel backend (default wasm)').argParser(
+          parseChoice(['wasm', 'js']),
+        ),
+      )
+      // More threads than cores only adds contention (and 1000 workers exhaust memory).
+      .option(
+        '--threads <int>',
+        `${threadsHelp}; at most ${availableParallelism()}, the cores of this machine`,
+        parseIntIn(1, availableParallelism()),
+      )
+  );
 }

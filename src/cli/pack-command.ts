@@ -22,6 +22,10 @@ import {
 } from './parse-options.js';
 import { addKernelOptions } from './kernel-options.js';
 import { UsageError } from './usage-error.js';
+import { availableParallelism } from 'node:os';
+import { assertFinite } from '../core/finite-guard.js';
+import { checkOutputDir, checkOutputFile } from '../experiments/output-paths.js';
+import { checkMemory, packMemoryBytes } from '../experiments/resource-bounds.js';
 
 interface RunFlags {
   n: number;
@@ -114,6 +118,16 @@ export function registerPackCommand(program: Command): void {
     if (flags.save !== undefined && !flags.save.endsWith('.npy')) {
       throw new UsageError(`--save must name a .npy file, got '${flags.save}'`);
     }
+    if (flags.save !== undefined) checkOutputFile('--save', flags.save);
+    checkMemory(
+      `pack run with n = ${flags.n}, d = ${flags.d}`,
+      packMemoryBytes(
+        flags.n,
+        flags.d,
+        Math.min(flags.threads ?? availableParallelism(), flags.restarts * 2),
+      ),
+      'lower --n (the Gram matrix is n × n), or --threads',
+    );
     const config: PackConfig = {
       n: flags.n,
       d: flags.d,
@@ -131,37 +145,40 @@ export function registerPackCommand(program: Command): void {
     });
     const { n, d, V } = result;
     const decomposition = tegumFactors(V, d, n, { cosineTolerance: PACKING_COSINE_TOLERANCE });
+    const report = assertFinite(
+      {
+        n,
+        d,
+        objective: result.objective.name,
+        params: result.objective.params,
+        surrogate: result.objective.surrogate,
+        constrainedK: result.constrained ? result.k : null,
+        evenBlocks: result.evenBlocks,
+        blocks: result.constrained ? result.blocks.map((b) => ({ m: b.m, D: b.D })) : null,
+        loss: result.loss,
+        maxAbsCos: result.maxAbsCos,
+        meanAbsCos: result.meanAbsCos,
+        k: decomposition.k,
+        factors: decomposition.factors.map((f) => ({
+          size: f.size,
+          dim: f.dim,
+          label: f.label,
+          features: f.features,
+        })),
+        cosineTolerance: PACKING_COSINE_TOLERANCE,
+        runs: result.runs.map((r) => ({
+          m: r.task.m,
+          D: r.task.D,
+          seed: r.task.seed,
+          loss: r.loss,
+          steps: r.steps,
+          stopReason: r.stopReason,
+        })),
+        saved: flags.save ?? null,
+      },
+      'pack run',
+    );
     if (flags.save) writeFileAtomic(flags.save, encodeNpy(V, [d, n]));
-    const report = {
-      n,
-      d,
-      objective: result.objective.name,
-      params: result.objective.params,
-      surrogate: result.objective.surrogate,
-      constrainedK: result.constrained ? result.k : null,
-      evenBlocks: result.evenBlocks,
-      blocks: result.constrained ? result.blocks.map((b) => ({ m: b.m, D: b.D })) : null,
-      loss: result.loss,
-      maxAbsCos: result.maxAbsCos,
-      meanAbsCos: result.meanAbsCos,
-      k: decomposition.k,
-      factors: decomposition.factors.map((f) => ({
-        size: f.size,
-        dim: f.dim,
-        label: f.label,
-        features: f.features,
-      })),
-      cosineTolerance: PACKING_COSINE_TOLERANCE,
-      runs: result.runs.map((r) => ({
-        m: r.task.m,
-        D: r.task.D,
-        seed: r.task.seed,
-        loss: r.loss,
-        steps: r.steps,
-        stopReason: r.stopReason,
-      })),
-      saved: flags.save ?? null,
-    };
     if (flags.json) return print(JSON.stringify(report, null, 2));
     const labels = new Map<string, number>();
     for (const f of decomposition.factors) labels.set(f.label, (labels.get(f.label) ?? 0) + 1);
@@ -190,6 +207,7 @@ export function registerPackCommand(program: Command): void {
       .option('--out <dir>', 'output directory', 'out/packing'),
     'worker threads (default: all cores)',
   ).action(async (flags: ExperimentFlags) => {
+    checkOutputDir('--out', flags.out);
     let last = -1;
     const result = await runPackingExperiment({
       out: flags.out,

@@ -8,6 +8,7 @@ import { experiments } from '../experiments/registry.js';
 import { reproduce } from '../experiments/reproduce.js';
 import { createProgressDisplay } from './progress-display.js';
 import { UsageError } from './usage-error.js';
+import { checkOutputDir } from '../experiments/output-paths.js';
 
 /** Registers `tegum reproduce`. */
 export function registerReproduceCommand(program: Command): void {
@@ -24,6 +25,7 @@ export function registerReproduceCommand(program: Command): void {
         .join(', ')})`,
     )
     .action(async (flags: { out: string; full?: boolean; force?: boolean; only?: string }) => {
+      checkOutputDir('--out', flags.out);
       const profile = flags.full ? 'full' : 'quick';
       const all = experiments();
       const ids = flags.only?.split(',').map((s) => s.trim());

@@ -14,6 +14,7 @@ import type { ToyProgress, ToyTrainingConfig } from '../toy/train-toy.js';
 import { formatTable } from './format-table.js';
 import {
   parseChoice,
+  parseIntIn,
   parseNonNegativeInt,
   parseNumber,
   parsePositiveInt,
@@ -21,6 +22,15 @@ import {
 } from './parse-options.js';
 import { addKernelOptions } from './kernel-options.js';
 import { UsageError } from './usage-error.js';
+import { checkOutputDir } from '../experiments/output-paths.js';
+import { assertFinite } from '../core/finite-guard.js';
+
+/**
+ * The largest --batch-size: a thousand times the notebook's 1024. The kernels
+ * count samples in 32-bit integers, and a step over more samples than this takes
+ * minutes without changing the expected gradient.
+ */
+export const MAX_BATCH_SIZE = 1_048_576;
 
 interface ToyRunFlags {
   preset?: string;
@@ -206,7 +216,11 @@ export function registerToyCommand(program: Command): void {
         parseNonNegativeInt,
       )
       .option('--lr <x>', 'learning rate (default 1e-3)', parsePositiveNumber)
-      .option('--batch-size <int>', 'samples per step (default 1024)', parsePositiveInt)
+      .option(
+        '--batch-size <int>',
+        `samples per step (default 1024, at most ${MAX_BATCH_SIZE})`,
+        parseIntIn(1, MAX_BATCH_SIZE),
+      )
       .addOption(
         new Option('--schedule <name>', 'learning-rate schedule (default constant)').argParser(
           parseChoice(lrScheduleNames()),
@@ -245,6 +259,9 @@ export function registerToyCommand(program: Command): void {
       const out = flags.figures
         ? (flags.out ?? (flags.preset ? `out/toy/${flags.preset}` : undefined))
         : undefined;
+      // Output paths are checked before minutes of training, not after.
+      if (flags.save !== undefined) checkOutputDir('--save', flags.save);
+      if (out !== undefined) checkOutputDir('--out', out);
       const progress = progressBar(process.stderr.isTTY === true);
       let result: ToyRunResult;
       try {
@@ -261,6 +278,7 @@ export function registerToyCommand(program: Command): void {
       } finally {
         progress.stop();
       }
+      assertFinite(toyRunJson(result), 'toy run');
       if (flags.json) {
         process.stdout.write(JSON.stringify(toyRunJson(result), null, 2) + '\n');
         return;

@@ -43,6 +43,8 @@ import {
 import { toCsv } from './to-csv.js';
 import { writeFigure } from './write-figure.js';
 import { writeFileAtomic } from './write-file-atomic.js';
+import { checkMemory, toyMemoryBytes } from './resource-bounds.js';
+import { assertFinite } from '../core/finite-guard.js';
 
 /** What to run and where to write. */
 export interface ToyRunOptions {
@@ -139,6 +141,11 @@ export async function runToy(opts: ToyRunOptions): Promise<ToyRunResult> {
   if (!Number.isInteger(threads) || threads < 1) {
     throw new RangeError(`threads must be a positive integer, got ${opts.threads}`);
   }
+  checkMemory(
+    `a toy run of ${config.nInstances} instance(s) with n = ${config.nFeatures}, m = ${config.nHidden}`,
+    toyMemoryBytes(config.nInstances, config.nFeatures, config.nHidden, threads),
+    'lower --n, --m or --instances',
+  );
   let trained: ToyTrainingResult;
   if (threads === 1) {
     trained = trainToyModels(config, opts.onProgress);
@@ -180,6 +187,8 @@ export async function runToy(opts: ToyRunOptions): Promise<ToyRunResult> {
     result.sparseLimit = sparseLimitRows(state, instances, config);
   if (opts.preset !== 'sparse-limit' && new Set(instances.map((r) => r.sparsity)).size >= 3)
     result.tegum = tegumAnalysis(instances);
+  // Nothing non-finite leaves the program: checked before any file is written.
+  assertFinite(result, 'toy run');
   if (opts.save) result.files.push(...saveWeights(opts.save, state, result));
   if (opts.out) {
     const figures = opts.figures ?? defaultFigures(opts.preset, config);

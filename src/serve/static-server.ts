@@ -1,11 +1,14 @@
 /**
- * A static file server for the built web explorer (web/dist): GET and HEAD only,
+ * A static file server for the built web explorer (web/dist), sending through
+ * sirv behind our own checks: GET and HEAD only,
  * files under the root only (no path traversal, symlinks resolved and checked),
  * no directory listings, explicit content types, loopback unless told otherwise.
  */
-import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, sep } from 'node:path';
+import { closeSync, existsSync, openSync, realpathSync, statSync } from 'node:fs';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { extname, join, relative, sep } from 'node:path';
+import sirv from 'sirv';
+import { ResourceError } from '../core/errors.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -31,9 +34,9 @@ export interface StaticServerOptions {
   port: number;
 }
 
-/** Thrown when the port is taken; the CLI turns it into one line and exit code 2. */
-export class PortInUseError extends Error {
-  override readonly name = 'PortInUseError';
+/** Thrown when the port or host cannot be bound; the CLI turns it into one line and exit code 2. */
+export class PortInUseError extends ResourceError {
+  override readonly name: string = 'PortInUseError';
 }
 
 /**
@@ -63,31 +66,66 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
 /** Starts the server; resolves with it once listening. */
 export function startStaticServer(opts: StaticServerOptions): Promise<Server> {
   const host = opts.host ?? '127.0.0.1';
+  const realRoot = realpathSync(opts.root);
+  // sirv sends the file (ranges, ETags, Last-Modified); in dev mode it looks each
+  // request up afresh, so a file changed or removed after start is never served stale.
+  const send = sirv(realRoot, {
+    dev: true,
+    etag: true,
+    extensions: [],
+    setHeaders: (res, pathname) => {
+      const type = CONTENT_TYPES[extname(pathname).toLowerCase()] ?? 'application/octet-stream';
+      res.setHeader('Content-Type', type);
+      res.setHeader(
+        'Cache-Control',
+        pathname.endsWith('.html') ? 'no-cache' : 'public, max-age=3600',
+      );
+    },
+  });
+  const plain = (
+    res: ServerResponse,
+    status: number,
+    text: string,
+    extra: Record<string, string> = {},
+  ) => {
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...extra });
+    res.end(`${text}\n`);
+  };
   const server = createServer((req, res) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('method not allowed\n');
+      plain(res, 405, 'method not allowed', { Allow: 'GET, HEAD' });
       return;
     }
-    const file = resolveStaticPath(opts.root, req.url ?? '/');
+    let file: string | null;
+    try {
+      file = resolveStaticPath(realRoot, req.url ?? '/');
+    } catch {
+      file = null; // a path that vanished or cannot be resolved: not found
+    }
     if (file === null) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('not found\n');
+      plain(res, 404, 'not found');
       return;
     }
-    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    res.writeHead(200, {
-      'Content-Type': type,
-      'Content-Length': statSync(file).size,
-      'Cache-Control': file.endsWith('.html') ? 'no-cache' : 'public, max-age=3600',
+    // A file that cannot be read (permissions, removed a moment ago) answers 500, and the
+    // server lives on: sirv's read stream has no error handler of its own.
+    try {
+      closeSync(openSync(file, 'r'));
+    } catch {
+      plain(res, 500, 'cannot read this file');
+      return;
+    }
+    res.on('pipe', (source: NodeJS.ReadableStream) => {
+      source.on('error', () => res.destroy());
     });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    createReadStream(file).pipe(res);
+    // Hand sirv exactly the file checked above.
+    req.url = '/' + relative(realRoot, file).split(sep).map(encodeURIComponent).join('/');
+    send(req, res, () => plain(res, 404, 'not found'));
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+    else socket.destroy();
   });
   return new Promise((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
@@ -97,8 +135,23 @@ export function startStaticServer(opts: StaticServerOptions): Promise<Server> {
             `port ${opts.port} on ${host} is already in use; choose another with --port`,
           ),
         );
-      } else if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') {
-        reject(new PortInUseError(`cannot listen on host '${host}': ${err.code}`));
+      } else if (err.code === 'EACCES' || err.code === 'EPERM') {
+        reject(
+          new PortInUseError(
+            `port ${opts.port} on ${host} may not be bound by this user (ports below 1024 need privileges); choose one from 1024 to 65535 with --port`,
+          ),
+        );
+      } else if (
+        err.code === 'EADDRNOTAVAIL' ||
+        err.code === 'ENOTFOUND' ||
+        err.code === 'EAI_AGAIN' ||
+        err.code === 'EAI_FAIL'
+      ) {
+        reject(
+          new PortInUseError(
+            `cannot listen on host '${host}': ${err.code}; use an address of this machine with --host`,
+          ),
+        );
       } else reject(err);
     });
     server.listen(opts.port, host, () => resolve(server));

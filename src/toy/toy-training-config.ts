@@ -31,6 +31,12 @@ export function resolveTraining(config: ToyTrainingConfig): {
   if (!(lr > 0) || !Number.isFinite(lr)) {
     throw new RangeError(`lr must be a finite number > 0, got ${lr}`);
   }
+  const weightDecay = config.weightDecay ?? ((config.optimizer ?? 'adamw') === 'adamw' ? 0.01 : 0);
+  if (lr * weightDecay >= 1) {
+    throw new RangeError(
+      `lr × weightDecay (--lr × --weight-decay) must be < 1, got ${lr} × ${weightDecay} = ${lr * weightDecay}: weight decay scales W by (1 − lr·weightDecay) each step, which zeroes or flips it; lower one of them`,
+    );
+  }
   const schedule = config.schedule ?? 'constant';
   lrSchedule(schedule);
   return { steps, lr, schedule };

@@ -3,6 +3,7 @@
  * styles inline, no scripts, no network) with the sections in the order of the
  * argument, each stating its claim, the verdict and the numbers behind it.
  */
+import { safeSvg } from './safe-svg.js';
 import type { ReportSection, Verdict } from '../experiments/experiment.js';
 
 /** Everything the report shows. */
@@ -50,8 +51,8 @@ function section(s: ReportSection, svgs: Map<string, string>): string {
     .map((f) => {
       const svg = svgs.get(f.path);
       if (svg === undefined) throw new Error(`report: no SVG for figure ${f.path}`);
-      // Drop any XML prolog; an inline <svg> needs none.
-      const inline = svg.replace(/^<\?xml[^>]*>\s*/, '');
+      // The <svg> element alone, stripped of anything that could run or load.
+      const inline = safeSvg(svg);
       return `<figure>${inline}<figcaption>${escapeHtml(f.caption)} <a href="${escapeHtml(f.path)}">SVG</a> · <a href="${escapeHtml(f.path.replace(/\.svg$/, '.png'))}">PNG</a></figcaption></figure>`;
     })
     .join('\n');
