@@ -11,3 +11,93 @@ describe('the public API', () => {
     expect(tegum.lossCurve(model, 100)).toHaveLength(100);
   });
 });
+
+/** Calls that break an exported function's contract: each must throw a RangeError naming the argument. */
+const badCalls: [string, () => unknown, RegExp][] = [
+  ['optimum()', () => tegum.optimum(undefined as never), /optimum: model/],
+  [
+    'lossAt(model, NaN)',
+    () => tegum.lossAt(tegum.theoryModel({ n: 100, d: 50, alpha: 1 }), NaN),
+    /lossAt: k/,
+  ],
+  ['dLossDk({}, 1)', () => tegum.dLossDk({} as never, 1), /dLossDk: model/],
+  ['domainOf(null)', () => tegum.domainOf(null as never), /domainOf: model/],
+  ['lossCurve()', () => tegum.lossCurve(undefined as never), /lossCurve: model/],
+  ['transition(1)', () => tegum.transition(1 as never), /transition: model/],
+  ['theoryModel()', () => tegum.theoryModel(undefined as never), /theoryModel: config/],
+  ['createToyState()', () => tegum.createToyState(undefined as never), /createToyState: config/],
+  [
+    'toyGradient({})',
+    () =>
+      tegum.toyGradient(new Float32Array(1), new Float32Array(1), new Float32Array(1), {} as never),
+    /toyGradient: state/,
+  ],
+  [
+    'instanceWeights()',
+    () => tegum.instanceWeights(undefined as never, 0),
+    /instanceWeights: state/,
+  ],
+  ['resolveTraining()', () => tegum.resolveTraining(undefined as never), /resolveTraining: config/],
+  ['trainToyModels()', () => tegum.trainToyModels(undefined as never), /trainToyModels: config/],
+  [
+    'sliceToyConfig()',
+    () => tegum.sliceToyConfig(undefined as never, 0, 1),
+    /sliceToyConfig: config/,
+  ],
+  [
+    'adamUpdate(no params)',
+    () =>
+      tegum.adamUpdate(
+        new Float32Array(1),
+        new Float32Array(1),
+        new Float32Array(1),
+        new Float32Array(1),
+        1,
+        undefined as never,
+      ),
+    /adamUpdate: a/,
+  ],
+  [
+    'repeatPerSeed()',
+    () => tegum.repeatPerSeed(undefined as never, 2),
+    /repeatPerSeed: featureProbability/,
+  ],
+  [
+    'numericalRank()',
+    () => tegum.numericalRank(undefined as never, 2, 3, [0], 0.1),
+    /numericalRank: W/,
+  ],
+  ['pack()', () => tegum.pack(undefined as never), /pack: config/],
+  ['registerBound({})', () => tegum.registerBound({} as never), /registerBound: bound.name/],
+  [
+    'registerObjective()',
+    () => tegum.registerObjective(undefined as never),
+    /registerObjective: definition/,
+  ],
+  ['registerToyPreset(1)', () => tegum.registerToyPreset(1 as never), /registerToyPreset: preset/],
+  [
+    'registerLrSchedule(x, 1)',
+    () => tegum.registerLrSchedule('x', 1 as never),
+    /registerLrSchedule: schedule/,
+  ],
+  [
+    'createSphereWorkspace(NaN, 2)',
+    () => tegum.createSphereWorkspace(NaN, 2),
+    /createSphereWorkspace: d/,
+  ],
+  ['tegumLabel(-1, 2)', () => tegum.tegumLabel(-1, 2), /tegumLabel: size/],
+  ['jlCubicR(undefined)', () => tegum.jlCubicR(undefined as never, 1, 1), /jlCubicR: n/],
+  ['welchEpsilon(NaN, 2)', () => tegum.welchEpsilon(NaN, 2), /welchEpsilon: m/],
+  ['decodeNpy()', () => tegum.decodeNpy(undefined as never), /decodeNpy: bytes/],
+];
+
+describe('the public API at its edge', () => {
+  it.each(badCalls)('answers %s with a RangeError naming the argument', (_name, call, message) => {
+    expect(call).toThrow(RangeError);
+    expect(call).toThrow(message);
+  });
+
+  it('answers useBackend with a bad name by rejecting with a RangeError', async () => {
+    await expect(tegum.useBackend('gpu' as never)).rejects.toThrow(/useBackend: wanted/);
+  });
+});

@@ -99,12 +99,18 @@ export function configFromFlags(flags: ToyRunFlags): ToyTrainingConfig {
     );
   }
   const repeat = I / S.length;
+  const importance = flags.importance ? flags.importance(flags.n) : 1;
+  if (typeof importance !== 'number' && importance.some((v) => !(v <= 3.4e38))) {
+    throw new UsageError(
+      `--importance gives a weight past the float32 range for n = ${flags.n} (R^(n−1) overflows); choose R closer to 1`,
+    );
+  }
   return {
     nFeatures: flags.n,
     nHidden: flags.m,
     nInstances: I,
     featureProbability: S.flatMap((s) => Array<number>(repeat).fill(1 - s)),
-    importance: flags.importance ? flags.importance(flags.n) : 1,
+    importance,
   };
 }
 

@@ -4,6 +4,7 @@
  * `torch.optim.Adam(W)` computes it: p ← p − (lr / (1 − β1ᵗ)) m / (√v / √(1 − β2ᵗ) + ε).
  * Reference TypeScript kernel.
  */
+import { checkDims, checkFinite, checkInteger, checkObject } from './check-args.js';
 
 /** Adam's hyper-parameters for one update; `step` is t ≥ 1 (for bias correction). */
 export interface AdamParams {
@@ -32,6 +33,31 @@ export function adamUpdate(
   length: number,
   a: AdamParams,
 ): void {
+  checkDims('adamUpdate', { length });
+  for (const [name, buffer] of [
+    ['p', p],
+    ['g', g],
+    ['m', m],
+    ['v', v],
+  ] as const) {
+    if (!(buffer instanceof Float32Array) || buffer.length < length) {
+      throw new RangeError(
+        `adamUpdate: ${name} must be a Float32Array of at least length ${length}`,
+      );
+    }
+  }
+  checkObject(
+    'adamUpdate',
+    'a',
+    a,
+    'AdamParams { lr, beta1, beta2, eps, weightDecay, step, decoupled }',
+  );
+  checkFinite('adamUpdate', 'a.lr', a.lr, 0);
+  checkFinite('adamUpdate', 'a.beta1', a.beta1, 0, 1);
+  checkFinite('adamUpdate', 'a.beta2', a.beta2, 0, 1);
+  checkFinite('adamUpdate', 'a.eps', a.eps, 0);
+  checkFinite('adamUpdate', 'a.weightDecay', a.weightDecay, 0);
+  checkInteger('adamUpdate', 'a.step', a.step, 1);
   const bc1 = 1 - Math.pow(a.beta1, a.step);
   const sqrtBc2 = Math.sqrt(1 - Math.pow(a.beta2, a.step));
   const stepSize = a.lr / bc1;

@@ -64,6 +64,9 @@ export async function setBackend(name: BackendName, options: WasmOptions = {}): 
  * @throws when 'js' itself was asked for and fails (it cannot).
  */
 export async function useBackend(wanted: BackendName = 'wasm'): Promise<BackendName> {
+  if (wanted !== 'wasm' && wanted !== 'js') {
+    throw new RangeError(`useBackend: wanted must be 'wasm' or 'js', got ${String(wanted)}`);
+  }
   try {
     await setBackend(wanted);
   } catch (err) {

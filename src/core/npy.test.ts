@@ -45,8 +45,54 @@ describe('encodeNpy', () => {
   });
 });
 
+/** A .npy file with the given header dict text and `dataBytes` bytes of data. */
+function withHeader(dict: string, dataBytes: number): Uint8Array {
+  const header = dict + ' '.repeat(63 - ((10 + dict.length) % 64)) + '\n';
+  const out = new Uint8Array(10 + header.length + dataBytes);
+  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0], 0);
+  new DataView(out.buffer).setUint16(8, header.length, true);
+  for (let k = 0; k < header.length; k++) out[10 + k] = header.charCodeAt(k);
+  return out;
+}
+
 describe('decodeNpy', () => {
   it('rejects bytes that are not a .npy file', () => {
     expect(() => decodeNpy(new Uint8Array(16))).toThrow(/bad magic/);
+  });
+
+  it('reads the header numpy writes, in one or any dimensions', () => {
+    const got = decodeNpy(
+      withHeader("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }", 8),
+    );
+    expect(got.shape).toEqual([2]);
+    expect(
+      decodeNpy(withHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (), }", 8)).shape,
+    ).toEqual([]);
+  });
+
+  it.each([
+    ["{'descr': '<f4', 'fortran_order': False, 'shape': (a,), }", 'letters'],
+    ["{'descr': '<f4', 'fortran_order': False, 'shape': (2.5,), }", 'a fraction'],
+    ["{'descr': '<f4', 'fortran_order': False, 'shape': (-1, 2), }", 'a negative'],
+    ["{'descr': '<f4', 'fortran_order': False, 'shape': (2), }", 'no tuple comma'],
+    ["{'descr': '<f4', 'shape': (2,), }", 'no fortran_order'],
+    ["{'descr': '<f4', 'fortran_order': False, 'shape': (2,), 'x': 1, }", 'an extra key'],
+    ["{'descr': '<f4', 'descr': '<f4', 'fortran_order': False, 'shape': (2,), }", 'a key twice'],
+    ["'descr': '<f4', 'fortran_order': False, 'shape': (2,)", 'no braces'],
+  ])('rejects the header %s (%s)', (dict) => {
+    expect(() => decodeNpy(withHeader(dict, 8))).toThrow(/decodeNpy: malformed header/);
+  });
+
+  it('rejects a buffer shorter than its shape, or than its header', () => {
+    const ok = withHeader("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }", 24);
+    expect(() => decodeNpy(ok.subarray(0, ok.length - 1))).toThrow(/needs 24 data bytes/);
+    expect(() => decodeNpy(ok.subarray(0, 40))).toThrow(/the header claims/);
+    expect(() => decodeNpy(ok.subarray(0, 8))).toThrow(/too short/);
+  });
+
+  it('names its argument when it is not bytes', () => {
+    expect(() => decodeNpy(undefined as unknown as Uint8Array)).toThrow(
+      /decodeNpy: bytes must be a Uint8Array/,
+    );
   });
 });

@@ -67,6 +67,10 @@ export function encodeNpy(data: NpyArray, shape: readonly number[]): Uint8Array 
  * @param bytes the file's contents.
  */
 export function decodeNpy(bytes: Uint8Array): Npy {
+  if (!(bytes instanceof Uint8Array)) {
+    throw new RangeError('decodeNpy: bytes must be a Uint8Array (the file contents)');
+  }
+  if (bytes.length < 10) throw new RangeError('decodeNpy: too short for a .npy header');
   for (let k = 0; k < MAGIC.length; k++) {
     if (bytes[k] !== MAGIC[k]) throw new RangeError('decodeNpy: not a .npy file (bad magic)');
   }
@@ -74,29 +78,25 @@ export function decodeNpy(bytes: Uint8Array): Npy {
   if (major !== 1 && major !== 2) {
     throw new RangeError(`decodeNpy: unsupported .npy version ${major}`);
   }
+  const start = major === 1 ? 10 : 12;
+  if (bytes.length < start) throw new RangeError('decodeNpy: too short for a .npy header');
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = major === 1 ? dv.getUint16(8, true) : dv.getUint32(8, true);
-  const start = major === 1 ? 10 : 12;
+  if (start + headerLength > bytes.length) {
+    throw new RangeError(
+      `decodeNpy: the header claims ${headerLength} bytes, the buffer has ${bytes.length - start}`,
+    );
+  }
   let header = '';
   for (let k = 0; k < headerLength; k++) header += String.fromCharCode(bytes[start + k]);
-  const descr = /'descr':\s*'([^']*)'/.exec(header)?.[1];
-  const fortran = /'fortran_order':\s*(True|False)/.exec(header)?.[1];
-  const shapeText = /'shape':\s*\(([^)]*)\)/.exec(header)?.[1];
-  if (descr !== '<f4' && descr !== '<f8') {
-    throw new RangeError(`decodeNpy: dtype ${descr} unsupported; '<f4' and '<f8' are`);
-  }
-  if (fortran !== 'False') throw new RangeError('decodeNpy: only C-order arrays are supported');
-  if (shapeText === undefined) throw new RangeError('decodeNpy: header has no shape');
-  const shape = shapeText
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0)
-    .map(Number);
+  const { descr, shape } = parseHeader(header);
   const count = shape.reduce((p, s) => p * s, 1);
   const offset = start + headerLength;
   const width = descr === '<f4' ? 4 : 8;
-  if (bytes.byteLength - offset < count * width) {
-    throw new RangeError(`decodeNpy: data holds fewer than the ${count} elements of its shape`);
+  if (!Number.isSafeInteger(count * width) || bytes.byteLength - offset !== count * width) {
+    throw new RangeError(
+      `decodeNpy: shape (${shape.join(', ')}) needs ${count * width} data bytes, the buffer has ${bytes.byteLength - offset}`,
+    );
   }
   const data = width === 4 ? new Float32Array(count) : new Float64Array(count);
   for (let k = 0; k < count; k++) {
@@ -104,4 +104,52 @@ export function decodeNpy(bytes: Uint8Array): Npy {
       width === 4 ? dv.getFloat32(offset + 4 * k, true) : dv.getFloat64(offset + 8 * k, true);
   }
   return { data, shape };
+}
+
+/**
+ * The header's Python dict literal, strictly: exactly the keys descr ('<f4' or
+ * '<f8'), fortran_order (False) and shape (a tuple of non-negative integers,
+ * `(n,)` for one dimension, `()` for a scalar), in any order.
+ */
+function parseHeader(header: string): { descr: '<f4' | '<f8'; shape: number[] } {
+  const text = header.replace(/[\s\n]+$/, '');
+  const bad = (why: string) => new RangeError(`decodeNpy: malformed header (${why}): ${text}`);
+  if (!text.startsWith('{') || !text.endsWith('}')) throw bad('not a dict');
+  const entry = /\s*'(\w+)':\s*('[^']*'|True|False|\([^()]*\))\s*(,|$)/y;
+  const body = text.slice(1, -1);
+  const fields = new Map<string, string>();
+  entry.lastIndex = 0;
+  while (entry.lastIndex < body.length) {
+    const at = entry.lastIndex;
+    const m = entry.exec(body);
+    if (!m) {
+      if (body.slice(at).trim() === '') break;
+      throw bad('unreadable entry');
+    }
+    if (fields.has(m[1])) throw bad(`'${m[1]}' twice`);
+    fields.set(m[1], m[2]);
+    if (m[3] === '') break;
+  }
+  const keys = [...fields.keys()].sort().join(',');
+  if (keys !== 'descr,fortran_order,shape') throw bad('needs exactly descr, fortran_order, shape');
+  const descr = fields.get('descr');
+  if (descr !== "'<f4'" && descr !== "'<f8'") {
+    throw new RangeError(`decodeNpy: dtype ${descr} unsupported; '<f4' and '<f8' are`);
+  }
+  if (fields.get('fortran_order') !== 'False') {
+    throw new RangeError('decodeNpy: only C-order arrays are supported');
+  }
+  const tuple = (fields.get('shape') ?? '').slice(1, -1).trim();
+  if (!/^$|^\d+\s*,$|^\d+(\s*,\s*\d+)+\s*,?$/.test(tuple)) {
+    throw bad('shape must be a tuple of non-negative integers, (n,) for one dimension');
+  }
+  const shape =
+    tuple === ''
+      ? []
+      : tuple
+          .split(',')
+          .filter((t) => t.trim() !== '')
+          .map(Number);
+  if (!shape.every(Number.isSafeInteger)) throw bad('shape entries too large');
+  return { descr: descr === "'<f4'" ? '<f4' : '<f8', shape };
 }

@@ -16,6 +16,7 @@
  * the per-sample form: fewer whenever features are sparse (k ≪ m) and n ≲ B.
  */
 
+import { checkToyState } from './toy-state.js';
 import type { ToyState } from './toy-state.js';
 import { uniform24, uniformOpen32, xoshiroNext } from './xoshiro-buffer.js';
 
@@ -32,6 +33,7 @@ export function toyGradient(
   loss: Float32Array | Float64Array,
   state: ToyState,
 ): void {
+  checkToyState('toyGradient', state);
   const { nInstances, nFeatures: n, nHidden: m, batchSize: B, relu } = state;
   const { G, E, pre, x, nzIndex, nzValue } = state.scratch;
   const total = B * n;

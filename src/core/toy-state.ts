@@ -7,6 +7,7 @@
  * training step allocates nothing.
  */
 
+import { checkObject } from './check-args.js';
 import { Rng } from './rng.js';
 
 /** What to build; a config is plain data, validated once by `createToyState`. */
@@ -76,8 +77,17 @@ export interface ToyScratch {
   readonly gb: Float32Array; // [nInstances, nFeatures]
 }
 
+/** The largest finite float32 (importance is stored in float32). */
+const FLOAT32_MAX = 3.4028234663852886e38;
+
 /** Validates `config` and allocates and initialises every buffer of the toy models. */
 export function createToyState(config: ToyConfig): ToyState {
+  checkObject(
+    'createToyState',
+    'config',
+    config,
+    'a ToyConfig { nFeatures, nHidden, nInstances, featureProbability }',
+  );
   const c = config;
   const nI = positiveInt('nInstances', c.nInstances);
   const n = positiveInt('nFeatures', c.nFeatures);
@@ -95,16 +105,17 @@ export function createToyState(config: ToyConfig): ToyState {
     'weightDecay',
     c.weightDecay ?? (optimizer === 'adamw' ? 0.01 : 0),
     0,
-    Infinity,
+    Number.MAX_VALUE,
   );
   const beta1 = inRange('beta1', c.beta1 ?? 0.9, 0, 1, true);
   const beta2 = inRange('beta2', c.beta2 ?? 0.999, 0, 1, true);
-  const eps = inRange('eps', c.eps ?? 1e-8, 0, Infinity);
+  const eps = inRange('eps', c.eps ?? 1e-8, 0, Number.MAX_VALUE);
 
   const featureProbability = broadcast('featureProbability', c.featureProbability, nI, 1);
   for (const p of featureProbability) inRange('featureProbability', p, 0, 1);
   const importance = broadcast('importance', c.importance ?? 1, nI, n);
-  for (const v of importance) inRange('importance', v, 0, Infinity);
+  // Stored as float32: a value past its range (1e300) arrives here as Infinity.
+  for (const v of importance) inRange('importance', v, 0, FLOAT32_MAX);
   const seeds = new Float64Array(nI);
   if (c.seeds !== undefined) {
     if (c.seeds.length !== nI) {
@@ -194,4 +205,26 @@ function broadcast(
     );
   }
   return out;
+}
+
+/**
+ * Checks that `state` is a ToyState (what {@link createToyState} returns).
+ * @throws RangeError naming the function and what it needs.
+ */
+export function checkToyState(fn: string, state: unknown): asserts state is ToyState {
+  const s = state as Partial<ToyState> | null;
+  const ok =
+    s !== null &&
+    typeof s === 'object' &&
+    s.W instanceof Float32Array &&
+    s.b instanceof Float32Array &&
+    Number.isInteger(s.nInstances) &&
+    Number.isInteger(s.nFeatures) &&
+    Number.isInteger(s.nHidden) &&
+    s.W.length === (s.nInstances ?? 0) * (s.nFeatures ?? 0) * (s.nHidden ?? 0);
+  if (!ok) {
+    throw new RangeError(
+      `${fn}: state must be a ToyState (from createToyState(config)), got ${s === undefined ? 'undefined (missing)' : s === null ? 'null' : typeof s}`,
+    );
+  }
 }

@@ -5,6 +5,7 @@
  * one number for number.
  */
 
+import { checkFinite, checkInteger, checkObject } from './check-args.js';
 import { companionUrl } from './companion-url.js';
 import { createToyState, type ToyConfig } from './toy-state.js';
 import { toyTrainStep } from './toy-train-step.js';
@@ -21,6 +22,9 @@ export interface ToyTrainResult {
 
 /** Trains `config` for `steps` steps at learning rate `lr` on this thread's backend. */
 export function trainToy(config: ToyConfig, steps: number, lr: number): ToyTrainResult {
+  checkObject('trainToy', 'config', config, 'a ToyConfig');
+  checkInteger('trainToy', 'steps', steps, 0);
+  checkFinite('trainToy', 'lr', lr, Number.MIN_VALUE);
   if (!Number.isInteger(steps) || steps < 0) {
     throw new RangeError(`steps must be a non-negative integer, got ${steps}`);
   }
@@ -33,6 +37,9 @@ export function trainToy(config: ToyConfig, steps: number, lr: number): ToyTrain
 
 /** The sub-config of instances [from, to): explicit seeds and sliced per-instance fields. */
 export function sliceToyConfig(config: ToyConfig, from: number, to: number): ToyConfig {
+  checkObject('sliceToyConfig', 'config', config, 'a ToyConfig');
+  checkInteger('sliceToyConfig', 'from', from, 0, config.nInstances);
+  checkInteger('sliceToyConfig', 'to', to, from, config.nInstances);
   const nI = config.nInstances;
   const n = config.nFeatures;
   const seeds = Array.from({ length: to - from }, (_, k) =>
@@ -61,6 +68,16 @@ export async function trainToyParallel(
   steps: number,
   lr: number,
 ): Promise<ToyTrainResult> {
+  if (
+    pool === null ||
+    typeof pool !== 'object' ||
+    typeof (pool as { map?: unknown }).map !== 'function'
+  ) {
+    throw new RangeError('trainToyParallel: pool must be a WorkerPool (from WorkerPool.create)');
+  }
+  checkObject('trainToyParallel', 'config', config, 'a ToyConfig');
+  checkInteger('trainToyParallel', 'steps', steps, 0);
+  checkFinite('trainToyParallel', 'lr', lr, Number.MIN_VALUE);
   const nI = config.nInstances;
   const parts = Math.min(pool.size, nI);
   const bounds = Array.from({ length: parts + 1 }, (_, k) => Math.round((k * nI) / parts));

@@ -22,8 +22,8 @@ function writable(path: string): boolean {
   }
 }
 
-function checkParent(label: string, path: string, what: string): void {
-  const parent = nearestExisting(path);
+function checkParent(label: string, path: string, what: string, under = path): void {
+  const parent = nearestExisting(under);
   if (!statSync(parent).isDirectory()) {
     throw new FileSystemError(
       `${label} ${path}: ${parent} is a file, so no ${what} can be created under it; choose another path`,
@@ -72,5 +72,5 @@ export function checkOutputFile(label: string, path: string): void {
     }
     return;
   }
-  checkParent(label, dirname(resolve(path)), 'file');
+  checkParent(label, path, 'file', dirname(resolve(path)));
 }

@@ -6,6 +6,7 @@
  * min(#columns, nHidden).
  */
 
+import { checkDims, checkFinite, checkInteger } from '../core/check-args.js';
 import type { Weights } from './check-weights.js';
 import { symmetricEigenvalues } from './symmetric-eigenvalues.js';
 
@@ -24,6 +25,20 @@ export function numericalRank(
   columns: readonly number[],
   rankTolerance: number,
 ): number {
+  checkDims('numericalRank', { nHidden, nFeatures });
+  if (!Array.isArray(columns))
+    throw new RangeError('numericalRank: columns must be an array of feature indices');
+  for (const c of columns) checkInteger('numericalRank', 'columns[]', c, 0, nFeatures - 1);
+  checkFinite('numericalRank', 'rankTolerance', rankTolerance, Number.MIN_VALUE, 1);
+  if (
+    W === null ||
+    typeof W !== 'object' ||
+    (W as ArrayLike<number>).length !== nHidden * nFeatures
+  ) {
+    throw new RangeError(
+      `numericalRank: W must hold nHidden · nFeatures = ${nHidden * nFeatures} entries`,
+    );
+  }
   const f = columns.length;
   if (f === 0) return 0;
   const inv = columns.map((i) => {

@@ -9,6 +9,7 @@
  * 5/2 pentagon, 8/3 square antiprism; otherwise "f in r dims".
  */
 
+import { checkInteger } from '../core/check-args.js';
 import { checkWeights, type Weights } from './check-weights.js';
 import { numericalRank } from './numerical-rank.js';
 
@@ -55,6 +56,8 @@ const NAMED: Record<string, string> = {
 
 /** The label of a factor of `size` features in `dim` dimensions. */
 export function tegumLabel(size: number, dim: number): string {
+  checkInteger('tegumLabel', 'size', size, 0);
+  checkInteger('tegumLabel', 'dim', dim, 0);
   return NAMED[`${size}/${dim}`] ?? `${size} in ${dim} dims`;
 }
 

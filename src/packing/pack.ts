@@ -13,6 +13,7 @@
  * The returned loss, maxAbsCos and meanAbsCos are computed on the full n × n Gram
  * matrix of the assembled V, so they never rely on the block decomposition.
  */
+import { checkObject } from '../core/check-args.js';
 import { DivergenceError } from '../core/errors.js';
 import { Rng } from '../core/rng.js';
 import type { ObjectiveParams } from './objectives/objective.js';
@@ -255,6 +256,7 @@ export function assemblePacking(
 
 /** Packs in this thread: runs every task in turn, then assembles. */
 export function pack(config: PackConfig): PackResult {
+  checkObject('pack', 'config', config, 'a PackConfig { n, d, objective }');
   const tasks = packTasks(config);
   const restartOf = new Map<PackTask, number>();
   const counter = new Map<string, number>();

@@ -15,6 +15,7 @@
  * or gradient, or a column of zero norm) stops the run and is reported, never
  * silently returned as a result.
  */
+import { checkInteger } from '../core/check-args.js';
 import type { Objective } from './objectives/objective.js';
 import { gram } from '../core/gram.js';
 import { gramTimes } from '../core/gram-times.js';
@@ -86,6 +87,8 @@ export interface SphereWorkspace {
 
 /** Allocates the buffers for a (d, n) problem. */
 export function createSphereWorkspace(d: number, n: number): SphereWorkspace {
+  checkInteger('createSphereWorkspace', 'd', d, 1);
+  checkInteger('createSphereWorkspace', 'n', n, 1);
   return {
     d,
     n,

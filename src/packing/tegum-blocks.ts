@@ -5,6 +5,7 @@
  * n mod k blocks get ⌈n/k⌉ features and the first d mod k blocks get ⌈d/k⌉
  * dimensions, so the larger feature counts meet the larger subspaces.
  */
+import { checkInteger } from '../core/check-args.js';
 
 /** One block: features [featureStart, featureStart + m), dimensions [dimStart, dimStart + D). */
 export interface TegumBlock {
@@ -16,6 +17,9 @@ export interface TegumBlock {
 
 /** Splits n features and d dimensions into k blocks (1 ≤ k ≤ min(n, d)). */
 export function tegumBlocks(n: number, d: number, k: number): TegumBlock[] {
+  checkInteger('tegumBlocks', 'n', n, 1);
+  checkInteger('tegumBlocks', 'd', d, 1);
+  checkInteger('tegumBlocks', 'k', k, 1);
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be an integer ≥ 1, got ${n}`);
   if (!Number.isInteger(d) || d < 1) throw new RangeError(`d must be an integer ≥ 1, got ${d}`);
   if (!Number.isInteger(k) || k < 1 || k > Math.min(n, d)) {

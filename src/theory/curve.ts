@@ -2,6 +2,7 @@
  * The loss-vs-k curve of the post's figure: ε, L, L/L(1) and dL/dk at log-spaced
  * real k in [1, kMax].
  */
+import { checkModel } from './theory-model.js';
 import { domainOf } from './domain.js';
 import { dLossDk, epsilonAt, lossAt, normalizedLossAt } from './loss.js';
 import type { TheoryModel } from './theory-model.js';
@@ -23,6 +24,7 @@ export const MAX_CURVE_POINTS = 100_000;
  * @throws RangeError when points is not an integer in [2, MAX_CURVE_POINTS], or the domain is empty.
  */
 export function lossCurve(model: TheoryModel, points = 200): CurvePoint[] {
+  checkModel('lossCurve', model);
   if (!Number.isInteger(points) || points < 2) {
     throw new RangeError(`points must be an integer ≥ 2, got ${points}`);
   }

@@ -4,6 +4,7 @@
  * integer k inside it. For `jl-cubic` the edge is where ε reaches 1 (the post:
  * "for larger k there are no real roots").
  */
+import { checkModel } from './theory-model.js';
 import type { TheoryModel } from './theory-model.js';
 
 /** The domain of a model: its real edge and the largest integer k in it. */
@@ -17,6 +18,7 @@ export interface Domain {
  * @throws RangeError when the domain is empty (k = 1 has no ε), naming the cause.
  */
 export function domainOf(model: TheoryModel): Domain {
+  checkModel('domainOf', model);
   const edge = model.bound.domainEdge(model.n, model.d);
   if (edge === null) {
     const r = (4 * Math.log(model.n)) / model.d;

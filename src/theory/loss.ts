@@ -5,6 +5,8 @@
  * and its derivative dL/dk = L · (d ln ℓ/dk + d ln(count)/dk), where
  * d ln(count)/dk is −1/k (post) or −n / (k (n − k)) (pairs).
  */
+import { checkFinite } from '../core/check-args.js';
+import { checkModel } from './theory-model.js';
 import type { BoundPoint } from './bounds/bound.js';
 import type { TheoryModel } from './theory-model.js';
 
@@ -23,11 +25,15 @@ function dLogPairFactorDk(model: TheoryModel, k: number): number {
 
 /** ε(k), the typical interference inside a subspace; NaN outside the domain. */
 export function epsilonAt(model: TheoryModel, k: number): number {
+  checkModel('epsilonAt', model);
+  checkFinite('epsilonAt', 'k', k);
   return model.bound.epsilon(point(model, k));
 }
 
 /** L(k) for real k in the domain; NaN outside it. */
 export function lossAt(model: TheoryModel, k: number): number {
+  checkModel('lossAt', model);
+  checkFinite('lossAt', 'k', k);
   return pairFactor(model, k) * model.bound.ell(point(model, k));
 }
 
@@ -36,6 +42,8 @@ export function lossAt(model: TheoryModel, k: number): number {
  * hundreds); −Infinity only where ε = 0, NaN outside the domain.
  */
 export function logLossAt(model: TheoryModel, k: number): number {
+  checkModel('logLossAt', model);
+  checkFinite('logLossAt', 'k', k);
   const p = point(model, k);
   const logEll = model.bound.logEll ? model.bound.logEll(p) : Math.log(model.bound.ell(p));
   return Math.log(pairFactor(model, k)) + logEll;
@@ -43,6 +51,8 @@ export function logLossAt(model: TheoryModel, k: number): number {
 
 /** L(k) / L(1), computed as exp(ln L(k) − ln L(1)) so that it stays finite when L underflows. */
 export function normalizedLossAt(model: TheoryModel, k: number): number {
+  checkModel('normalizedLossAt', model);
+  checkFinite('normalizedLossAt', 'k', k);
   const ratio = Math.exp(logLossAt(model, k) - logLossAt(model, 1));
   // Where both logs are −Infinity (ε = 0 at both ends) the losses are equal.
   return Number.isNaN(ratio) && lossAt(model, k) === lossAt(model, 1) ? 1 : ratio;
@@ -56,6 +66,8 @@ export function normalizedLossAt(model: TheoryModel, k: number): number {
  * result guard refuses to print it.
  */
 export function dLossDk(model: TheoryModel, k: number): number {
+  checkModel('dLossDk', model);
+  checkFinite('dLossDk', 'k', k);
   const L = lossAt(model, k);
   const logL = logLossAt(model, k);
   if (L === 0 && logL === -Infinity) return 0;

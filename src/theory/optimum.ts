@@ -5,6 +5,7 @@
  * the domain. Losses are compared as ln L, which stays finite where L underflows
  * (α in the hundreds); past EXHAUSTIVE_K_LIMIT integers the search is bracketed.
  */
+import { checkModel } from './theory-model.js';
 import { domainOf } from './domain.js';
 import { epsilonAt, logLossAt, lossAt, normalizedLossAt } from './loss.js';
 import type { TheoryModel } from './theory-model.js';
@@ -90,6 +91,7 @@ function bracketed(logL: (k: number) => number, kMax: number): number {
 
 /** k* and its neighbours for one model. @throws RangeError on an empty domain. */
 export function optimum(model: TheoryModel): Optimum {
+  checkModel('optimum', model);
   const { kEdge, kMax } = domainOf(model);
   const logL = (k: number) => logLossAt(model, k);
   const kStar = kMax <= EXHAUSTIVE_K_LIMIT ? scan(logL, 1, kMax) : bracketed(logL, kMax);

@@ -7,6 +7,7 @@
  * (outside [1, d], so the claim is always k = d), and for α > 2 it is a maximum
  * of L, not a minimum.
  */
+import { checkFinite } from '../core/check-args.js';
 
 /** What the struck closed form says for one (n, d, α). */
 export interface StruckClosedForm {
@@ -21,6 +22,9 @@ export interface StruckClosedForm {
 
 /** The struck closed form at α. */
 export function struckClosedForm(n: number, d: number, alpha: number): StruckClosedForm {
+  checkFinite('struckClosedForm', 'n', n, 1);
+  checkFinite('struckClosedForm', 'd', d, 1);
+  checkFinite('struckClosedForm', 'alpha', alpha, Number.MIN_VALUE);
   if (!(alpha > 0) || !Number.isFinite(alpha)) {
     throw new RangeError(`alpha must be a finite number > 0, got ${alpha}`);
   }

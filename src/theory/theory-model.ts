@@ -3,6 +3,7 @@
  * d dimensions split into k orthogonal subspaces of m = n/k vectors in D = d/k
  * dimensions, with ℓ(ε) = ε^α. Validated once here, at the edge of the library.
  */
+import { checkObject } from '../core/check-args.js';
 import type { Bound } from './bounds/bound.js';
 import { boundByName } from './bounds/registry.js';
 
@@ -42,6 +43,7 @@ export interface TheoryModel {
  * @throws RangeError naming the first bad field and what is allowed.
  */
 export function theoryModel(config: TheoryConfig): TheoryModel {
+  checkObject('theoryModel', 'config', config, 'a config { n, d, alpha }');
   const { n, d, alpha } = config;
   if (!Number.isInteger(d) || d < 1) throw new RangeError(`d must be an integer ≥ 1, got ${d}`);
   if (!Number.isInteger(n) || n <= d) {
@@ -70,8 +72,31 @@ export function theoryModel(config: TheoryConfig): TheoryModel {
 
 /** The same model at another α (α validated). */
 export function withAlpha(model: TheoryModel, alpha: number): TheoryModel {
+  checkModel('withAlpha', model);
   if (!Number.isFinite(alpha) || alpha <= 0) {
     throw new RangeError(`alpha must be a finite number > 0, got ${alpha}`);
   }
   return { ...model, alpha };
+}
+
+/**
+ * Checks that `model` is a TheoryModel (what {@link theoryModel} returns).
+ * @throws RangeError naming the function and what it needs.
+ */
+export function checkModel(fn: string, model: unknown): asserts model is TheoryModel {
+  const m = model as Partial<TheoryModel> | null;
+  const ok =
+    m !== null &&
+    typeof m === 'object' &&
+    typeof m.n === 'number' &&
+    typeof m.d === 'number' &&
+    typeof m.alpha === 'number' &&
+    typeof m.bound === 'object' &&
+    m.bound !== null &&
+    typeof m.bound.epsilon === 'function';
+  if (!ok) {
+    throw new RangeError(
+      `${fn}: model must be a TheoryModel (from theoryModel({ n, d, alpha })), got ${m === undefined ? 'undefined (missing)' : m === null ? 'null' : typeof m}`,
+    );
+  }
 }

@@ -5,6 +5,8 @@
  * α above the first α where it holds, which the post's argument (higher α weighs
  * the worst interference more) and our property tests support.
  */
+import { checkFinite } from '../core/check-args.js';
+import { checkModel } from './theory-model.js';
 import { optimum } from './optimum.js';
 import { withAlpha, type TheoryModel } from './theory-model.js';
 
@@ -23,6 +25,8 @@ export const ALPHA_LIMIT = 1024;
 
 /** α* by bisection. @throws RangeError on an empty domain. */
 export function transition(model: TheoryModel, tolerance = 1e-9): Transition {
+  checkModel('transition', model);
+  checkFinite('transition', 'tolerance', tolerance, Number.MIN_VALUE, 1);
   const kStarAt = (alpha: number) => optimum(withAlpha(model, alpha)).kStar;
   let hi = 2;
   while (kStarAt(hi) !== 1) {

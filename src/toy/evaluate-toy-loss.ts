@@ -7,6 +7,7 @@
  * restored afterwards, so training can continue unchanged.
  */
 
+import { checkToyState } from '../core/toy-state.js';
 import { Rng } from '../core/rng.js';
 import { toyGradient } from '../core/toy-gradient.js';
 import type { ToyState } from '../core/toy-state.js';
@@ -22,6 +23,7 @@ export function evaluateToyLoss(
   batches = 16,
   seed = 12345,
 ): Float64Array {
+  checkToyState('evaluateToyLoss', state);
   if (!Number.isInteger(batches) || batches < 1) {
     throw new RangeError(`batches must be a positive integer, got ${batches}`);
   }

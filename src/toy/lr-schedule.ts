@@ -3,6 +3,7 @@
  * base rate at step t of T: constant 1, linear 1 − t/T, cosine cos(π t / (2 (T − 1))).
  * Registered by name; a duplicate name throws.
  */
+import { checkFunction } from '../core/check-args.js';
 
 /** lr multiplier at `step` (0-based) of `steps`. */
 export type LrSchedule = (step: number, steps: number) => number;
@@ -11,6 +12,9 @@ const SCHEDULES = new Map<string, LrSchedule>();
 
 /** Adds a schedule under `name`; throws if the name is taken. */
 export function registerLrSchedule(name: string, schedule: LrSchedule): void {
+  if (typeof name !== 'string' || name === '')
+    throw new RangeError('registerLrSchedule: name must be a non-empty string');
+  checkFunction('registerLrSchedule', 'schedule', schedule);
   if (SCHEDULES.has(name)) throw new RangeError(`lr schedule '${name}' is already registered`);
   SCHEDULES.set(name, schedule);
 }

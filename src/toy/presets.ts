@@ -4,6 +4,8 @@
  * plain data: the training config and the figures it draws. A duplicate name throws.
  */
 
+import { checkInteger } from '../core/check-args.js';
+import { checkObject } from '../core/check-args.js';
 import { importanceDecay, powerLinspace } from './grids.js';
 import type { ToyTrainingConfig } from './train-toy.js';
 
@@ -22,7 +24,11 @@ const PRESETS = new Map<string, ToyPreset>();
 
 /** Adds a preset; throws if its name is taken. */
 export function registerToyPreset(preset: ToyPreset): void {
-  if (PRESETS.has(preset.name)) throw new RangeError(`toy preset '${preset.name}' exists`);
+  checkObject('registerToyPreset', 'preset', preset, 'a ToyPreset { name, config, figures }');
+  if (typeof preset.name !== 'string' || preset.name === '')
+    throw new RangeError('registerToyPreset: preset.name must be a non-empty string');
+  checkObject('registerToyPreset', 'preset.config', preset.config, 'a ToyTrainingConfig');
+  if (PRESETS.has(preset.name)) throw new RangeError(`toy preset '${preset.name}' is already registered`);
   PRESETS.set(preset.name, preset);
 }
 
@@ -48,6 +54,11 @@ export function repeatPerSeed(
   seedsPerPoint: number,
   seed = 0,
 ): { featureProbability: number[]; seeds: number[] } {
+  if (!Array.isArray(featureProbability)) {
+    throw new RangeError('repeatPerSeed: featureProbability must be an array of probabilities');
+  }
+  checkInteger('repeatPerSeed', 'seedsPerPoint', seedsPerPoint, 1);
+  checkInteger('repeatPerSeed', 'seed', seed, 0);
   const fp = featureProbability.flatMap((p) => Array<number>(seedsPerPoint).fill(p));
   return { featureProbability: fp, seeds: fp.map((_, i) => seed + i) };
 }

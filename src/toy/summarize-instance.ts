@@ -4,6 +4,8 @@
  * Plain JSON-ready data: the CLI's `--json` rows and the experiments' records.
  */
 
+import { checkInteger } from '../core/check-args.js';
+import { checkToyState } from '../core/toy-state.js';
 import type { ToyState } from '../core/toy-state.js';
 import { featureGeometry } from '../geometry/feature-geometry.js';
 import type { TegumOptions } from '../geometry/tegum-factors.js';
@@ -29,12 +31,16 @@ export interface ToyInstanceSummary {
 
 /** W of instance i as a view [nHidden, nFeatures]. */
 export function instanceWeights(state: ToyState, i: number): Float32Array {
+  checkToyState('instanceWeights', state);
+  checkInteger('instanceWeights', 'i', i, 0, state.nInstances - 1);
   const size = state.nHidden * state.nFeatures;
   return state.W.subarray(i * size, (i + 1) * size);
 }
 
 /** b of instance i as a view [nFeatures]. */
 export function instanceBias(state: ToyState, i: number): Float32Array {
+  checkToyState('instanceBias', state);
+  checkInteger('instanceBias', 'i', i, 0, state.nInstances - 1);
   return state.b.subarray(i * state.nFeatures, (i + 1) * state.nFeatures);
 }
 
@@ -51,6 +57,7 @@ export function summarizeInstance(
   seed: number,
   options?: TegumOptions,
 ): ToyInstanceSummary {
+  checkToyState('summarizeInstance', state);
   const g = featureGeometry(instanceWeights(state, i), state.nHidden, state.nFeatures, options);
   const p = state.featureProbability[i];
   return {

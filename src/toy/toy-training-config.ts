@@ -4,6 +4,7 @@
  * lr 1e-3, constant rate), validated once.
  */
 
+import { checkObject } from '../core/check-args.js';
 import type { ToyConfig } from '../core/toy-state.js';
 import { lrSchedule } from './lr-schedule.js';
 
@@ -23,6 +24,7 @@ export function resolveTraining(config: ToyTrainingConfig): {
   lr: number;
   schedule: string;
 } {
+  checkObject('resolveTraining', 'config', config, 'a ToyTrainingConfig');
   const steps = config.steps ?? 10_000;
   if (!Number.isInteger(steps) || steps < 0) {
     throw new RangeError(`steps must be a non-negative integer, got ${steps}`);

@@ -5,6 +5,7 @@
  * The model, data, loss and optimizer live in src/core; this file only drives them.
  */
 
+import { checkObject } from '../core/check-args.js';
 import { DivergenceError } from '../core/errors.js';
 import { createToyState, type ToyState } from '../core/toy-state.js';
 import { resolveTraining, type ToyTrainingConfig } from './toy-training-config.js';
@@ -54,6 +55,7 @@ export function trainToyModels(
   onProgress?: (p: ToyProgress) => void,
   progressEvery = 100,
 ): ToyTrainingResult {
+  checkObject('trainToyModels', 'config', config, 'a ToyTrainingConfig');
   const { steps } = resolveTraining(config);
   const state = createToyState(config);
   const nI = state.nInstances;

@@ -3,6 +3,7 @@
  * registered here; registering a name twice throws (STYLE.md, after SAELens's
  * registry).
  */
+import { checkObject } from '../../core/check-args.js';
 import type { Objective, ObjectiveDefinition, ObjectiveParams } from './objective.js';
 import { powerObjective } from './power.js';
 import { thresholdObjective } from './threshold.js';
@@ -10,10 +11,18 @@ import { minimaxObjective } from './minimax.js';
 
 const definitions = new Map<string, ObjectiveDefinition>();
 
-/** Adds an objective under its name. @throws Error when the name is taken. */
+/** Adds an objective under its name. @throws RangeError when the name is taken. */
 export function registerObjective(definition: ObjectiveDefinition): void {
+  checkObject(
+    'registerObjective',
+    'definition',
+    definition,
+    'an ObjectiveDefinition { name, create }',
+  );
+  if (typeof definition.name !== 'string' || definition.name === '')
+    throw new RangeError('registerObjective: definition.name must be a non-empty string');
   if (definitions.has(definition.name)) {
-    throw new Error(`objective '${definition.name}' is already registered`);
+    throw new RangeError(`objective '${definition.name}' is already registered`);
   }
   definitions.set(definition.name, definition);
 }

@@ -10,6 +10,7 @@
  * polished by Newton steps. Derivative by implicit differentiation:
  *   (ε − ε²) dε/dk = dr/dk = 4 (ln(n/k) − 1) / d.
  */
+import { checkFinite } from '../../core/check-args.js';
 import type { Bound, BoundPoint } from './bound.js';
 
 /** The largest r = 4 ln m / D with a root in (0, 1]: f(1) = 1/2 − 1/3. */
@@ -17,6 +18,9 @@ export const JL_CUBIC_R_MAX = 1 / 6;
 
 /** r(k) = 4 ln(n/k) / (d/k). */
 export function jlCubicR(n: number, d: number, k: number): number {
+  checkFinite('jlCubicR', 'n', n, Number.MIN_VALUE);
+  checkFinite('jlCubicR', 'd', d, Number.MIN_VALUE);
+  checkFinite('jlCubicR', 'k', k, Number.MIN_VALUE);
   return (4 * k * Math.log(n / k)) / d;
 }
 

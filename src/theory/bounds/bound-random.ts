@@ -6,11 +6,14 @@
  *   d ln ℓ / dk = −(D / 2k) [ψ(D/2) − ψ((D+α)/2)].
  * It depends on D only: random vectors do not care how many share the subspace.
  */
+import { checkFinite } from '../../core/check-args.js';
 import { digamma, logGamma } from '../../core/special-functions.js';
 import type { Bound, BoundPoint } from './bound.js';
 
 /** ln E|c|^α for the cosine c of two uniform unit vectors in R^D (D > 0, α > 0). */
 export function logRandomMoment(D: number, alpha: number): number {
+  checkFinite('logRandomMoment', 'D', D, Number.MIN_VALUE);
+  checkFinite('logRandomMoment', 'alpha', alpha, Number.MIN_VALUE);
   return (
     logGamma((alpha + 1) / 2) +
     logGamma(D / 2) -

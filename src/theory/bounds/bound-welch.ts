@@ -5,10 +5,13 @@
  *   d ln ε / dk = m / (2k (m − 1)),
  * since d ln(m − D)/dk = d ln D/dk = −1/k and d ln(m − 1)/dk = −m / (k (m − 1)).
  */
+import { checkFinite } from '../../core/check-args.js';
 import type { Bound, BoundPoint } from './bound.js';
 
 /** Welch's bound for m vectors in D dimensions. */
 export function welchEpsilon(m: number, D: number): number {
+  checkFinite('welchEpsilon', 'm', m, Number.MIN_VALUE);
+  checkFinite('welchEpsilon', 'D', D, Number.MIN_VALUE);
   if (m <= D) return 0;
   return Math.sqrt((m - D) / (D * (m - 1)));
 }

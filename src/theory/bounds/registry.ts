@@ -2,6 +2,7 @@
  * The bounds, registered by name in one place (as SAELens registers its
  * variants); registering a name twice throws.
  */
+import { checkFunction, checkObject } from '../../core/check-args.js';
 import type { Bound } from './bound.js';
 import { jlBound } from './bound-jl.js';
 import { jlCubicBound } from './bound-jl-cubic.js';
@@ -10,9 +11,19 @@ import { welchBound } from './bound-welch.js';
 
 const registry = new Map<string, Bound>();
 
-/** Adds a bound under its name. @throws Error if the name is taken. */
+/** Adds a bound under its name. @throws RangeError if the name is taken. */
 export function registerBound(bound: Bound): void {
-  if (registry.has(bound.name)) throw new Error(`bound '${bound.name}' is already registered`);
+  checkObject(
+    'registerBound',
+    'bound',
+    bound,
+    'a Bound { name, epsilon, ell, dLogEllDk, domainEdge }',
+  );
+  if (typeof bound.name !== 'string' || bound.name === '')
+    throw new RangeError('registerBound: bound.name must be a non-empty string');
+  for (const f of ['epsilon', 'ell', 'dLogEllDk', 'domainEdge'] as const)
+    checkFunction('registerBound', `bound.${f}`, bound[f]);
+  if (registry.has(bound.name)) throw new RangeError(`bound '${bound.name}' is already registered`);
   registry.set(bound.name, bound);
 }
 
