@@ -1,23 +1,6 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
-
-/**
- * Writes assets.json, the list of every file the build emits (the workers and the
- * WebAssembly kernels included, which index.html does not name), so that the service
- * worker can cache them all on install and every view works offline.
- */
-function assetList(): Plugin {
-  return {
-    name: 'tegum-asset-list',
-    apply: 'build',
-    generateBundle(_options, bundle) {
-      const files = Object.keys(bundle)
-        .filter((f) => f.startsWith('assets/') && !f.endsWith('.map'))
-        .sort();
-      this.emitFile({ type: 'asset', fileName: 'assets.json', source: JSON.stringify(files) });
-    },
-  };
-}
 
 // The explorer is built into web/dist and served by `tegum serve`; relative asset
 // paths let the built files open from any base path.
@@ -31,5 +14,26 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
   worker: { format: 'es' },
-  plugins: [assetList()],
+  plugins: [
+    // The service worker (dist/sw.js) from Workbox: it precaches every file of the build
+    // (the workers and the WebAssembly kernels too) under content hashes, so every view
+    // works offline once loaded, and removes the caches of older builds when it activates.
+    // web/src/main.ts registers it.
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'autoUpdate',
+      injectRegister: false,
+      manifest: false,
+      filename: 'sw.js',
+      workbox: {
+        globPatterns: ['**/*.{html,js,css,wasm,svg,png,json}'],
+        // The WebAssembly kernels and the bundled app exceed Workbox's 2 MiB default.
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+        navigateFallback: 'index.html',
+      },
+    }),
+  ],
 });

@@ -1,16 +1,14 @@
-/** CSV for the data beside every figure (RFC 4180 quoting; numbers at full precision). */
+/**
+ * CSV for the data beside every figure, through d3-dsv (RFC 4180 quoting of
+ * headers and cells: commas, quotes, \n and \r; numbers at full precision).
+ */
+import { csvFormat } from 'd3-dsv';
+import { assertFinite } from '../core/finite-guard.js';
 
-/** Rows of flat records → CSV text with a header from the first row's keys. */
+/** Rows of flat records → CSV text with a header from the first row's keys (refuses NaN/Infinity). */
 export function toCsv(rows: Record<string, number | string | boolean | null>[]): string {
   if (rows.length === 0) return '';
-  const headers = Object.keys(rows[0]);
-  const cell = (v: number | string | boolean | null | undefined): string => {
-    if (v === null || v === undefined) return '';
-    const s = String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return (
-    [headers.join(','), ...rows.map((r) => headers.map((h) => cell(r[h])).join(','))].join('\n') +
-    '\n'
-  );
+  assertFinite(rows, 'CSV data');
+  const columns = Object.keys(rows[0]);
+  return `${csvFormat(rows, columns)}\n`;
 }

@@ -35,9 +35,28 @@ describe('trainToyModelsParallel', () => {
   });
 
   it('reports divergence with the global instance index', async () => {
-    await expect(
-      trainToyModelsParallel(pool, { ...config, featureProbability: 1, lr: 1e30, steps: 60 }),
-    ).rejects.toThrow(ToyDivergenceError);
+    // Instances 3 and 4 (the second worker's slice, local indices 0 and 1) get an
+    // importance whose squared-error sum overflows float32 at the first step.
+    const n = config.nFeatures;
+    const importance = Array.from({ length: config.nInstances * n }, (_, k) =>
+      k >= 3 * n ? 3e38 : 1,
+    );
+    const bounds = balancedBounds(
+      config.featureProbability.map(() => 1),
+      2,
+    );
+    expect(bounds[1]).toBe(3);
+    const err = await trainToyModelsParallel(pool, {
+      ...config,
+      featureProbability: 1,
+      importance,
+      steps: 60,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ToyDivergenceError);
+    expect((err as ToyDivergenceError).instances).toEqual([3, 4]);
+    expect((err as ToyDivergenceError).message).toMatch(
+      /instance\(s\) 3, 4; likely cause: importance/,
+    );
   });
 });
 

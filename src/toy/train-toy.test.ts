@@ -73,10 +73,20 @@ describe('trainToyModels', () => {
 
   it('stops with a ToyDivergenceError naming the step and instances when the loss blows up', () => {
     const config = { nFeatures: 4, nHidden: 2, nInstances: 2, featureProbability: 1, steps: 50 };
-    expect(() => trainToyModels({ ...config, lr: 1e30 })).toThrow(ToyDivergenceError);
-    expect(() => trainToyModels({ ...config, lr: 1e30 })).toThrow(
-      /diverged at step \d+: .*instance/,
+    // Without weight decay (lr × weight decay ≥ 1 is refused before training).
+    const blowUp = { ...config, lr: 1e30, weightDecay: 0 };
+    expect(() => trainToyModels(blowUp)).toThrow(ToyDivergenceError);
+    expect(() => trainToyModels(blowUp)).toThrow(
+      /diverged at step \d+: .*instance.*likely cause: learning rate 1e\+30/,
     );
+  });
+
+  it('refuses lr × weight decay ≥ 1 before training, naming both', () => {
+    const config = { nFeatures: 4, nHidden: 2, nInstances: 1, featureProbability: 1, steps: 5 };
+    expect(() => trainToyModels({ ...config, lr: 100 })).toThrow(
+      /lr × weightDecay .* must be < 1, got 100 × 0.01 = 1/,
+    );
+    expect(() => trainToyModels({ ...config, lr: 1, weightDecay: 0.99 })).not.toThrow();
   });
 
   it('rejects a bad step count, learning rate or schedule name', () => {
