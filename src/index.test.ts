@@ -37,13 +37,9 @@ const badCalls: [string, () => unknown, RegExp][] = [
     () => tegum.instanceWeights(undefined as never, 0),
     /instanceWeights: state/,
   ],
-  ['resolveTraining()', () => tegum.resolveTraining(undefined as never), /resolveTraining: config/],
+  ['resolveToyRun()', () => tegum.resolveToyRun(undefined as never), /resolveToyRun: input/],
   ['trainToyModels()', () => tegum.trainToyModels(undefined as never), /trainToyModels: config/],
-  [
-    'sliceToyConfig()',
-    () => tegum.sliceToyConfig(undefined as never, 0, 1),
-    /sliceToyConfig: config/,
-  ],
+  ['sliceToyRun()', () => tegum.sliceToyRun(undefined as never, 0, 1), /sliceToyRun: run/],
   [
     'adamUpdate(no params)',
     () =>
@@ -97,7 +93,10 @@ describe('the public API at its edge', () => {
     expect(call).toThrow(message);
   });
 
-  it('answers useBackend with a bad name by rejecting with a RangeError', async () => {
+  it('answers useBackend and trainToyModelsParallel with bad arguments by rejecting with a RangeError', async () => {
     await expect(tegum.useBackend('gpu' as never)).rejects.toThrow(/useBackend: wanted/);
+    await expect(
+      tegum.trainToyModelsParallel(undefined as never, undefined as never),
+    ).rejects.toThrow(/trainToyModelsParallel: pool/);
   });
 });

@@ -7,11 +7,13 @@
 import { Command, Option } from 'commander';
 import { encodeNpy } from '../core/npy.js';
 import { tegumFactors } from '../geometry/tegum-factors.js';
-import { PACKING_COSINE_TOLERANCE } from '../experiments/packing-experiment.js';
+import { availableParallelism } from 'node:os';
+import { runIdentity } from '../experiments/run-identity.js';
 import { runPackingExperiment } from '../experiments/run-packing-experiment.js';
 import { writeFileAtomic } from '../experiments/write-file-atomic.js';
 import { objectiveNames } from '../packing/objectives/registry.js';
-import type { PackConfig } from '../packing/pack.js';
+import { packTasks, type PackConfig } from '../packing/pack.js';
+import { packConfigOf, resolvePackRun } from '../packing/resolve-pack-run.js';
 import { packOnCores } from '../experiments/pool-pack-runner.js';
 import {
   parseChoice,
@@ -22,7 +24,6 @@ import {
 } from './parse-options.js';
 import { addKernelOptions } from './kernel-options.js';
 import { UsageError } from './usage-error.js';
-import { availableParallelism } from 'node:os';
 import { assertFinite } from '../core/finite-guard.js';
 import { checkOutputDir, checkOutputFile } from '../experiments/output-paths.js';
 import { checkMemory, packMemoryBytes } from '../experiments/resource-bounds.js';
@@ -118,17 +119,7 @@ export function registerPackCommand(program: Command): void {
     if (flags.save !== undefined && !flags.save.endsWith('.npy')) {
       throw new UsageError(`--save must name a .npy file, got '${flags.save}'`);
     }
-    if (flags.save !== undefined) checkOutputFile('--save', flags.save);
-    checkMemory(
-      `pack run with n = ${flags.n}, d = ${flags.d}`,
-      packMemoryBytes(
-        flags.n,
-        flags.d,
-        Math.min(flags.threads ?? availableParallelism(), flags.restarts * 2),
-      ),
-      'lower --n (the Gram matrix is n × n), or --threads',
-    );
-    const config: PackConfig = {
+    const input: PackConfig = {
       n: flags.n,
       d: flags.d,
       k: flags.k,
@@ -138,13 +129,25 @@ export function registerPackCommand(program: Command): void {
       restarts: flags.restarts,
       optimizer: { steps: flags.steps, learningRate: flags.lr },
     };
-    // A DivergenceError reaches the CLI's edge: one line, exit 1.
-    const { result } = await packOnCores(config, {
+    if (flags.save !== undefined) checkOutputFile('--save', flags.save);
+    const tasks = packTasks(input).length;
+    const config = resolvePackRun({
+      ...input,
       backend: flags.backend,
-      threads: flags.threads,
+      threads: Math.max(1, Math.min(flags.threads ?? availableParallelism(), tasks)),
+    });
+    checkMemory(
+      `pack run with n = ${flags.n}, d = ${flags.d}`,
+      packMemoryBytes(flags.n, flags.d, config.threads),
+      'lower --n (the Gram matrix is n × n), or --threads',
+    );
+    // A DivergenceError reaches the CLI's edge: one line, exit 1.
+    const { result } = await packOnCores(packConfigOf(config), {
+      backend: config.backend,
+      threads: config.threads,
     });
     const { n, d, V } = result;
-    const decomposition = tegumFactors(V, d, n, { cosineTolerance: PACKING_COSINE_TOLERANCE });
+    const decomposition = tegumFactors(V, d, n, { cosineTolerance: config.cosineTolerance });
     const report = assertFinite(
       {
         n,
@@ -165,7 +168,9 @@ export function registerPackCommand(program: Command): void {
           label: f.label,
           features: f.features,
         })),
-        cosineTolerance: PACKING_COSINE_TOLERANCE,
+        cosineTolerance: config.cosineTolerance,
+        config,
+        identity: runIdentity(config),
         runs: result.runs.map((r) => ({
           m: r.task.m,
           D: r.task.D,

@@ -5,6 +5,7 @@
  * command's files are written all-or-nothing (an output batch around the run).
  */
 import { Command, CommanderError } from 'commander';
+import { TEGUM_VERSION } from '../core/version.js';
 import { withOutputBatch } from '../experiments/output-batch.js';
 import { exitForError } from './exit-for-error.js';
 import { EXIT_USAGE } from './usage-error.js';
@@ -13,6 +14,8 @@ import { registerReproduceCommand } from './reproduce-command.js';
 import { registerPackCommand } from './pack-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerToyCommand } from './toy-command.js';
+import { registerSweepCommand } from './sweep-command.js';
+import { registerWorkerCommand } from './worker-command.js';
 
 /** Builds the program; exported so tests can drive it in-process. */
 export function buildProgram(): Command {
@@ -20,7 +23,7 @@ export function buildProgram(): Command {
     .description(
       'A lab for the geometry of superposition: why features split into orthogonal subspaces (tegum products).',
     )
-    .version('0.1.0')
+    .version(TEGUM_VERSION)
     .exitOverride()
     // Keep commander's errors to one line (its "Did you mean …?" hint joins the same line).
     .configureOutput({
@@ -31,6 +34,8 @@ export function buildProgram(): Command {
   registerPackCommand(program);
   registerServeCommand(program);
   registerToyCommand(program);
+  registerSweepCommand(program);
+  registerWorkerCommand(program);
   return program;
 }
 

@@ -3,7 +3,14 @@
  * the CLI prints: the learning rate, weight decay or importance that pushed the
  * update past what Adam(W) keeps finite.
  */
-import type { ToyTrainingConfig } from './toy-training-config.js';
+
+/** The fields of a run that can drive it past float32. */
+export interface DivergenceInputs {
+  lr?: number;
+  weightDecay?: number;
+  optimizer?: 'adam' | 'adamw';
+  importance?: number | ArrayLike<number>;
+}
 
 function maxOf(v: number | ArrayLike<number> | undefined, fallback: number): number {
   if (v === undefined) return fallback;
@@ -14,7 +21,7 @@ function maxOf(v: number | ArrayLike<number> | undefined, fallback: number): num
 }
 
 /** A sentence naming the likely cause (the largest offender) and a remedy. */
-export function toyDivergenceCause(config: ToyTrainingConfig): string {
+export function toyDivergenceCause(config: DivergenceInputs): string {
   const lr = config.lr ?? 1e-3;
   const weightDecay = config.weightDecay ?? ((config.optimizer ?? 'adamw') === 'adamw' ? 0.01 : 0);
   const importance = maxOf(config.importance, 1);

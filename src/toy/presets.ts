@@ -7,13 +7,13 @@
 import { checkInteger } from '../core/check-args.js';
 import { checkObject } from '../core/check-args.js';
 import { importanceDecay, powerLinspace } from './grids.js';
-import type { ToyTrainingConfig } from './train-toy.js';
+import type { ToyRunInput } from './resolve-toy-run.js';
 
 /** A named, reproducible toy-model run. */
 export interface ToyPreset {
   name: string;
   description: string;
-  config: ToyTrainingConfig;
+  config: ToyRunInput;
   /** Figure names drawn from the run (see src/viz/toy-figures.ts). */
   figures: readonly string[];
   /** Batches of the final loss evaluation, where the default's noise would matter. */
@@ -28,7 +28,8 @@ export function registerToyPreset(preset: ToyPreset): void {
   if (typeof preset.name !== 'string' || preset.name === '')
     throw new RangeError('registerToyPreset: preset.name must be a non-empty string');
   checkObject('registerToyPreset', 'preset.config', preset.config, 'a ToyTrainingConfig');
-  if (PRESETS.has(preset.name)) throw new RangeError(`toy preset '${preset.name}' is already registered`);
+  if (PRESETS.has(preset.name))
+    throw new RangeError(`toy preset '${preset.name}' is already registered`);
   PRESETS.set(preset.name, preset);
 }
 

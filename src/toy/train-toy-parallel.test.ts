@@ -3,12 +3,13 @@ import { setBackend } from '../core/backend.js';
 import { WorkerPool } from '../core/worker-pool.js';
 import { balancedBounds, toyStepCost, trainToyModelsParallel } from './train-toy-parallel.js';
 import { ToyDivergenceError, trainToyModels } from './train-toy.js';
+import { resolveToyRun } from './resolve-toy-run.js';
 
 // The workers run the wasm kernels; compare with the single-threaded wasm run.
 const pool = await WorkerPool.create(2, 'wasm');
 afterAll(() => pool.close());
 
-const config = {
+const input = {
   nFeatures: 9,
   nHidden: 3,
   nInstances: 5,
@@ -20,6 +21,7 @@ const config = {
   lr: 1e-2,
   schedule: 'linear',
 };
+const config = resolveToyRun(input);
 
 describe('trainToyModelsParallel', () => {
   it('equals the single-threaded run number for number, reporting progress per stretch', async () => {
@@ -37,21 +39,19 @@ describe('trainToyModelsParallel', () => {
   it('reports divergence with the global instance index', async () => {
     // Instances 3 and 4 (the second worker's slice, local indices 0 and 1) get an
     // importance whose squared-error sum overflows float32 at the first step.
-    const n = config.nFeatures;
-    const importance = Array.from({ length: config.nInstances * n }, (_, k) =>
+    const n = input.nFeatures;
+    const importance = Array.from({ length: input.nInstances * n }, (_, k) =>
       k >= 3 * n ? 3e38 : 1,
     );
     const bounds = balancedBounds(
-      config.featureProbability.map(() => 1),
+      input.featureProbability.map(() => 1),
       2,
     );
     expect(bounds[1]).toBe(3);
-    const err = await trainToyModelsParallel(pool, {
-      ...config,
-      featureProbability: 1,
-      importance,
-      steps: 60,
-    }).catch((e: unknown) => e);
+    const err = await trainToyModelsParallel(
+      pool,
+      resolveToyRun({ ...input, featureProbability: 1, importance, steps: 60 }),
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ToyDivergenceError);
     expect((err as ToyDivergenceError).instances).toEqual([3, 4]);
     expect((err as ToyDivergenceError).message).toMatch(

@@ -14,6 +14,9 @@ import {
   type ToyInstanceSummary,
 } from './summarize-instance.js';
 import { ToyDivergenceError, trainToyModels } from './train-toy.js';
+import { resolveToyRun, type ToyRunInput } from './resolve-toy-run.js';
+
+const train = (input: ToyRunInput) => trainToyModels(resolveToyRun(input));
 
 describe('trainToyModels', () => {
   it('follows a float64 reference training loop with a cosine schedule', () => {
@@ -29,7 +32,7 @@ describe('trainToyModels', () => {
       lr: 0.02,
       schedule: 'cosine',
     };
-    const trained = trainToyModels(config).state;
+    const trained = train(config).state;
     // The same models, trained step by step in float64 on the same batches.
     const fresh = createToyState(config);
     const { nFeatures: n, nHidden: m } = fresh;
@@ -66,7 +69,7 @@ describe('trainToyModels', () => {
         expect(Math.abs(W[k] - model.W[k])).toBeLessThan(toyTolerances.kernelF32VsF64);
       }
       // The schedule matters: a constant rate ends elsewhere.
-      const constant = trainToyModels({ ...config, schedule: 'constant' }).state.W;
+      const constant = train({ ...config, schedule: 'constant' }).state.W;
       expect(Math.abs(constant[i * m * n] - model.W[0])).toBeGreaterThan(1e-3);
     }
   });
@@ -75,25 +78,25 @@ describe('trainToyModels', () => {
     const config = { nFeatures: 4, nHidden: 2, nInstances: 2, featureProbability: 1, steps: 50 };
     // Without weight decay (lr × weight decay ≥ 1 is refused before training).
     const blowUp = { ...config, lr: 1e30, weightDecay: 0 };
-    expect(() => trainToyModels(blowUp)).toThrow(ToyDivergenceError);
-    expect(() => trainToyModels(blowUp)).toThrow(
+    expect(() => train(blowUp)).toThrow(ToyDivergenceError);
+    expect(() => train(blowUp)).toThrow(
       /diverged at step \d+: .*instance.*likely cause: learning rate 1e\+30/,
     );
   });
 
-  it('refuses lr × weight decay ≥ 1 before training, naming both', () => {
+  it('refuses lr × weight decay ≥ 1 when the run is resolved, naming both', () => {
     const config = { nFeatures: 4, nHidden: 2, nInstances: 1, featureProbability: 1, steps: 5 };
-    expect(() => trainToyModels({ ...config, lr: 100 })).toThrow(
+    expect(() => resolveToyRun({ ...config, lr: 100 })).toThrow(
       /lr × weightDecay .* must be < 1, got 100 × 0.01 = 1/,
     );
-    expect(() => trainToyModels({ ...config, lr: 1, weightDecay: 0.99 })).not.toThrow();
+    expect(() => resolveToyRun({ ...config, lr: 1, weightDecay: 0.99 })).not.toThrow();
   });
 
-  it('rejects a bad step count, learning rate or schedule name', () => {
+  it('rejects a bad step count, learning rate or schedule name when the run is resolved', () => {
     const config = { nFeatures: 4, nHidden: 2, nInstances: 1, featureProbability: 1 };
-    expect(() => trainToyModels({ ...config, steps: -1 })).toThrow(/steps must be a non-negative/);
-    expect(() => trainToyModels({ ...config, lr: 0 })).toThrow(/lr must be a finite number > 0/);
-    expect(() => trainToyModels({ ...config, schedule: 'step' })).toThrow(
+    expect(() => resolveToyRun({ ...config, steps: -1 })).toThrow(/steps must be a non-negative/);
+    expect(() => resolveToyRun({ ...config, lr: 0 })).toThrow(/lr must be a finite number > 0/);
+    expect(() => resolveToyRun({ ...config, schedule: 'step' })).toThrow(
       /known: constant, linear, cosine/,
     );
   });
@@ -106,7 +109,7 @@ describe('the intro model (5 features in 2 dimensions, importance 0.9^i)', () =>
   const grid = repeatPerSeed([1, 0.1], seedsPerPoint, 0);
   let runs: ToyInstanceSummary[] = [];
   beforeAll(() => {
-    const { state } = trainToyModels({
+    const { state } = train({
       nFeatures: 5,
       nHidden: 2,
       nInstances: grid.seeds.length,
@@ -144,7 +147,7 @@ describe('the geometry model across sparsity (scaled down: 20 features in 4 dime
   const featureProbability = powerLinspace(20, 8);
   let dims: number[] = [];
   beforeAll(() => {
-    const { state } = trainToyModels({
+    const { state } = train({
       nFeatures: 20,
       nHidden: 4,
       nInstances: featureProbability.length,
