@@ -4,6 +4,8 @@
  * `tegum sweep status DIR` (issue 10; DESIGN.md §6). The spec is checked whole
  * before any work; a progress bar over the jobs goes to stderr on a terminal.
  */
+import { availableParallelism } from 'node:os';
+import { checkOutputDir, checkOutputFile } from '../experiments/output-paths.js';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +17,7 @@ import { ResultStore, storePath } from '../sweep/result-store.js';
 import { runSweepLocal, type SweepRunSummary } from '../sweep/run-sweep-local.js';
 import { runSweepQueue } from '../sweep/run-sweep-queue.js';
 import { parseQueueUrl } from '../sweep/queue-url.js';
-import { parseChoice, parsePositiveInt } from './parse-options.js';
+import { parseChoice, parseIntIn } from './parse-options.js';
 import { UsageError } from './usage-error.js';
 
 interface RunFlags {
@@ -84,9 +86,14 @@ export function registerSweepCommand(program: Command): void {
     .argument('<spec>', 'a .yaml/.yml/.json spec file, or a built-in sweep name')
     .requiredOption('--out <dir>', 'sweep directory: results.duckdb (and weights/) go here')
     .option('--queue <url>', 'put the jobs on a BullMQ queue at redis://HOST:PORT[/DB]')
-    .option('--threads <int>', 'worker threads (default: all cores)', parsePositiveInt)
+    .option(
+      '--threads <int>',
+      `worker threads (default: all cores; at most ${availableParallelism()})`,
+      parseIntIn(1, availableParallelism()),
+    )
     .option('--json', 'print a JSON summary')
     .action(async (spec: string, flags: RunFlags) => {
+      checkOutputDir('--out', flags.out);
       const { raw, extraColumns } = loadSweepSpec(spec);
       const plan = planSweep(raw, extraColumns);
       if (flags.queue !== undefined && flags.threads !== undefined) {
@@ -125,6 +132,7 @@ export function registerSweepCommand(program: Command): void {
         throw new UsageError('--format parquet needs --out FILE (Parquet is binary)');
       }
       if (flags.out !== undefined) {
+        checkOutputFile('--out', flags.out);
         await exportSweep(dir, flags.format, flags.out);
         return;
       }

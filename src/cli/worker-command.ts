@@ -6,7 +6,8 @@
 import type { Command } from 'commander';
 import { parseQueueUrl } from '../sweep/queue-url.js';
 import { startQueueWorker } from '../sweep/queue-worker.js';
-import { parsePositiveInt } from './parse-options.js';
+import { parseIntIn } from './parse-options.js';
+import { availableParallelism } from 'node:os';
 
 /** Registers `tegum worker`. */
 export function registerWorkerCommand(program: Command): void {
@@ -16,8 +17,8 @@ export function registerWorkerCommand(program: Command): void {
     .requiredOption('--queue <url>', 'the Redis of the queues: redis://HOST:PORT[/DB]')
     .option(
       '--threads <int>',
-      'jobs at a time, one thread each (default: all cores)',
-      parsePositiveInt,
+      `jobs at a time, one thread each (default: all cores; at most ${availableParallelism()})`,
+      parseIntIn(1, availableParallelism()),
     )
     .action(async (flags: { queue: string; threads?: number }) => {
       const queue = parseQueueUrl(flags.queue);
