@@ -111,7 +111,9 @@ const commands: fc.Arbitrary<string[]>[] = [
 function command(base: string[], flags: Flag[]): fc.Arbitrary<string[]> {
   const one = fc
     .constantFrom(...flags)
-    .chain(([name, value]) => (value === null ? fc.constant([name]) : value.map((v) => [name, v])));
+    .chain(([name, value]): fc.Arbitrary<string[]> =>
+      value === null ? fc.constant([name]) : value.map((v) => [name, v]),
+    );
   return fc.array(one, { maxLength: 3 }).map((parts) => [...base, ...parts.flat()]);
 }
 
