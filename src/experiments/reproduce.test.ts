@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,5 +80,62 @@ describe('reproduce', () => {
     await reproduce({ out, profile: 'quick', force: false, experiments: [a, counting('b')] });
     expect(a.runs).toBe(1);
     expect(existsSync(join(out, 'report.html'))).toBe(true);
+  });
+});
+
+describe('reproduce with cached results it cannot trust', () => {
+  /** Runs `a` once, then replaces its result.json with `tamper(result)` and runs again. */
+  async function tampered(tamper: (stored: Record<string, unknown>) => unknown) {
+    const out = mkdtempSync(join(tmpdir(), 'tegum-repro-'));
+    const a = counting('a');
+    await reproduce({ out, profile: 'quick', force: false, experiments: [a] });
+    const path = join(out, 'a', 'result.json');
+    const stored = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    const next = tamper(stored);
+    writeFileSync(path, typeof next === 'string' ? next : JSON.stringify(next));
+    await reproduce({ out, profile: 'quick', force: false, experiments: [a] });
+    return { a, html: readFileSync(join(out, 'report.html'), 'utf8') };
+  }
+
+  const withFigure = (path: string) => (r: Record<string, unknown>) => ({
+    ...r,
+    sections: (r.sections as { figures: unknown[] }[]).map((s) => ({
+      ...s,
+      figures: [{ path, caption: 'x' }],
+    })),
+  });
+
+  it.each([
+    ['a figure path that climbs out of the output folder', withFigure('a/../../../etc/passwd')],
+    ['an absolute figure path', withFigure('/etc/passwd')],
+    ["a figure of another experiment's folder", withFigure('b/fig.svg')],
+    ['a file of the wrong shape', () => ({ version: 1, profile: 'quick', sections: 'oops' })],
+    ['a file that is not JSON', () => '{"version": 1, "profile": "quick", "sec'],
+    [
+      'a non-finite number (1e999 parses as Infinity)',
+      (r: Record<string, unknown>) =>
+        JSON.stringify(r).replace(/"seconds":[^,]+/, '"seconds":1e999'),
+    ],
+  ])('recomputes instead of trusting %s', async (_what, tamper) => {
+    const { a, html } = await tampered(tamper);
+    expect(a.runs).toBe(2);
+    expect(html).not.toContain('root:');
+  });
+
+  it('strips anything that could run from an SVG it inlines', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'tegum-repro-'));
+    const a = counting('a');
+    await reproduce({ out, profile: 'quick', force: false, experiments: [a] });
+    writeFileSync(
+      join(out, 'a', 'fig.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script>' +
+        '<a href="javascript:alert(3)"><text>t</text></a><foreignObject><p>x</p></foreignObject>' +
+        '<style>@import url(http://evil/x.css);</style><rect width="1" height="1"/></svg>',
+    );
+    await reproduce({ out, profile: 'quick', force: false, experiments: [a] });
+    expect(a.runs).toBe(1);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<rect');
+    expect(html).not.toMatch(/<script|onload|javascript:|foreignObject|@import|evil/i);
   });
 });
