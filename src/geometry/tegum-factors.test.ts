@@ -75,6 +75,14 @@ describe('tegumFactors', () => {
     expect(factorsOf(cols, { normThreshold: 0.2 }).k).toBe(2);
   });
 
+  it('leaves out a feature whose norm is exactly the threshold (represented means ‖W_i‖ > 0.5)', () => {
+    const cols = tegumSum([regularPolygon(3), dedicated(1)]);
+    cols.W[2 * 4 + 3] = 0.5; // exactly representable, so ‖W_3‖ = 0.5 exactly
+    expect(factorsOf(cols).represented).toEqual([0, 1, 2]);
+    cols.W[2 * 4 + 3] = 0.5000000001;
+    expect(factorsOf(cols).represented).toEqual([0, 1, 2, 3]);
+  });
+
   it('joins features whose cosine exceeds the tolerance and splits those below it', () => {
     // Two dedicated features tilted toward each other: cos θ = sin(2·0.05) ≈ 0.0998.
     const a = 0.05;

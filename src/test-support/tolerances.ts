@@ -13,6 +13,8 @@ export const SPECIAL_FUNCTION_RTOL = 1e-12;
 export const FINITE_DIFFERENCE_RTOL = 1e-5;
 /** Root solvers and minimizers against their defining equation. */
 export const SOLVER_ATOL = 1e-12;
+/** Root solvers against their defining equation, relative to its right-hand side (tiny r). */
+export const SOLVER_RTOL = 1e-12;
 /** Seeded Monte Carlo estimates: this many standard errors. */
 export const MONTE_CARLO_SIGMAS = 4;
 

@@ -32,7 +32,9 @@ export function jlCubicEpsilon(r: number): number {
   // Newton polish: the closed form loses relative precision for tiny r.
   for (let i = 0; i < 3; i++) {
     const slope = e - e * e;
-    if (slope < 1e-6) break;
+    // Near ε = 1 (r → 1/6) the root is double and Newton would divide by ~0; for tiny ε
+    // the slope is tiny too but Newton is what restores the relative precision.
+    if (e > 0.5 && slope < 1e-6) break;
     const next = e - (e * e * (0.5 - e / 3) - r) / slope;
     if (!(next > 0 && next <= 1)) break;
     e = next;

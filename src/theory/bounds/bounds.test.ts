@@ -6,6 +6,7 @@ import {
   FINITE_DIFFERENCE_RTOL,
   MONTE_CARLO_SIGMAS,
   SOLVER_ATOL,
+  SOLVER_RTOL,
   centralDifference,
   relativeError,
 } from '../../test-support/tolerances.js';
@@ -51,6 +52,14 @@ describe('the jl-cubic bound', () => {
       expect(e).toBeGreaterThan(0);
       expect(e).toBeLessThanOrEqual(1);
       expect(Math.abs((e * e) / 2 - (e * e * e) / 3 - r)).toBeLessThan(SOLVER_ATOL);
+    }
+  });
+
+  it('solves to a relative residual of 1e-12 even where r is tiny (the Newton polish)', () => {
+    // The closed form alone leaves |f(ε) − r| / r near 1e-4 at r = 1e-14 and 5e-10 at 1e-9.
+    for (const r of [1e-14, 1e-12, 1e-9, 1e-6, 1e-4, 0.01, 0.1, 0.1666]) {
+      const e = jlCubicEpsilon(r);
+      expect(Math.abs((e * e) / 2 - (e * e * e) / 3 - r) / r).toBeLessThan(SOLVER_RTOL);
     }
   });
 
