@@ -1,3 +1,4 @@
+import { F64_DIGITS } from '../test-support/tolerances.js';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ describe('tegum toy run --json', () => {
     };
     expect(out.instances).toHaveLength(2);
     expect(out.config.seeds).toEqual([3, 4]);
-    expect(out.config.importance[1]).toBeCloseTo(0.9, 15);
+    expect(out.config.importance[1]).toBeCloseTo(0.9, F64_DIGITS);
     expect(out.instances.map((i) => i.sparsity)).toEqual([0, 0.9]);
     for (const i of out.instances) {
       expect(typeof i.loss).toBe('number');

@@ -1,3 +1,4 @@
+import { F64_DIGITS, F64_ROUNDING } from '../test-support/tolerances.js';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng.js';
 import { randomOrthogonal } from '../test-support/geometries.js';
@@ -6,8 +7,8 @@ import { symmetricEigenvalues } from './symmetric-eigenvalues.js';
 describe('symmetricEigenvalues', () => {
   it('finds 3 and 1 for [[2, 1], [1, 2]]', () => {
     const out = symmetricEigenvalues(new Float64Array(2), Float64Array.from([2, 1, 1, 2]), 2);
-    expect(out[0]).toBeCloseTo(3, 14);
-    expect(out[1]).toBeCloseTo(1, 14);
+    expect(out[0]).toBeCloseTo(3, F64_DIGITS);
+    expect(out[1]).toBeCloseTo(1, F64_DIGITS);
   });
 
   it('recovers the spectrum of Q diag(λ) Qᵀ for a random rotation Q, sorted descending', () => {
@@ -24,7 +25,7 @@ describe('symmetricEigenvalues', () => {
     }
     const out = symmetricEigenvalues(new Float64Array(n), A, n);
     const want = [...lambda].sort((x, y) => y - x);
-    out.forEach((v, k) => expect(Math.abs(v - want[k])).toBeLessThan(1e-12));
+    out.forEach((v, k) => expect(Math.abs(v - want[k])).toBeLessThan(F64_ROUNDING));
   });
 
   it('rejects a matrix whose length is not n²', () => {

@@ -3,7 +3,7 @@
  * tolerances of src/test-support/tolerances.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { packingTolerances as tol } from '../test-support/tolerances.js';
+import { F64_DIGITS, packingTolerances as tol } from '../test-support/tolerances.js';
 import { pack } from './pack.js';
 import { frameBoundForBlocks, tegumBlocks } from './tegum-blocks.js';
 import { gram } from '../core/gram.js';
@@ -61,7 +61,7 @@ describe('known answers', () => {
     [6, 3, 1 / Math.sqrt(5)],
     [28, 7, 1 / 3],
   ])('minimax reaches the Welch bound where an ETF exists: %i lines in R^%i at %f', (n, d, w) => {
-    expect(welch(n, d)).toBeCloseTo(w, 14);
+    expect(welch(n, d)).toBeCloseTo(w, F64_DIGITS);
     const r = pack({ n, d, objective: 'minimax', seed: 3, restarts: 2 });
     expect(r.maxAbsCos).toBeGreaterThanOrEqual(w - tol.float32Gram);
     expect(r.maxAbsCos - w).toBeLessThan(tol.welchAbsolute);

@@ -1,3 +1,4 @@
+import { F64_DIGITS } from '../test-support/tolerances.js';
 import { describe, expect, it } from 'vitest';
 import { blocksAreEven, frameBoundForBlocks, tegumBlocks } from './tegum-blocks.js';
 
@@ -25,9 +26,12 @@ describe('tegumBlocks', () => {
   });
 
   it('computes the alpha = 2 optimum of a layout, n²/d − n for even blocks', () => {
-    expect(frameBoundForBlocks(tegumBlocks(48, 12, 4))).toBeCloseTo((48 * 48) / 12 - 48, 12);
+    expect(frameBoundForBlocks(tegumBlocks(48, 12, 4))).toBeCloseTo(
+      (48 * 48) / 12 - 48,
+      F64_DIGITS,
+    );
     // Blocks (4 in 3) and 2 × (3 in 2), worked by hand: (16/3 − 4) + 2(9/2 − 3).
-    expect(frameBoundForBlocks(tegumBlocks(10, 7, 3))).toBeCloseTo(16 / 3 - 4 + 3, 12);
+    expect(frameBoundForBlocks(tegumBlocks(10, 7, 3))).toBeCloseTo(16 / 3 - 4 + 3, F64_DIGITS);
     // Blocks with m ≤ D are orthonormal: no interference.
     expect(frameBoundForBlocks(tegumBlocks(4, 8, 2))).toBe(0);
   });

@@ -7,10 +7,15 @@
 
 /** Closed forms evaluated in float64 against hand-computed values. */
 export const CLOSED_FORM_RTOL = 1e-12;
+/**
+ * Float64 arithmetic on exact inputs (a few dozen operations on values of order one):
+ * rounding stays near 1e-15, so 1e-12 absolute separates rounding from a wrong formula.
+ */
+export const F64_ROUNDING = 1e-12;
+/** The same as decimal digits, for toBeCloseTo(x, F64_DIGITS). */
+export const F64_DIGITS = 12;
 /** Special functions (Lanczos ln Γ, asymptotic ψ) against tabulated values. */
 export const SPECIAL_FUNCTION_RTOL = 1e-12;
-/** Analytic derivatives against central finite differences (float64). */
-export const FINITE_DIFFERENCE_RTOL = 1e-5;
 /** Root solvers and minimizers against their defining equation. */
 export const SOLVER_ATOL = 1e-12;
 /** Root solvers against their defining equation, relative to its right-hand side (tiny r). */
@@ -30,8 +35,6 @@ export function centralDifference(f: (x: number) => number, x: number, h: number
 
 /** Packing (src/packing): gradient checks and known answers. */
 export const packingTolerances = {
-  /** Central finite differences with h = 1e-6 on double precision: truncation O(h²), rounding O(1e-16/h). */
-  finiteDifferenceRelative: 1e-5,
   /** One float32 Gram entry (the core's format) is off by up to ~1 ulp of 1: 6e-8; allow 1e-6. */
   float32Gram: 1e-6,
   /** α = 2 frame bound Σ_{i≠j} G_ij² = n²/d − n, summed from float32 Gram entries (rel. error ~1e-7). */
@@ -58,8 +61,6 @@ export const geometryTolerances = {
 
 /** Toy models (src/toy): gradients, reference steps, trained values. */
 export const toyTolerances = {
-  /** Central finite differences in float64 with h = 1e-6: truncation O(h²), rounding O(1e-16/h). */
-  finiteDifferenceRelative: 1e-6,
   /** A float32 kernel against the float64 reference after a few steps (relative to max |W|). */
   kernelF32VsF64: 1e-4,
   /** A trained model's m/‖W‖_F² against an ideal value (1, 1/2): training noise at short runs. */
@@ -78,7 +79,11 @@ export const FLOAT32_RELATIVE = 2e-6;
 /** A float32 result compared relative to the largest magnitude of the whole output. */
 export const FLOAT32_OF_MAX = 1e-6;
 
-/** Central finite differences in float64 (step 1e-6): truncation and round-off near 1e-8. */
+/**
+ * Analytic derivatives against central finite differences in float64 (step ~1e-6):
+ * truncation O(h²) and round-off O(1e-16/h) near 1e-8 and 1e-10; the one name for
+ * every float64 finite-difference check (theory, packing, toy, special functions).
+ */
 export const FD_FLOAT64_RELATIVE = 1e-5;
 
 /** Central finite differences on a float32-stored model (step 1e-3): round-off near 1e-4. */

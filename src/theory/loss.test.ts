@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   CLOSED_FORM_RTOL,
-  FINITE_DIFFERENCE_RTOL,
+  F64_ROUNDING,
+  FD_FLOAT64_RELATIVE,
   centralDifference,
   relativeError,
 } from '../test-support/tolerances.js';
@@ -30,7 +31,7 @@ describe('lossAt', () => {
     // L(k) = n (n/k − 1)/2 · (m − D)/(D (m − 1)) = n (n − d) / (2d) for every k.
     const m = theoryModel({ n: 300, d: 60, alpha: 2, bound: 'welch', loss: 'pairs' });
     for (const k of [1, 2, 3, 5, 7.5, 30]) {
-      expect(relativeError(lossAt(m, k), (300 * 240) / 120)).toBeLessThan(1e-12);
+      expect(relativeError(lossAt(m, k), (300 * 240) / 120)).toBeLessThan(F64_ROUNDING);
     }
   });
 });
@@ -47,7 +48,7 @@ describe('dLossDk', () => {
             const fd = centralDifference((x) => lossAt(m, x), k, 1e-6 * k);
             // Scale by L/k, the derivative's natural size: at α = 2 some losses are flat in k.
             const scale = lossAt(m, k) / k;
-            expect(Math.abs(dLossDk(m, k) - fd) / scale).toBeLessThan(FINITE_DIFFERENCE_RTOL);
+            expect(Math.abs(dLossDk(m, k) - fd) / scale).toBeLessThan(FD_FLOAT64_RELATIVE);
           }
         }
       }

@@ -1,3 +1,4 @@
+import { F64_DIGITS } from '../test-support/tolerances.js';
 import { describe, expect, it } from 'vitest';
 import { importanceDecay, powerLinspace } from './grids.js';
 import { lrSchedule } from './lr-schedule.js';
@@ -7,8 +8,8 @@ describe('powerLinspace', () => {
   it('runs from 1 to 1/base geometrically, as 20 ** -linspace(0, 1, count)', () => {
     const p = powerLinspace(20, 3);
     expect(p[0]).toBe(1);
-    expect(p[1]).toBeCloseTo(1 / Math.sqrt(20), 15);
-    expect(p[2]).toBeCloseTo(1 / 20, 15);
+    expect(p[1]).toBeCloseTo(1 / Math.sqrt(20), F64_DIGITS);
+    expect(p[2]).toBeCloseTo(1 / 20, F64_DIGITS);
     expect(powerLinspace(20, 1)).toEqual([1]);
   });
   it('rejects a non-positive base or count', () => {
@@ -28,7 +29,7 @@ describe('lrSchedule', () => {
     expect(lrSchedule('constant')(7, 10)).toBe(1);
     expect(lrSchedule('linear')(5, 10)).toBe(0.5);
     expect(lrSchedule('cosine')(0, 10)).toBe(1);
-    expect(lrSchedule('cosine')(9, 10)).toBeCloseTo(0, 15);
+    expect(lrSchedule('cosine')(9, 10)).toBeCloseTo(0, F64_DIGITS);
   });
 });
 

@@ -1,3 +1,4 @@
+import { F64_DIGITS, F64_ROUNDING } from '../test-support/tolerances.js';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng.js';
 import { sparseLimit } from './sparse-limit.js';
@@ -96,15 +97,15 @@ describe('sparseLimit', () => {
 
   it('charges the zero input only for positive biases under ReLU', () => {
     const t = sparseLimit(W, b, I, m, n, 0.99);
-    expect(t.L0).toBeCloseTo((0.9 * 0.2 ** 2 + 0.729 * 0.05 ** 2) / n, 14);
+    expect(t.L0).toBeCloseTo((0.9 * 0.2 ** 2 + 0.729 * 0.05 ** 2) / n, F64_DIGITS);
   });
 
   it('weights the terms by the binomial probabilities of 0 and 1 nonzeros', () => {
     const S = 0.9;
     const t = sparseLimit(W, b, I, m, n, S);
     const want = S ** n * t.L0 + (1 - S) * S ** (n - 1) * t.L1;
-    expect(Math.abs(t.firstOrder - want)).toBeLessThan(1e-15);
-    expect(Math.abs(t.postForm - (t.L0 + (1 - S) * t.L1))).toBeLessThan(1e-15);
+    expect(Math.abs(t.firstOrder - want)).toBeLessThan(F64_ROUNDING);
+    expect(Math.abs(t.postForm - (t.L0 + (1 - S) * t.L1))).toBeLessThan(F64_ROUNDING);
   });
 
   it('approaches the sampled loss as S → 1, with an error of order (1 − S)²', () => {
@@ -142,7 +143,7 @@ describe('sparseLimit', () => {
     const second = Math.abs(t.secondOrder - sampled(0.1));
     expect(second).toBeLessThan(0.15 * error[1]);
     const want = t.firstOrder + (0.1 ** 2 * 0.9 ** (n - 2) * t.L2 * n) / n;
-    expect(Math.abs(t.secondOrder - want)).toBeLessThan(1e-15);
+    expect(Math.abs(t.secondOrder - want)).toBeLessThan(F64_ROUNDING);
   });
 
   it('rejects a sparsity outside [0, 1] and mismatched lengths', () => {

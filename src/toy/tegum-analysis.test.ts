@@ -1,3 +1,4 @@
+import { F64_DIGITS } from '../test-support/tolerances.js';
 import { describe, expect, it } from 'vitest';
 import type { ToyInstanceSummary } from './summarize-instance.js';
 import { meanFactorDim, spearman, tegumAnalysis } from './tegum-analysis.js';
@@ -25,16 +26,16 @@ function run(sparsity: number, loss: number, dims: number[], sizes: number[]): T
 
 describe('spearman', () => {
   it('is 1 for any increasing relation, −1 for decreasing, with ties averaged', () => {
-    expect(spearman([1, 2, 3, 4], [1, 8, 27, 64])).toBeCloseTo(1, 15);
-    expect(spearman([1, 2, 3], [3, 2, 1])).toBeCloseTo(-1, 15);
+    expect(spearman([1, 2, 3, 4], [1, 8, 27, 64])).toBeCloseTo(1, F64_DIGITS);
+    expect(spearman([1, 2, 3], [3, 2, 1])).toBeCloseTo(-1, F64_DIGITS);
     // Ranks x: 1, 2.5, 2.5, 4; y: 1, 2, 3, 4 → ρ = 4.5 / √(4.5 · 5).
-    expect(spearman([1, 2, 2, 3], [1, 2, 3, 4])).toBeCloseTo(4.5 / Math.sqrt(4.5 * 5), 14);
+    expect(spearman([1, 2, 2, 3], [1, 2, 3, 4])).toBeCloseTo(4.5 / Math.sqrt(4.5 * 5), F64_DIGITS);
   });
 });
 
 describe('tegumAnalysis', () => {
   it('weights factor dimensions by their features', () => {
-    expect(meanFactorDim(run(0, 0, [2, 1], [5, 1]))).toBeCloseTo(11 / 6, 15);
+    expect(meanFactorDim(run(0, 0, [2, 1], [5, 1]))).toBeCloseTo(11 / 6, F64_DIGITS);
   });
 
   it('finds the claim holding when k falls and factors grow with sparsity', () => {

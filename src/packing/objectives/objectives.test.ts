@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../core/rng.js';
-import { packingTolerances as tol } from '../../test-support/tolerances.js';
+import { F64_DIGITS, FD_FLOAT64_RELATIVE } from '../../test-support/tolerances.js';
 import type { Objective } from './objective.js';
 import { powerObjective } from './power.js';
 import {
@@ -65,7 +65,7 @@ function expectGradientMatchesFiniteDifferences(objective: Objective, d: number,
     scale = Math.max(scale, Math.abs(fd));
   }
   expect(scale).toBeGreaterThan(0);
-  expect(worst / scale).toBeLessThan(tol.finiteDifferenceRelative);
+  expect(worst / scale).toBeLessThan(FD_FLOAT64_RELATIVE);
 }
 
 describe('packing objectives', () => {
@@ -104,7 +104,7 @@ describe('packing objectives', () => {
     let exact = 0;
     for (let i = 0; i < n; i++)
       for (let j = 0; j < n; j++) if (i !== j) exact += Math.sqrt(Math.abs(G[i * n + j]));
-    expect(objective.reported(G, n)).toBeCloseTo(exact, 12);
+    expect(objective.reported(G, n)).toBeCloseTo(exact, F64_DIGITS);
     const smoothed = objective.value(G, n);
     expect(smoothed).toBeLessThanOrEqual(exact);
     expect(exact - smoothed).toBeLessThanOrEqual(n * (n - 1) * Math.sqrt(1e-3));
@@ -128,7 +128,7 @@ describe('packing objectives', () => {
     const n = 3;
     const G = new Float64Array([1, 0.05, -0.3, 0.05, 1, 0.1, -0.3, 0.1, 1]);
     const objective = createObjective('threshold', { threshold: 0.1, p: 2 });
-    expect(objective.reported(G, n)).toBeCloseTo(2 * 0.2 * 0.2, 14);
+    expect(objective.reported(G, n)).toBeCloseTo(2 * 0.2 * 0.2, F64_DIGITS);
   });
 
   it('lists the built-in objectives and refuses a duplicate name', () => {

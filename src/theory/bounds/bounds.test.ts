@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../../core/rng.js';
 import {
   CLOSED_FORM_RTOL,
-  FINITE_DIFFERENCE_RTOL,
+  F64_ROUNDING,
+  FD_FLOAT64_RELATIVE,
   MONTE_CARLO_SIGMAS,
   SOLVER_ATOL,
   SOLVER_RTOL,
@@ -77,7 +78,7 @@ describe('the jl-cubic bound', () => {
   it('ends its domain where 4 k ln(n/k) / d reaches 1/6', () => {
     const edge = jlCubicBound.domainEdge(1e5, 1e4);
     expect(edge).not.toBeNull();
-    expect(Math.abs(jlCubicR(1e5, 1e4, edge as number) - 1 / 6)).toBeLessThan(1e-12);
+    expect(Math.abs(jlCubicR(1e5, 1e4, edge as number) - 1 / 6)).toBeLessThan(F64_ROUNDING);
     // The post: "the range of k is set by the real roots" — about 55 for n = 1e5, d = 1e4.
     expect(Math.floor(edge as number)).toBe(55);
   });
@@ -118,9 +119,9 @@ describe('the welch bound', () => {
 
 describe('the random bound', () => {
   it('is E|c|^α in closed form: 1 at D = 1, 1/D at α = 2, 1/2 for α = 1 in R³', () => {
-    expect(Math.abs(logRandomMoment(1, 1.7))).toBeLessThan(1e-13);
-    expect(relativeError(Math.exp(logRandomMoment(7, 2)), 1 / 7)).toBeLessThan(1e-13);
-    expect(relativeError(Math.exp(logRandomMoment(3, 1)), 0.5)).toBeLessThan(1e-13);
+    expect(Math.abs(logRandomMoment(1, 1.7))).toBeLessThan(F64_ROUNDING);
+    expect(relativeError(Math.exp(logRandomMoment(7, 2)), 1 / 7)).toBeLessThan(F64_ROUNDING);
+    expect(relativeError(Math.exp(logRandomMoment(3, 1)), 0.5)).toBeLessThan(F64_ROUNDING);
   });
 
   it('agrees with a seeded Monte Carlo estimate of E|cos θ|^α', () => {
@@ -184,7 +185,7 @@ describe('every bound', () => {
             const logEll = (kk: number) => Math.log(b.ell(at(n, d, kk, alpha)));
             const fd = centralDifference(logEll, k, 1e-5 * k);
             const exact = b.dLogEllDk(at(n, d, k, alpha));
-            expect(relativeError(exact, fd)).toBeLessThan(FINITE_DIFFERENCE_RTOL);
+            expect(relativeError(exact, fd)).toBeLessThan(FD_FLOAT64_RELATIVE);
           }
         },
       ),
