@@ -42,6 +42,11 @@ export function buildProgram(): Command {
 /** Runs the CLI on `argv` (node-style, with the two leading entries). */
 export async function runCli(argv: string[]): Promise<number> {
   const program = buildProgram();
+  // `tegum` alone asks what there is: the help on stdout, not an error.
+  if (argv.length <= 2) {
+    process.stdout.write(program.helpInformation());
+    return 0;
+  }
   try {
     await withOutputBatch(() => program.parseAsync(argv));
     // A command may set the exit code itself (a run that finished but must report failure).

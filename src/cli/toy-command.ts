@@ -24,6 +24,7 @@ import {
 import { addKernelOptions } from './kernel-options.js';
 import { UsageError } from './usage-error.js';
 import { checkOutputDir } from '../experiments/output-paths.js';
+import { checkMemory, toyMemoryBytes } from '../experiments/resource-bounds.js';
 import { assertFinite } from '../core/finite-guard.js';
 
 /**
@@ -89,6 +90,15 @@ const CUSTOM_FLAGS = ['n', 'm', 'instances', 'sparsity', 'importance'] as const;
 
 /** The training config the flags describe (custom runs); throws UsageError on conflicts. */
 export function configFromFlags(flags: ToyRunFlags): ToyRunInput {
+  if (flags.n !== undefined && flags.m !== undefined && flags.sparsity !== undefined) {
+    // Before any per-feature or per-instance array is built (1e9 features would take minutes).
+    const I = flags.instances ?? flags.sparsity.length;
+    checkMemory(
+      `a toy run of ${I} instance(s) with n = ${flags.n}, m = ${flags.m}`,
+      toyMemoryBytes(I, flags.n, flags.m, 1),
+      'lower --n, --m or --instances',
+    );
+  }
   if (flags.n === undefined || flags.m === undefined || flags.sparsity === undefined) {
     throw new UsageError('tegum toy run needs --preset NAME, or --n, --m and --sparsity');
   }

@@ -3,8 +3,8 @@
  * "cannot write": a folder must be a folder (or creatable under a writable one),
  * a file must not be a folder and its folder must be writable.
  */
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { accessSync, constants, existsSync, mkdtempSync, rmdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { FileSystemError } from '../core/errors.js';
 
 function nearestExisting(path: string): string {
@@ -13,9 +13,15 @@ function nearestExisting(path: string): string {
   return p;
 }
 
+/**
+ * True when a folder can be created in `path` right now: access(2) first, then a
+ * probe folder made and removed, since access says yes to root on read-only file
+ * systems (/proc, a read-only mount).
+ */
 function writable(path: string): boolean {
   try {
     accessSync(path, constants.W_OK | constants.X_OK);
+    rmdirSync(mkdtempSync(join(path, '.tegum-probe-')));
     return true;
   } catch {
     return false;
