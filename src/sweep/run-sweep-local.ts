@@ -48,7 +48,8 @@ export interface SweepRunSummary {
   skipped: number;
   failed: FailedJob[];
   wallSeconds: number;
-  threads: number;
+  /** Local runs: the pool's threads. */
+  threads?: number;
   /** The queue URL when run through a queue. */
   queue?: string;
 }

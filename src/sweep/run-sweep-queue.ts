@@ -141,7 +141,6 @@ export async function runSweepQueue(
       skipped: total - ran,
       failed: [...failed.values()],
       wallSeconds: (performance.now() - t0) / 1000,
-      threads: 0,
       queue: options.queue.url,
     };
   } finally {
