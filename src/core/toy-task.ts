@@ -44,12 +44,13 @@ export function sliceToyConfig(config: ToyConfig, from: number, to: number): Toy
       : typeof v === 'number'
         ? v
         : Array.from(v);
+  const fp = config.featureProbability; // [nInstances] or [nInstances, nFeatures]
   return {
     ...config,
     nInstances: to - from,
     seeds,
     seed: undefined,
-    featureProbability: perInstance(config.featureProbability, 1),
+    featureProbability: perInstance(fp, typeof fp !== 'number' && fp.length === nI * n ? n : 1),
     importance: config.importance === undefined ? undefined : perInstance(config.importance, n),
   };
 }
