@@ -75,6 +75,7 @@ export { toyGradient } from './core/toy-gradient.js';
 export { sampleToyBatch } from './core/toy-batch.js';
 export { toySampleBatch } from './core/toy-sample-batch.js';
 export type { FeatureSets, ToySampling } from './core/toy-sampling.js';
+export { checkFeatureSets, parseFeatureSets } from './core/toy-sampling.js';
 export { adamUpdate } from './core/adam-update.js';
 export type { AdamParams } from './core/adam-update.js';
 export { setBackend, getBackend, useBackend } from './core/backend.js';

@@ -36,36 +36,43 @@ export interface ToySampling {
 export type FeatureSets = readonly (readonly number[])[];
 
 /**
- * Validates the sets and builds the tables.
- * @param featureProbability [nInstances, nFeatures], each in [0, 1]
- * @throws RangeError naming the bad set or field: an index outside [0, nFeatures), a set of
- *   fewer than two features, a feature in two sets, or a set whose features differ in p.
+ * Parses feature sets written as a semicolon-separated list of comma-separated feature
+ * indices ('0,1;2,3'), as `toy run --correlated` and the explorer's URL take them.
+ * @throws RangeError naming the part that is not a list of integers ≥ 0
  */
-export function buildToySampling(
-  featureProbability: Float32Array,
-  nInstances: number,
+export function parseFeatureSets(text: string): number[][] {
+  return text.split(';').map((part) => {
+    const features = part.split(',').map((f) => f.trim());
+    if (!features.every((f) => /^\d+$/.test(f))) {
+      throw new RangeError(
+        `'${part}' is not a set of feature indices (a semicolon-separated list of comma-separated integers ≥ 0, e.g. '0,1;2,3')`,
+      );
+    }
+    return features.map(Number);
+  });
+}
+
+/**
+ * Checks feature sets against n features: each lists two or more integer features in
+ * [0, n), and no feature is in two sets (correlated or anticorrelated).
+ * @returns for each feature the index of its set in [...correlated, ...anticorrelated], or −1
+ * @throws RangeError naming the bad set and what is allowed
+ */
+export function checkFeatureSets(
   nFeatures: number,
   correlated: FeatureSets = [],
   anticorrelated: FeatureSets = [],
-): ToySampling {
-  const n = nFeatures;
-  const owner = new Int32Array(n).fill(-1); // the set each feature belongs to
-  const sets = [
-    ...correlated.map((f) => ({ features: f, kind: UNIT_CORRELATED, name: 'correlated' })),
-    ...anticorrelated.map((f) => ({
-      features: f,
-      kind: UNIT_ANTICORRELATED,
-      name: 'anticorrelated',
-    })),
-  ];
+): Int32Array {
+  const owner = new Int32Array(nFeatures).fill(-1);
+  const sets = namedSets(correlated, anticorrelated);
   sets.forEach((set, k) => {
-    const label = `${set.name} set {${set.features.join(',')}}`;
+    const label = `${set.name} set {${Array.from(set.features).join(',')}}`;
     if (!Array.isArray(set.features) || set.features.length < 2) {
       throw new RangeError(`${label} must list at least two features`);
     }
     for (const f of set.features) {
-      if (!Number.isInteger(f) || f < 0 || f >= n) {
-        throw new RangeError(`${label}: feature ${f} is not an integer in [0, ${n})`);
+      if (!Number.isInteger(f) || f < 0 || f >= nFeatures) {
+        throw new RangeError(`${label}: feature ${f} is not an integer in [0, ${nFeatures})`);
       }
       if (owner[f] !== -1) {
         const other = sets[owner[f]];
@@ -75,16 +82,48 @@ export function buildToySampling(
       }
       owner[f] = k;
     }
+  });
+  return owner;
+}
+
+function namedSets(correlated: FeatureSets, anticorrelated: FeatureSets) {
+  return [
+    ...correlated.map((f) => ({ features: f, kind: UNIT_CORRELATED, name: 'correlated' })),
+    ...anticorrelated.map((f) => ({
+      features: f,
+      kind: UNIT_ANTICORRELATED,
+      name: 'anticorrelated',
+    })),
+  ];
+}
+
+/**
+ * Validates the sets and builds the tables.
+ * @param featureProbability [nInstances, nFeatures], each in [0, 1]
+ * @throws RangeError naming the bad set: see checkFeatureSets, or a set whose features
+ *   differ in p within an instance.
+ */
+export function buildToySampling(
+  featureProbability: Float32Array,
+  nInstances: number,
+  nFeatures: number,
+  correlated: FeatureSets = [],
+  anticorrelated: FeatureSets = [],
+): ToySampling {
+  const n = nFeatures;
+  const owner = checkFeatureSets(n, correlated, anticorrelated);
+  const sets = namedSets(correlated, anticorrelated);
+  for (const set of sets) {
     for (let i = 0; i < nInstances; i++) {
       const p0 = featureProbability[i * n + set.features[0]];
       const f = set.features.find((g) => featureProbability[i * n + g] !== p0);
       if (f !== undefined) {
         throw new RangeError(
-          `${label} mixes feature probabilities (instance ${i}: ${p0} and ${featureProbability[i * n + f]}); a set's features must share one`,
+          `${set.name} set {${set.features.join(',')}} mixes feature probabilities (instance ${i}: ${p0} and ${featureProbability[i * n + f]}); a set's features must share one`,
         );
       }
     }
-  });
+  }
 
   const unitStart: number[] = [];
   const unitKind: number[] = [];

@@ -5,7 +5,7 @@
  * WᵀW heatmap, ‖W_i‖ bars coloured by superposition, D_i, and the tegum factors.
  */
 import * as Plot from '@observablehq/plot';
-import { featureGeometry } from '../../../src/index.js';
+import { featureGeometry, parseFeatureSets } from '../../../src/index.js';
 import {
   figureSlot,
   listPanel,
@@ -26,6 +26,9 @@ interface ToyViewState {
   decay: number;
   seed: number;
   steps: number;
+  /** Feature sets as in `toy run --correlated` ('0,1;2,3'), or '' for none. */
+  correlated: string;
+  anticorrelated: string;
 }
 
 const SEEDS = 4;
@@ -40,6 +43,8 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     decay: numberParam(params, 'decay', 0.9, 0.5, 1),
     seed: numberParam(params, 'seed', 0, 0, 1_000_000),
     steps: numberParam(params, 'steps', 10_000, 100, 50_000),
+    correlated: params.get('correlated') ?? '',
+    anticorrelated: params.get('anticorrelated') ?? '',
   };
   const { controls, plots } = viewLayout(root, 'Toy model parameters');
 
@@ -248,7 +253,18 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     history = [];
     signature = '';
     startedAt = performance.now();
+    let sets: Pick<ToyRequest, 'correlated' | 'anticorrelated'>;
+    try {
+      sets = {
+        correlated: state.correlated ? parseFeatureSets(state.correlated) : undefined,
+        anticorrelated: state.anticorrelated ? parseFeatureSets(state.anticorrelated) : undefined,
+      };
+    } catch (err) {
+      note.textContent = (err as Error).message;
+      return;
+    }
     const request: ToyRequest = {
+      ...sets,
       type: 'start',
       nFeatures: state.n,
       nHidden: state.m,

@@ -16,6 +16,10 @@ export interface ToyRequest {
   sparsity: number;
   /** Importance I_i = decay^i (1 = uniform). */
   importanceDecay: number;
+  /** Feature sets active together (Elhage et al. 2022 §7); default none. */
+  correlated?: number[][];
+  /** Feature sets with at most one feature active; default none. */
+  anticorrelated?: number[][];
   seed: number;
   seeds: number;
   steps: number;
@@ -56,6 +60,8 @@ async function run(r: ToyRequest, gen: number): Promise<void> {
     nHidden: r.nHidden,
     featureProbability: 1 - r.sparsity,
     importance,
+    correlated: r.correlated,
+    anticorrelated: r.anticorrelated,
     seed: r.seed,
   });
   const loss = new Float32Array(r.seeds);
