@@ -5,7 +5,7 @@
  * WᵀW heatmap, ‖W_i‖ bars coloured by superposition, D_i, and the tegum factors.
  */
 import * as Plot from '@observablehq/plot';
-import { featureGeometry, parseFeatureSets } from '../../../src/index.js';
+import { featureGeometry, parseFeatureSets, resolveToyRun } from '../../../src/index.js';
 import {
   figureSlot,
   listPanel,
@@ -253,28 +253,28 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     history = [];
     signature = '';
     startedAt = performance.now();
-    let sets: Pick<ToyRequest, 'correlated' | 'anticorrelated'>;
+    // The same resolved run the CLI builds: the notebook's batch, optimizer and defaults.
+    let request: ToyRequest;
     try {
-      sets = {
-        correlated: state.correlated ? parseFeatureSets(state.correlated) : undefined,
-        anticorrelated: state.anticorrelated ? parseFeatureSets(state.anticorrelated) : undefined,
+      request = {
+        type: 'start',
+        config: resolveToyRun({
+          nInstances: SEEDS,
+          nFeatures: state.n,
+          nHidden: state.m,
+          featureProbability: 1 - state.S,
+          importance: Array.from({ length: state.n }, (_, i) => state.decay ** i),
+          correlated: state.correlated ? parseFeatureSets(state.correlated) : undefined,
+          anticorrelated: state.anticorrelated ? parseFeatureSets(state.anticorrelated) : undefined,
+          seed: state.seed,
+          steps: state.steps,
+          lr: LEARNING_RATE,
+        }),
       };
     } catch (err) {
-      note.textContent = (err as Error).message;
+      note.textContent = (err as Error).message; // a bad set in the URL
       return;
     }
-    const request: ToyRequest = {
-      ...sets,
-      type: 'start',
-      nFeatures: state.n,
-      nHidden: state.m,
-      sparsity: state.S,
-      importanceDecay: state.decay,
-      seed: state.seed,
-      seeds: SEEDS,
-      steps: state.steps,
-      lr: LEARNING_RATE,
-    };
     note.textContent = '';
     setStatus('running');
     worker.postMessage(request);
