@@ -70,7 +70,8 @@ export function resolveToyRun(input: ToyRunInput): ResolvedToyRun {
   }
   const schedule = input.schedule ?? 'constant';
   lrSchedule(schedule);
-  const tegum = { ...TEGUM_DEFAULTS, ...input.tegum };
+  const given = Object.entries(input.tegum ?? {}).filter(([, v]) => v !== undefined);
+  const tegum = { ...TEGUM_DEFAULTS, ...Object.fromEntries(given) };
   for (const [k, v] of Object.entries(tegum)) inRange(`tegum.${k}`, v, 0, Infinity);
   return {
     kind: 'toy',
