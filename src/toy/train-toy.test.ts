@@ -84,7 +84,7 @@ describe('trainToyModels', () => {
     expect(() => trainToyModels({ ...config, steps: -1 })).toThrow(/steps must be a non-negative/);
     expect(() => trainToyModels({ ...config, lr: 0 })).toThrow(/lr must be a finite number > 0/);
     expect(() => trainToyModels({ ...config, schedule: 'step' })).toThrow(
-      /known: constant, linear, cosine/,
+      /unknown lr schedule 'step' \(allowed: constant, linear, cosine/,
     );
   });
 });
