@@ -68,8 +68,10 @@ export interface TwoInOneRow {
   relativeImportance: number;
   density: number;
   seed: number;
-  /** The trainer's loss: the notebook's mean over features of I_i (x_i − x'_i)². */
+  /** The trainer's loss: the notebook's mean over features of I_i (x_i − x'_i)², sampled. */
   loss: number;
+  /** The exact expected loss of the trained (W, b), same convention (by quadrature). */
+  exactLoss: number;
   /** [2] W as [nHidden = 1, nFeatures = 2]. */
   w: [number, number];
   b: [number, number];
@@ -79,13 +81,17 @@ export interface TwoInOneRow {
   analyticLoss: number;
 }
 
-/** Per grid point, the row of least loss (ties: the lower seed). */
-export function bestOfSeeds(rows: readonly TwoInOneRow[]): TwoInOneRow[] {
+/** Per grid point, the row of least `lossOf` (ties: the lower seed); default the exact loss. */
+export function bestOfSeeds(
+  rows: readonly TwoInOneRow[],
+  lossOf: (row: TwoInOneRow) => number = (row) => row.exactLoss,
+): TwoInOneRow[] {
   const best = new Map<string, TwoInOneRow>();
   for (const row of rows) {
     const key = `${row.relativeImportance}|${row.density}`;
     const held = best.get(key);
-    if (!held || row.loss < held.loss || (row.loss === held.loss && row.seed < held.seed)) {
+    const l = lossOf(row);
+    if (!held || l < lossOf(held) || (l === lossOf(held) && row.seed < held.seed)) {
       best.set(key, row);
     }
   }

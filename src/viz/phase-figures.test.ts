@@ -22,6 +22,7 @@ const rows: TwoInOneRow[] = rs.flatMap((r) =>
       density: p,
       seed: 0,
       loss: 0.01,
+      exactLoss: 0.01,
       w: [1, -1],
       b: [0, 0],
       solution: trained,
