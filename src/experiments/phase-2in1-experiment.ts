@@ -9,8 +9,6 @@
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { getBackend, useBackend } from '../core/backend.js';
-import { WorkerPool } from '../core/worker-pool.js';
 import { evaluateToyLoss } from '../toy/evaluate-toy-loss.js';
 import {
   bestOfSeeds,
@@ -26,12 +24,11 @@ import {
   TWO_IN_ONE_SOLUTIONS,
   type TwoInOneAnalytic,
 } from '../toy/phase-2in1-solutions.js';
-import { trainToyModels, type ToyTrainingResult } from '../toy/train-toy.js';
-import { trainToyModelsParallel } from '../toy/train-toy-parallel.js';
 import { phaseAgreement } from '../viz/phase-figures.js';
 import { twoInOneFigure } from '../viz/phase-2in1-figure.js';
 import type { Experiment, ReportSection } from './experiment.js';
 import { toCsv } from './to-csv.js';
+import { trainGrid } from './train-grid.js';
 import { writeFigure } from './write-figure.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -65,29 +62,19 @@ const EVAL_BATCHES = 64;
  */
 export function inProcessTrainer(threads = availableParallelism()): TwoInOneTrainer {
   return async (jobs, steps, onProgress) => {
-    await useBackend();
-    const config = {
-      nFeatures: 2,
-      nHidden: 1,
-      nInstances: jobs.length,
-      featureProbability: jobs.map((j) => j.density),
-      importance: jobs.flatMap((j) => [1, j.relativeImportance]),
-      seeds: jobs.map((j) => j.seed),
-      steps,
-    };
-    const progress = (p: { step: number; steps: number }) => onProgress(p.step / p.steps);
-    let trained: ToyTrainingResult;
-    if (threads <= 1) {
-      trained = trainToyModels(config, progress);
-    } else {
-      const pool = await WorkerPool.create(Math.min(threads, jobs.length), getBackend());
-      try {
-        trained = await trainToyModelsParallel(pool, config, progress);
-      } finally {
-        await pool.close();
-      }
-    }
-    const { state } = trained;
+    const state = await trainGrid(
+      {
+        nFeatures: 2,
+        nHidden: 1,
+        nInstances: jobs.length,
+        featureProbability: jobs.map((j) => j.density),
+        importance: jobs.flatMap((j) => [1, j.relativeImportance]),
+        seeds: jobs.map((j) => j.seed),
+        steps,
+      },
+      onProgress,
+      threads,
+    );
     const loss = evaluateToyLoss(new Float64Array(jobs.length), state, EVAL_BATCHES);
     return jobs.map((_, i) => ({
       w: [state.W[2 * i], state.W[2 * i + 1]],

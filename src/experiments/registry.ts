@@ -5,6 +5,7 @@
  */
 import type { Experiment } from './experiment.js';
 import { packingExperiment } from './packing-report-experiment.js';
+import { mapsExperiment } from './claim-map-experiment.js';
 import { phase2in1Experiment } from './phase-2in1-experiment.js';
 import { theoryExperiment } from './theory-experiment.js';
 import { toyExperiment } from './toy-experiment.js';
@@ -14,6 +15,7 @@ const ORDER: Experiment[] = [
   packingExperiment,
   toyExperiment,
   phase2in1Experiment,
+  mapsExperiment,
 ];
 
 /** The experiments in report order. @throws Error on a duplicate id. */
