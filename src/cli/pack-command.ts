@@ -7,11 +7,13 @@
 import { Command, Option } from 'commander';
 import { encodeNpy } from '../core/npy.js';
 import { tegumFactors } from '../geometry/tegum-factors.js';
-import { PACKING_COSINE_TOLERANCE } from '../experiments/packing-experiment.js';
+import { availableParallelism } from 'node:os';
+import { runIdentity } from '../experiments/run-identity.js';
 import { runPackingExperiment } from '../experiments/run-packing-experiment.js';
 import { writeFileAtomic } from '../experiments/write-file-atomic.js';
 import { objectiveNames } from '../packing/objectives/registry.js';
-import { DivergenceError, type PackConfig } from '../packing/pack.js';
+import { DivergenceError, packTasks, type PackConfig } from '../packing/pack.js';
+import { packConfigOf, resolvePackRun } from '../packing/resolve-pack-run.js';
 import { packOnCores } from '../experiments/pool-pack-runner.js';
 import {
   parseChoice,
@@ -114,7 +116,7 @@ export function registerPackCommand(program: Command): void {
     if (flags.save !== undefined && !flags.save.endsWith('.npy')) {
       throw new UsageError(`--save must name a .npy file, got '${flags.save}'`);
     }
-    const config: PackConfig = {
+    const input: PackConfig = {
       n: flags.n,
       d: flags.d,
       k: flags.k,
@@ -124,11 +126,17 @@ export function registerPackCommand(program: Command): void {
       restarts: flags.restarts,
       optimizer: { steps: flags.steps, learningRate: flags.lr },
     };
+    const tasks = packTasks(input).length;
+    const config = resolvePackRun({
+      ...input,
+      backend: flags.backend,
+      threads: Math.max(1, Math.min(flags.threads ?? availableParallelism(), tasks)),
+    });
     let result;
     try {
-      ({ result } = await packOnCores(config, {
-        backend: flags.backend,
-        threads: flags.threads,
+      ({ result } = await packOnCores(packConfigOf(config), {
+        backend: config.backend,
+        threads: config.threads,
       }));
     } catch (err) {
       if (err instanceof DivergenceError) {
@@ -139,7 +147,7 @@ export function registerPackCommand(program: Command): void {
       throw err;
     }
     const { n, d, V } = result;
-    const decomposition = tegumFactors(V, d, n, { cosineTolerance: PACKING_COSINE_TOLERANCE });
+    const decomposition = tegumFactors(V, d, n, { cosineTolerance: config.cosineTolerance });
     if (flags.save) writeFileAtomic(flags.save, encodeNpy(V, [d, n]));
     const report = {
       n,
@@ -160,7 +168,9 @@ export function registerPackCommand(program: Command): void {
         label: f.label,
         features: f.features,
       })),
-      cosineTolerance: PACKING_COSINE_TOLERANCE,
+      cosineTolerance: config.cosineTolerance,
+      config,
+      identity: runIdentity(config),
       runs: result.runs.map((r) => ({
         m: r.task.m,
         D: r.task.D,

@@ -4,12 +4,15 @@
  * stderr and exit code 2, without a stack trace.
  */
 import { Command, CommanderError } from 'commander';
+import { TEGUM_VERSION } from '../core/version.js';
 import { EXIT_USAGE, UsageError } from './usage-error.js';
 import { registerTheoryCommand } from './theory-command.js';
 import { registerReproduceCommand } from './reproduce-command.js';
 import { registerPackCommand } from './pack-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerToyCommand } from './toy-command.js';
+import { registerSweepCommand } from './sweep-command.js';
+import { registerWorkerCommand } from './worker-command.js';
 
 /** Builds the program; exported so tests can drive it in-process. */
 export function buildProgram(): Command {
@@ -17,7 +20,7 @@ export function buildProgram(): Command {
     .description(
       'A lab for the geometry of superposition: why features split into orthogonal subspaces (tegum products).',
     )
-    .version('0.1.0')
+    .version(TEGUM_VERSION)
     .exitOverride()
     // Keep commander's errors to one line (its "Did you mean …?" hint joins the same line).
     .configureOutput({
@@ -28,6 +31,8 @@ export function buildProgram(): Command {
   registerPackCommand(program);
   registerServeCommand(program);
   registerToyCommand(program);
+  registerSweepCommand(program);
+  registerWorkerCommand(program);
   return program;
 }
 

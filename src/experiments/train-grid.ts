@@ -7,26 +7,27 @@ import { availableParallelism } from 'node:os';
 import { getBackend, useBackend } from '../core/backend.js';
 import type { ToyState } from '../core/toy-state.js';
 import { WorkerPool } from '../core/worker-pool.js';
-import {
-  trainToyModels,
-  type ToyTrainingConfig,
-  type ToyTrainingResult,
-} from '../toy/train-toy.js';
+import { resolveToyRun, type ToyRunInput } from '../toy/resolve-toy-run.js';
+import { trainToyModels, type ToyTrainingResult } from '../toy/train-toy.js';
 import { trainToyModelsParallel } from '../toy/train-toy-parallel.js';
 
 /** Trains `config`'s instances; reports the fraction of steps done. */
 export async function trainGrid(
-  config: ToyTrainingConfig,
+  input: ToyRunInput,
   onProgress: (fraction: number) => void,
   threads = availableParallelism(),
 ): Promise<ToyState> {
-  await useBackend();
+  const config = resolveToyRun({
+    ...input,
+    threads: Math.max(1, Math.min(threads, input.nInstances)),
+  });
+  await useBackend(config.backend);
   const progress = (p: { step: number; steps: number }) => onProgress(p.step / p.steps);
   let trained: ToyTrainingResult;
-  if (threads <= 1 || config.nInstances < 2) {
+  if (config.threads === 1) {
     trained = trainToyModels(config, progress);
   } else {
-    const pool = await WorkerPool.create(Math.min(threads, config.nInstances), getBackend());
+    const pool = await WorkerPool.create(config.threads, getBackend());
     try {
       trained = await trainToyModelsParallel(pool, config, progress);
     } finally {

@@ -6,7 +6,6 @@
  * a single toy model with n = 2, m = 1, importance (1, r), the notebook's
  * training defaults.
  */
-import type { ToyTrainingConfig } from './toy-training-config.js';
 import type { TwoInOneSolution } from './phase-2in1-solutions.js';
 
 /** A grid's resolution and training. */
@@ -42,24 +41,6 @@ export function twoInOneAxes(grid: TwoInOneGrid): {
   return {
     relativeImportance: logspace(-1, 1, grid.importancePoints),
     density: logspace(0, -2, grid.densityPoints),
-  };
-}
-
-/** The training config of one job: one model, feature 2's importance r, both features' density p. */
-export function twoInOneConfig(
-  relativeImportance: number,
-  density: number,
-  seed: number,
-  steps: number,
-): ToyTrainingConfig {
-  return {
-    nFeatures: 2,
-    nHidden: 1,
-    nInstances: 1,
-    featureProbability: density,
-    importance: [1, relativeImportance],
-    seed,
-    steps,
   };
 }
 
