@@ -1,14 +1,21 @@
 /**
  * The experiments of `tegum reproduce`, in the order of the report's argument:
  * the post's model, the packings, the toy models, the tegum test, the sparse
- * limit. Registered by name in one place; a duplicate id throws.
+ * limit, then the correlation road (correlated and anticorrelated features).
+ * Registered by name in one place; a duplicate id throws.
  */
 import type { Experiment } from './experiment.js';
 import { packingExperiment } from './packing-report-experiment.js';
 import { theoryExperiment } from './theory-experiment.js';
 import { toyExperiment } from './toy-experiment.js';
+import { correlationExperiment } from './correlation-experiment.js';
 
-const ORDER: Experiment[] = [theoryExperiment, packingExperiment, toyExperiment];
+const ORDER: Experiment[] = [
+  theoryExperiment,
+  packingExperiment,
+  toyExperiment,
+  correlationExperiment,
+];
 
 /** The experiments in report order. @throws Error on a duplicate id. */
 export function experiments(): Experiment[] {
