@@ -85,7 +85,7 @@ describe('trainToyModels', () => {
     expect(() => resolveToyRun({ ...config, steps: -1 })).toThrow(/steps must be a non-negative/);
     expect(() => resolveToyRun({ ...config, lr: 0 })).toThrow(/lr must be a finite number > 0/);
     expect(() => resolveToyRun({ ...config, schedule: 'step' })).toThrow(
-      /known: constant, linear, cosine/,
+      /unknown lr schedule 'step' \(allowed: constant, linear, cosine/,
     );
   });
 });
