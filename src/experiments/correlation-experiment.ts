@@ -201,8 +201,14 @@ export function correlationSections(
     count(r.instances, (x) => x.sets.every((s) => s.spreadAcrossFactors));
   const oneEach = (r: CorrelationSetupResult) =>
     count(r.instances, (x) => x.sets.every((s) => s.oneFactor));
-  const followsAnti = anti.best.sets.every((s) => s.oneFactor);
-  const spreadsCorr = corr.best.sets.every((s) => s.spreadAcrossFactors);
+  const relation = (x: CorrelationInstance) =>
+    x.sets.every((s) => s.oneFactor)
+      ? 'a factor per set'
+      : x.sets.every((s) => s.spreadAcrossFactors)
+        ? 'the sets spread across factors'
+        : x.factorFeatures.length === 1
+          ? 'one factor holding every represented feature'
+          : 'sets sharing factors';
 
   return [
     {
@@ -246,7 +252,7 @@ export function correlationSections(
       claim:
         'The tegum-factor analysis of the same models: a factor per set, or the sets spread across factors?',
       verdict: 'shown',
-      summary: `${results.map((r) => `${r.setup.title}: a factor per set in ${oneEach(r)} of ${N} seeds, spread across factors (no factor holding two features of one set) in ${spread(r)}, otherwise sharing factors; the best seed: ${r.best.factors.join(' + ')}`).join('. ')}. ${followsAnti && spreadsCorr ? 'The factors follow the anticorrelated sets and cut across the correlated pairs: correlated features land in different factors, each factor pairing features of different sets.' : 'The best seeds do not show anticorrelated sets as factors and correlated pairs spread across factors together.'}${sets3.best.factorFeatures.length === 1 && sets3.best.factorFeatures[0].length === sets3.setup.n ? ` The best model of the sets of 3 is one factor of all ${sets3.setup.n} features: its sets are not read as factors of their own.` : ''}`,
+      summary: `${results.map((r) => `${r.setup.title}: a factor per set in ${oneEach(r)} of ${N} seeds, the sets spread across factors (no factor holding two features of one set) in ${spread(r)}, otherwise sets sharing factors; the best seed: ${relation(r.best)} (${r.best.factors.join(' + ')})`).join('. ')}.`,
       table: {
         headers: [
           'setup',
