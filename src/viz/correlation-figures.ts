@@ -21,8 +21,18 @@ export interface CorrelationPanel {
 /** The sets' colours (Observable's category10, first entries); free features grey. */
 const SET_COLORS = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951', '#ff8ab7'];
 
+/** The experiment's heading (the default); `toy run`'s feature-sets figure gives its own. */
+const BEST_OF_SEEDS = {
+  title: 'Correlated features go orthogonal, anticorrelated ones antipodal',
+  subtitle:
+    'W’s columns, best of seeds; colour = feature set; solid: correlated, dashed: anticorrelated.',
+};
+
 /** Arrows of W's columns per panel; colour = feature set, solid correlated, dashed anticorrelated. */
-export function correlationArrowsFigure(panels: CorrelationPanel[]): string {
+export function correlationArrowsFigure(
+  panels: CorrelationPanel[],
+  heading: { title: string; subtitle: string } = BEST_OF_SEEDS,
+): string {
   const drawn = panels.map((p) => {
     const n = p.nFeatures;
     const sets = [
@@ -88,9 +98,7 @@ export function correlationArrowsFigure(panels: CorrelationPanel[]): string {
     };
   });
   return composeFigure({
-    title: 'Correlated features go orthogonal, anticorrelated ones antipodal',
-    subtitle:
-      'W’s columns, best of seeds; colour = feature set; solid: correlated, dashed: anticorrelated.',
+    ...heading,
     panels: drawn,
     columns: drawn.length,
   });
