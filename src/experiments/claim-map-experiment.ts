@@ -13,7 +13,6 @@ import {
   claimMapJobs,
   claimMapSpec,
   decayOf,
-  CLAIM_MAP_GRIDS,
   type ClaimMapCell,
   type ClaimMapGrid,
   type ClaimMapRow,
@@ -22,7 +21,7 @@ import {
 import type { ToyInstanceSummary } from '../toy/summarize-instance.js';
 import { meanFactorDim } from '../toy/tegum-analysis.js';
 import { claimMapFigure } from '../viz/claim-map-figure.js';
-import type { Experiment, ReportSection } from './experiment.js';
+import type { ReportSection } from './experiment.js';
 import { toCsv } from './to-csv.js';
 import { runGridSweep } from './run-grid-sweep.js';
 import { writeFigure } from './write-figure.js';
@@ -185,20 +184,3 @@ export async function runClaimMap(opts: {
     command: `tegum reproduce --only maps${opts.full ? ' --full' : ''}   # seeds 0..${grid.seeds - 1} per cell`,
   };
 }
-
-/** The maps of `tegum reproduce`: coarse in quick, finer with --full. */
-export const mapsExperiment: Experiment = {
-  id: 'maps',
-  title: 'The tegum claim as maps',
-  quickSeconds: 60,
-  async run(ctx) {
-    const section = await runClaimMap({
-      grid: CLAIM_MAP_GRIDS[ctx.profile],
-      out: ctx.dir,
-      relDir: ctx.relDir,
-      full: ctx.profile === 'full',
-      onProgress: ctx.progress,
-    });
-    return [section];
-  },
-};
