@@ -3,17 +3,15 @@
  * `tegum sweep export DIR --format json|csv|parquet [--out FILE]` and
  * `tegum sweep status DIR` (issue 10; DESIGN.md §6). The spec is checked whole
  * before any work; a progress bar over the jobs goes to stderr on a terminal.
+ * DuckDB and BullMQ load only when a sweep command runs (every other command starts
+ * without them).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
-import { exportSweep } from '../sweep/export-sweep.js';
-import { loadSweepSpec, planSweep } from '../sweep/plan-sweep.js';
-import { ResultStore, storePath } from '../sweep/result-store.js';
-import { runSweepLocal, type SweepRunSummary } from '../sweep/run-sweep-local.js';
-import { runSweepQueue } from '../sweep/run-sweep-queue.js';
+import type { SweepRunSummary } from '../sweep/run-sweep-local.js';
 import { parseQueueUrl } from '../sweep/queue-url.js';
 import { parseChoice, parsePositiveInt } from './parse-options.js';
 import { UsageError } from './usage-error.js';
@@ -53,12 +51,14 @@ export function jobProgressBar(label: string): {
   };
 }
 
+const STORE_FILE = 'results.duckdb';
+
 function report(summary: SweepRunSummary, json: boolean | undefined): void {
   if (json) {
     process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
   } else {
     process.stdout.write(
-      `sweep ${summary.name} (${summary.kind}): ${summary.done}/${summary.total} jobs stored in ${storePath(summary.out)}; ` +
+      `sweep ${summary.name} (${summary.kind}): ${summary.done}/${summary.total} jobs stored in ${join(summary.out, STORE_FILE)}; ` +
         `${summary.ran} run now, ${summary.skipped} already stored, ${summary.failed.length} failed; ` +
         `${summary.wallSeconds.toFixed(1)} s\n`,
     );
@@ -87,12 +87,15 @@ export function registerSweepCommand(program: Command): void {
     .option('--threads <int>', 'worker threads (default: all cores)', parsePositiveInt)
     .option('--json', 'print a JSON summary')
     .action(async (spec: string, flags: RunFlags) => {
+      const { loadSweepSpec, planSweep } = await import('../sweep/plan-sweep.js');
       const { raw, extraColumns } = loadSweepSpec(spec);
       const plan = planSweep(raw, extraColumns);
       if (flags.queue !== undefined && flags.threads !== undefined) {
         throw new UsageError('--threads applies to local runs; give it to each `tegum worker`');
       }
       const queue = flags.queue === undefined ? undefined : parseQueueUrl(flags.queue);
+      const { runSweepLocal } = await import('../sweep/run-sweep-local.js');
+      const { runSweepQueue } = await import('../sweep/run-sweep-queue.js');
       const bar = jobProgressBar(plan.spec.name);
       let summary: SweepRunSummary;
       try {
@@ -124,6 +127,7 @@ export function registerSweepCommand(program: Command): void {
       if (flags.format === 'parquet' && flags.out === undefined) {
         throw new UsageError('--format parquet needs --out FILE (Parquet is binary)');
       }
+      const { exportSweep } = await import('../sweep/export-sweep.js');
       if (flags.out !== undefined) {
         await exportSweep(dir, flags.format, flags.out);
         return;
@@ -144,8 +148,10 @@ export function registerSweepCommand(program: Command): void {
     .argument('<dir>', 'a sweep directory')
     .option('--json', 'print JSON')
     .action(async (dir: string, flags: { json?: boolean }) => {
-      if (!existsSync(storePath(dir)))
-        throw new UsageError(`${dir} holds no sweep store (no results.duckdb)`);
+      if (!existsSync(join(dir, STORE_FILE))) {
+        throw new UsageError(`${dir} holds no sweep store (no ${STORE_FILE})`);
+      }
+      const { ResultStore } = await import('../sweep/result-store.js');
       const store = await ResultStore.openExisting(dir);
       try {
         const s = await store.status();

@@ -5,7 +5,6 @@
  */
 import type { Command } from 'commander';
 import { parseQueueUrl } from '../sweep/queue-url.js';
-import { startQueueWorker } from '../sweep/queue-worker.js';
 import { parsePositiveInt } from './parse-options.js';
 
 /** Registers `tegum worker`. */
@@ -21,6 +20,7 @@ export function registerWorkerCommand(program: Command): void {
     )
     .action(async (flags: { queue: string; threads?: number }) => {
       const queue = parseQueueUrl(flags.queue);
+      const { startQueueWorker } = await import('../sweep/queue-worker.js');
       const worker = await startQueueWorker({
         queue,
         threads: flags.threads,
