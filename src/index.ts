@@ -73,6 +73,9 @@ export type { ToyConfig, ToyState } from './core/toy-state.js';
 export { toyTrainStep } from './core/toy-train-step.js';
 export { toyGradient } from './core/toy-gradient.js';
 export { sampleToyBatch } from './core/toy-batch.js';
+export { toySampleBatch } from './core/toy-sample-batch.js';
+export type { FeatureSets, ToySampling } from './core/toy-sampling.js';
+export { checkFeatureSets, parseFeatureSets } from './core/toy-sampling.js';
 export { adamUpdate } from './core/adam-update.js';
 export type { AdamParams } from './core/adam-update.js';
 export { setBackend, getBackend, useBackend } from './core/backend.js';
@@ -91,6 +94,8 @@ export type {
 export { canonicalJson } from './core/canonical-json.js';
 export { TEGUM_VERSION } from './core/version.js';
 export { resolveToyRun, sliceToyRun, type ToyRunInput } from './toy/resolve-toy-run.js';
+export { resolvePackRun, packConfigOf, type PackRunInput } from './packing/resolve-pack-run.js';
+export { resolveTheoryRun, theoryModelOf } from './theory/resolve-theory-run.js';
 export { runSteps, trainToyChunk, tailWindow } from './toy/toy-chunk.js';
 export { trainToyModelsParallel } from './toy/train-toy-parallel.js';
 export { powerLinspace, importanceDecay } from './toy/grids.js';

@@ -3,6 +3,8 @@
  * `tegum sweep export DIR --format json|csv|parquet [--out FILE]` and
  * `tegum sweep status DIR` (issue 10; DESIGN.md §6). The spec is checked whole
  * before any work; a progress bar over the jobs goes to stderr on a terminal.
+ * DuckDB and BullMQ load only when a sweep command runs (every other command starts
+ * without them).
  */
 import { availableParallelism } from 'node:os';
 import { checkOutputDir, checkOutputFile } from '../experiments/output-paths.js';
@@ -11,12 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
-import { exportSweep } from '../sweep/export-sweep.js';
-import { loadSweepSpec, planSweep } from '../sweep/plan-sweep.js';
-import { ResultStore, storePath } from '../sweep/result-store.js';
-import { runSweepLocal, type SweepRunSummary } from '../sweep/run-sweep-local.js';
-import { runSweepQueue } from '../sweep/run-sweep-queue.js';
+import type { SweepRunSummary } from '../sweep/run-sweep-local.js';
 import { parseQueueUrl } from '../sweep/queue-url.js';
+import { builtinSweepNames } from '../sweep/builtin-sweeps.js';
 import { parseChoice, parseIntIn } from './parse-options.js';
 import { UsageError } from './usage-error.js';
 
@@ -55,12 +54,14 @@ export function jobProgressBar(label: string): {
   };
 }
 
+const STORE_FILE = 'results.duckdb';
+
 function report(summary: SweepRunSummary, json: boolean | undefined): void {
   if (json) {
     process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
   } else {
     process.stdout.write(
-      `sweep ${summary.name} (${summary.kind}): ${summary.done}/${summary.total} jobs stored in ${storePath(summary.out)}; ` +
+      `sweep ${summary.name} (${summary.kind}): ${summary.done}/${summary.total} jobs stored in ${join(summary.out, STORE_FILE)}; ` +
         `${summary.ran} run now, ${summary.skipped} already stored, ${summary.failed.length} failed; ` +
         `${summary.wallSeconds.toFixed(1)} s\n`,
     );
@@ -83,7 +84,10 @@ export function registerSweepCommand(program: Command): void {
   sweep
     .command('run')
     .description('run every job of SPEC (a YAML/JSON file or a built-in sweep) not yet in DIR')
-    .argument('<spec>', 'a .yaml/.yml/.json spec file, or a built-in sweep name')
+    .argument(
+      '<spec>',
+      `a .yaml/.yml/.json spec file, or a built-in sweep: ${builtinSweepNames().join(', ')}`,
+    )
     .requiredOption('--out <dir>', 'sweep directory: results.duckdb (and weights/) go here')
     .option('--queue <url>', 'put the jobs on a BullMQ queue at redis://HOST:PORT[/DB]')
     .option(
@@ -94,12 +98,15 @@ export function registerSweepCommand(program: Command): void {
     .option('--json', 'print a JSON summary')
     .action(async (spec: string, flags: RunFlags) => {
       checkOutputDir('--out', flags.out);
+      const { loadSweepSpec, planSweep } = await import('../sweep/plan-sweep.js');
       const { raw, extraColumns } = loadSweepSpec(spec);
       const plan = planSweep(raw, extraColumns);
       if (flags.queue !== undefined && flags.threads !== undefined) {
         throw new UsageError('--threads applies to local runs; give it to each `tegum worker`');
       }
       const queue = flags.queue === undefined ? undefined : parseQueueUrl(flags.queue);
+      const { runSweepLocal } = await import('../sweep/run-sweep-local.js');
+      const { runSweepQueue } = await import('../sweep/run-sweep-queue.js');
       const bar = jobProgressBar(plan.spec.name);
       let summary: SweepRunSummary;
       try {
@@ -131,6 +138,7 @@ export function registerSweepCommand(program: Command): void {
       if (flags.format === 'parquet' && flags.out === undefined) {
         throw new UsageError('--format parquet needs --out FILE (Parquet is binary)');
       }
+      const { exportSweep } = await import('../sweep/export-sweep.js');
       if (flags.out !== undefined) {
         checkOutputFile('--out', flags.out);
         await exportSweep(dir, flags.format, flags.out);
@@ -152,8 +160,10 @@ export function registerSweepCommand(program: Command): void {
     .argument('<dir>', 'a sweep directory')
     .option('--json', 'print JSON')
     .action(async (dir: string, flags: { json?: boolean }) => {
-      if (!existsSync(storePath(dir)))
-        throw new UsageError(`${dir} holds no sweep store (no results.duckdb)`);
+      if (!existsSync(join(dir, STORE_FILE))) {
+        throw new UsageError(`${dir} holds no sweep store (no ${STORE_FILE})`);
+      }
+      const { ResultStore } = await import('../sweep/result-store.js');
       const store = await ResultStore.openExisting(dir);
       try {
         const s = await store.status();

@@ -5,7 +5,6 @@
  */
 import type { Command } from 'commander';
 import { parseQueueUrl } from '../sweep/queue-url.js';
-import { startQueueWorker } from '../sweep/queue-worker.js';
 import { parseIntIn } from './parse-options.js';
 import { availableParallelism } from 'node:os';
 
@@ -22,6 +21,7 @@ export function registerWorkerCommand(program: Command): void {
     )
     .action(async (flags: { queue: string; threads?: number }) => {
       const queue = parseQueueUrl(flags.queue);
+      const { startQueueWorker } = await import('../sweep/queue-worker.js');
       const worker = await startQueueWorker({
         queue,
         threads: flags.threads,

@@ -5,11 +5,13 @@
  */
 import { registerJobKind } from './job-kind.js';
 import { packJob } from './kinds/pack-job.js';
+import { phase2in1Job } from './kinds/phase-2in1-job.js';
 import { theoryJob } from './kinds/theory-job.js';
 import { toyJob } from './kinds/toy-job.js';
 
 registerJobKind(toyJob);
 registerJobKind(packJob);
 registerJobKind(theoryJob);
+registerJobKind(phase2in1Job);
 
 export { jobKind, jobKindNames } from './job-kind.js';

@@ -25,12 +25,14 @@ const scalar = z.union([z.number(), z.string(), z.boolean()]);
 const AXIS_HELP =
   'must be a non-empty list of values, { logspace: [a, b], num: k } or { linspace: [a, b], num: k } with finite a, b and an integer k ≥ 1';
 
+const SEEDS_HELP = 'must be a count ≥ 1 (seeds 0..count−1) or a non-empty list of integers ≥ 0';
+
 const ends = z.tuple([z.number(), z.number()]);
 const num = z.number().int().min(1);
 
 const axisSchema = z.union(
   [
-    z.array(scalar).min(1),
+    z.array(scalar).min(1, { error: AXIS_HELP }),
     z.strictObject({ logspace: ends, num }),
     z.strictObject({ linspace: ends, num }),
   ],
@@ -61,9 +63,15 @@ export function sweepSpecSchema(kinds: readonly string[]) {
       .default({}),
     axes: z.record(z.string(), axisSchema).default({}),
     seeds: z
-      .union([z.number().int().min(1), z.array(z.number().int().min(0)).min(1)], {
-        error: 'must be a count ≥ 1 (seeds 0..count−1) or a non-empty list of integers ≥ 0',
-      })
+      .union(
+        [
+          z.number().int({ error: SEEDS_HELP }).min(1, { error: SEEDS_HELP }),
+          z
+            .array(z.number().int({ error: SEEDS_HELP }).min(0, { error: SEEDS_HELP }))
+            .min(1, { error: SEEDS_HELP }),
+        ],
+        { error: SEEDS_HELP },
+      )
       .default(1),
     keep: z.array(z.enum(['weights'], { error: "must list only 'weights'" })).default([]),
   });

@@ -4,32 +4,29 @@
  * Registered by name; a duplicate name throws.
  */
 import { checkFunction } from '../core/check-args.js';
+import { Registry } from '../core/registry.js';
 
 /** lr multiplier at `step` (0-based) of `steps`. */
 export type LrSchedule = (step: number, steps: number) => number;
 
-const SCHEDULES = new Map<string, LrSchedule>();
+const SCHEDULES = new Registry<LrSchedule>('lr schedule');
 
 /** Adds a schedule under `name`; throws if the name is taken. */
 export function registerLrSchedule(name: string, schedule: LrSchedule): void {
   if (typeof name !== 'string' || name === '')
     throw new RangeError('registerLrSchedule: name must be a non-empty string');
   checkFunction('registerLrSchedule', 'schedule', schedule);
-  if (SCHEDULES.has(name)) throw new RangeError(`lr schedule '${name}' is already registered`);
-  SCHEDULES.set(name, schedule);
+  SCHEDULES.register(name, schedule);
 }
 
 /** The schedule registered as `name`; throws naming the registered ones otherwise. */
 export function lrSchedule(name: string): LrSchedule {
-  const s = SCHEDULES.get(name);
-  if (!s)
-    throw new RangeError(`unknown lr schedule '${name}'; known: ${lrScheduleNames().join(', ')}`);
-  return s;
+  return SCHEDULES.get(name);
 }
 
 /** Registered schedule names. */
 export function lrScheduleNames(): string[] {
-  return [...SCHEDULES.keys()];
+  return SCHEDULES.names();
 }
 
 registerLrSchedule('constant', () => 1);

@@ -4,8 +4,8 @@
  * plain data: the training config and the figures it draws. A duplicate name throws.
  */
 
-import { checkInteger } from '../core/check-args.js';
-import { checkObject } from '../core/check-args.js';
+import { checkInteger, checkObject } from '../core/check-args.js';
+import { Registry } from '../core/registry.js';
 import { importanceDecay, powerLinspace } from './grids.js';
 import type { ToyRunInput } from './resolve-toy-run.js';
 
@@ -20,7 +20,7 @@ export interface ToyPreset {
   evalBatches?: number;
 }
 
-const PRESETS = new Map<string, ToyPreset>();
+const PRESETS = new Registry<ToyPreset>('toy preset');
 
 /** Adds a preset; throws if its name is taken. */
 export function registerToyPreset(preset: ToyPreset): void {
@@ -28,22 +28,17 @@ export function registerToyPreset(preset: ToyPreset): void {
   if (typeof preset.name !== 'string' || preset.name === '')
     throw new RangeError('registerToyPreset: preset.name must be a non-empty string');
   checkObject('registerToyPreset', 'preset.config', preset.config, 'a ToyTrainingConfig');
-  if (PRESETS.has(preset.name))
-    throw new RangeError(`toy preset '${preset.name}' is already registered`);
-  PRESETS.set(preset.name, preset);
+  PRESETS.register(preset.name, preset);
 }
 
 /** The preset called `name`; throws naming the known presets otherwise. */
 export function toyPreset(name: string): ToyPreset {
-  const p = PRESETS.get(name);
-  if (!p)
-    throw new RangeError(`unknown toy preset '${name}'; known: ${toyPresetNames().join(', ')}`);
-  return p;
+  return PRESETS.get(name);
 }
 
 /** Registered preset names. */
 export function toyPresetNames(): string[] {
-  return [...PRESETS.keys()];
+  return PRESETS.names();
 }
 
 /**

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { AlphaResult, SizeResult } from '../experiments/packing-experiment.js';
+import type { AlphaResult, SizeResult } from '../packing/packing-results.js';
 import { goldenSvg } from '../test-support/golden.js';
 import { packingKStarFigure, packingLossFigure } from './packing-figures.js';
 

@@ -4,7 +4,7 @@
  * argument, each stating its claim, the verdict and the numbers behind it.
  */
 import { safeSvg } from './safe-svg.js';
-import type { ReportSection, Verdict } from '../experiments/experiment.js';
+import type { ReportSection, Verdict } from './report-section.js';
 
 /** Everything the report shows. */
 export interface ReportInput {
