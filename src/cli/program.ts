@@ -39,6 +39,9 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** Commands whose outputs are not all-or-nothing: each finished job is kept. */
+const RESUMABLE_COMMANDS = ['sweep', 'worker'];
+
 /** Runs the CLI on `argv` (node-style, with the two leading entries). */
 export async function runCli(argv: string[]): Promise<number> {
   const program = buildProgram();
@@ -48,7 +51,10 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    await withOutputBatch(() => program.parseAsync(argv));
+    // Sweeps are resumable by design (their store is the record of finished jobs, and an
+    // export may read back what it wrote): their files are written as they finish.
+    const resumable = RESUMABLE_COMMANDS.includes(argv[2]);
+    await (resumable ? program.parseAsync(argv) : withOutputBatch(() => program.parseAsync(argv)));
     // A command may set the exit code itself (a run that finished but must report failure).
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
