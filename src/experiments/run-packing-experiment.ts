@@ -4,6 +4,7 @@
  * and PNG), loss-vs-k.csv, kstar.csv, structure.csv and data.json; and across
  * sizes summary.json and summary.csv.
  */
+import { assertFinite } from '../core/finite-guard.js';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { useBackend, type BackendName } from '../core/backend.js';
@@ -109,7 +110,10 @@ async function runWith(
   const sizes: SizeResult[] = [];
   const written: string[] = [];
   for (const size of profile.sizes) {
-    const result = await packingSize(profile, size, runner, opts.onProgress);
+    const result = assertFinite(
+      await packingSize(profile, size, runner, opts.onProgress),
+      `pack experiment n = ${size.n}, d = ${size.d}`,
+    );
     sizes.push(result);
     const dir = join(opts.out, `n${result.n}-d${result.d}`);
     const loss = writeFigure(dir, 'loss-vs-k', packingLossFigure(result));

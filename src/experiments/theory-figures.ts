@@ -3,6 +3,7 @@
  * n = 10⁵, d = 10⁴ with every bound (the post's own is `jl-cubic`), their data as
  * CSV and JSON, and a figure comparing the bounds. Writes under `out`.
  */
+import { assertFinite } from '../core/finite-guard.js';
 import { join } from 'node:path';
 import { boundNames } from '../theory/bounds/registry.js';
 import { postFigureData, type PostFigureData } from '../theory/post-figure-data.js';
@@ -35,7 +36,10 @@ export function writeTheoryFigures(opts: TheoryFiguresOptions): {
   files: string[];
   data: PostFigureData[];
 } {
-  const all = theoryFigureData(opts);
+  const all = assertFinite(theoryFigureData(opts), 'theory figures', {
+    input: true,
+    remedy: 'choose a smaller α grid',
+  });
   const written: string[] = [];
   for (const data of all) {
     const dir = join(opts.out, data.bound);
