@@ -126,6 +126,17 @@ export async function runThreeInTwo(opts: {
   for (const [path, text] of files) writeFileAtomic(path, text);
   progress(1, 'done');
   const misses = best.filter((r) => r.solution !== r.analyticSolution);
+  // At r = 1 the three features are interchangeable: dropping the extra or another
+  // feature, and pairing the extra or the other two, are mirror images of equal loss.
+  const mirror: Record<string, string> = {
+    'drop-extra': 'extra-dedicated',
+    'extra-dedicated': 'drop-extra',
+    'extra-antipodal': 'others-antipodal',
+    'others-antipodal': 'extra-antipodal',
+  };
+  const mirrored = misses.filter(
+    (r) => r.relativeImportance === 1 && mirror[r.analyticSolution] === r.solution,
+  ).length;
   const count = (key: 'solution' | 'analyticSolution', s: string) =>
     best.filter((r) => r[key] === s).length;
   return {
@@ -134,7 +145,7 @@ export async function runThreeInTwo(opts: {
     claim:
       'Elhage et al.: with 3 features in 2 dimensions, features 1 and 2 of importance 1 and an extra feature of relative importance r, all of density p, the model takes one of four solutions — the extra feature dropped, given a dedicated dimension, put in an antipodal pair with another feature, or the other two put in an antipodal pair — with sharp boundaries; the trained diagram matches the one computed from the candidates’ losses.',
     verdict: agreement.rate >= 0.9 ? 'holds' : agreement.rate >= 0.7 ? 'mixed' : 'fails',
-    summary: `Trained (best of ${grid.seeds} seeds by evaluated loss, ${grid.steps} steps, per point) and computed agree on ${agreement.agree} of ${agreement.total} grid points (${(100 * agreement.rate).toFixed(1)}%, ${grid.importancePoints} × ${grid.densityPoints} grid).${
+    summary: `Trained (best of ${grid.seeds} seeds by evaluated loss on 2^20 samples, ${grid.steps} steps, per point) and computed agree on ${agreement.agree} of ${agreement.total} grid points (${(100 * agreement.rate).toFixed(1)}%, ${grid.importancePoints} × ${grid.densityPoints} grid).${
       misses.length
         ? ` Disagreements: ${misses
             .slice(0, 8)

@@ -83,7 +83,7 @@ describe('the phase-2in1 job kind', () => {
 });
 
 describe('the phase-3in2 job kind', () => {
-  it('resolves a point to one 3-in-2 toy model with importance (1, 1, r), 64 evaluation batches', () => {
+  it('resolves a point to one 3-in-2 toy model with importance (1, 1, r), 1024 evaluation batches', () => {
     const c = phase3in2Job.resolve({ relativeImportance: 2, density: 0.1, steps: 50 }, 3);
     expect(c).toMatchObject({
       nFeatures: 3,
@@ -91,7 +91,7 @@ describe('the phase-3in2 job kind', () => {
       importance: [1, 1, 2],
       featureProbability: [0.1],
       seeds: [3],
-      evalBatches: 64,
+      evalBatches: 1024,
       relativeImportance: 2,
       density: 0.1,
     });
