@@ -145,7 +145,7 @@ export async function runThreeInTwo(opts: {
     claim:
       'Elhage et al.: with 3 features in 2 dimensions, features 1 and 2 of importance 1 and an extra feature of relative importance r, all of density p, the model takes one of four solutions — the extra feature dropped, given a dedicated dimension, put in an antipodal pair with another feature, or the other two put in an antipodal pair — with sharp boundaries; the trained diagram matches the one computed from the candidates’ losses.',
     verdict: agreement.rate >= 0.9 ? 'holds' : agreement.rate >= 0.7 ? 'mixed' : 'fails',
-    summary: `Trained (best of ${grid.seeds} seeds by evaluated loss on 2^20 samples, ${grid.steps} steps, per point) and computed agree on ${agreement.agree} of ${agreement.total} grid points (${(100 * agreement.rate).toFixed(1)}%, ${grid.importancePoints} × ${grid.densityPoints} grid).${
+    summary: `Trained (best of ${grid.seeds} seeds by evaluated loss on 2^20 samples, ${grid.steps} steps, per point) and computed agree on ${agreement.agree} of ${agreement.total} grid points (${(100 * agreement.rate).toFixed(1)}%, ${grid.importancePoints} × ${grid.densityPoints} grid)${mirrored ? `; ${agreement.agree + mirrored} of ${agreement.total} counting the mirror-image solutions at r = 1, where all three features are interchangeable, as one` : ''}.${
       misses.length
         ? ` Disagreements: ${misses
             .slice(0, 8)
