@@ -1,8 +1,10 @@
 /**
  * The phase change of 3 features in 2 dimensions (Elhage et al. 2022, "Superposition
  * as a Phase Change"): features 1 and 2 of importance 1, the "extra" feature 3 of
- * importance r relative to them, all of density p = 1 − S; r from 0.1 to 10 (log)
- * × p from 1 to 0.01 (log), as the 2-in-1 diagram (phase-2in1-solutions.ts).
+ * importance r relative to them ("we vary its importance relative to the other
+ * two and change sparsity"), all of density p = 1 − S; r from 0.1 to 10 (log) × p
+ * from 1 to 0.01 (log), the 2-in-1 diagram's ranges (phase-2in1-solutions.ts; the
+ * paper states none of its own here).
  *
  * The paper's four candidates, named by the direction W ignores:
  * - `drop-extra`       W ⊥ [0, 0, 1]: features 1, 2 dedicated, the extra dropped;
