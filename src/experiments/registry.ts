@@ -6,7 +6,7 @@
  */
 import type { Experiment } from './experiment.js';
 import { packingExperiment } from './packing-report-experiment.js';
-import { mapsExperiment } from './claim-map-experiment.js';
+import { mapsExperiment } from './maps-experiment.js';
 import { phase2in1Experiment } from './phase-2in1-experiment.js';
 import { theoryExperiment } from './theory-experiment.js';
 import { toyExperiment } from './toy-experiment.js';
