@@ -4,6 +4,7 @@
  * meanAbsCos, k, factors with size/dim/label); `pack experiment` runs the
  * experiment that tests the post's prediction.
  */
+import type { BackendChoice } from '../core/backend.js';
 import { Command, Option } from 'commander';
 import { encodeNpy } from '../core/npy.js';
 import { tegumFactors } from '../geometry/tegum-factors.js';
@@ -37,7 +38,7 @@ interface RunFlags {
   lr?: number;
   json?: boolean;
   save?: string;
-  backend?: 'wasm' | 'js';
+  backend?: BackendChoice;
   threads?: number;
 }
 
@@ -68,7 +69,7 @@ function print(text: string): void {
 interface ExperimentFlags {
   profile: 'quick' | 'full';
   out: string;
-  backend?: 'wasm' | 'js';
+  backend?: BackendChoice;
   threads?: number;
 }
 

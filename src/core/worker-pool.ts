@@ -46,7 +46,12 @@ export class WorkerPool {
       import(/* @vite-ignore */ NODE_OS) as Promise<typeof import('node:os')>,
       import(/* @vite-ignore */ NODE_WORKERS) as Promise<typeof import('node:worker_threads')>,
     ]);
-    return new WorkerPool(size ?? availableParallelism(), backend, WorkerClass);
+    return new WorkerPool(
+      size ?? availableParallelism(),
+      backend,
+      WorkerClass,
+      availableParallelism(),
+    );
   }
 
   readonly size: number;
@@ -56,16 +61,23 @@ export class WorkerPool {
   private readonly running = new Map<Worker, Pending>();
   private closed = false;
 
-  private constructor(size: number, backend: BackendName, WorkerClass: typeof Worker) {
+  private constructor(
+    size: number,
+    backend: BackendName,
+    WorkerClass: typeof Worker,
+    cores: number,
+  ) {
     if (!Number.isInteger(size) || size < 1) {
       throw new RangeError(`pool size must be a positive integer, got ${size}`);
     }
-    if (backend !== 'js' && backend !== 'wasm') {
-      throw new RangeError(`backend must be 'js' or 'wasm', got ${String(backend)}`);
+    if (backend !== 'js' && backend !== 'wasm' && backend !== 'native') {
+      throw new RangeError(`backend must be 'js', 'wasm' or 'native', got ${String(backend)}`);
     }
     this.size = size;
+    // OpenBLAS's threads (process-wide) share the cores with the workers: never more in all.
+    const blasThreads = Math.max(1, Math.floor(cores / size));
     for (let k = 0; k < size; k++) {
-      const worker = new WorkerClass(workerUrl(), { workerData: { backend } });
+      const worker = new WorkerClass(workerUrl(), { workerData: { backend, blasThreads } });
       worker.on('message', (msg: { result?: unknown; error?: string }) => {
         const job = this.running.get(worker);
         this.running.delete(worker);

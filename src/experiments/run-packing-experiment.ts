@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { useBackend, type BackendName } from '../core/backend.js';
+import { useBackend, type BackendChoice, type BackendName } from '../core/backend.js';
 import { WorkerPool } from '../core/worker-pool.js';
 import { poolPackRunner } from './pool-pack-runner.js';
 import {
@@ -37,7 +37,7 @@ export interface PackingExperimentOptions {
   /** Worker threads when no runner is given; default all cores. */
   threads?: number;
   /** Kernels when no runner is given: 'wasm' (default; 'js' if it cannot load) or 'js'. */
-  backend?: BackendName;
+  backend?: BackendChoice;
 }
 
 /** What the experiment wrote and found. */

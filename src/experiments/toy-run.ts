@@ -6,7 +6,7 @@
  * touches files and the clock.
  */
 import { join } from 'node:path';
-import { getBackend, useBackend, type BackendName } from '../core/backend.js';
+import { getBackend, useBackend, type BackendChoice, type BackendName } from '../core/backend.js';
 import { encodeNpy } from '../core/npy.js';
 import { TEGUM_DEFAULTS, type TegumOptions } from '../geometry/tegum-factors.js';
 import { evaluateToyLoss } from '../toy/evaluate-toy-loss.js';
@@ -54,8 +54,8 @@ export interface ToyRunOptions {
   tegum?: TegumOptions;
   /** Batches of the loss evaluation after training (default 16; 4 past 50 features, where the mean over features already averages). */
   evalBatches?: number;
-  /** Kernel backend (default 'wasm', falling back to 'js' where it cannot load). */
-  backend?: BackendName;
+  /** Kernel backend (default 'auto': native, else wasm, else js). */
+  backend?: BackendChoice;
   onProgress?: (p: ToyProgress) => void;
   /** Worker threads (default: all cores, at most nInstances; 1 for small models); 1 trains on this thread. */
   threads?: number;
