@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getBackend, setBackend, type BackendName } from './backend.js';
+import { getBackend, setBackend } from './backend.js';
 import { Rng } from './rng.js';
 import { xoshiroNext } from './xoshiro-buffer.js';
 import { createToyState, type ToyConfig, type ToyState } from './toy-state.js';
