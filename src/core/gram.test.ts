@@ -37,9 +37,9 @@ function naiveTimes(V: Float32Array, A: Float32Array, d: number, n: number): Flo
 
 const BACKENDS = await kernelBackends();
 
-describe.each(BACKENDS)('on the %s backend', (_label, backend, threads) => {
+describe.each(BACKENDS)('on the %s backend', (_label, backend, options) => {
   beforeAll(async () => {
-    await setBackend(backend, { threads });
+    await setBackend(backend, options);
     expect(getBackend()).toBe(backend);
   });
 

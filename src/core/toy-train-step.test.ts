@@ -218,9 +218,9 @@ describe('toyGradient', () => {
 
 describe.each(await kernelBackends())(
   'toyTrainStep on the %s backend',
-  (_label, backend, threads) => {
+  (_label, backend, options) => {
     beforeAll(async () => {
-      await setBackend(backend, { threads });
+      await setBackend(backend, options);
       expect(getBackend()).toBe(backend);
     });
 

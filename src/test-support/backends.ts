@@ -5,11 +5,14 @@
  * — it is listed even when it fails to load, so its tests fail instead of vanishing.
  * Excluded from the build.
  */
-import type { BackendName } from '../core/backend.js';
+import { readFileSync } from 'node:fs';
+import type { BackendName, WasmOptions } from '../core/backend.js';
+import { companionUrl } from '../core/companion-url.js';
 import { loadNativeAddon } from '../core/native-kernels.js';
+import { relaxedSimdSupported } from '../core/relaxed-simd.js';
 
-/** [label, backend, threads] for `describe.each`. */
-export type BackendCase = [string, BackendName, number];
+/** [label, backend, options for setBackend] for `describe.each`. */
+export type BackendCase = [string, BackendName, WasmOptions];
 
 /** Whether the native backend must load here (CI, with libopenblas-dev installed). */
 export const NATIVE_REQUIRED = process.env.TEGUM_REQUIRE_NATIVE === '1';
@@ -24,15 +27,28 @@ export async function nativeLoads(): Promise<boolean> {
   }
 }
 
-/** Every backend under test, with 1 and 2 threads where threads apply. */
+/**
+ * Every backend under test, with 1 and 2 threads where threads apply; WebAssembly in its
+ * default build (relaxed SIMD where this engine has it) and, where that is relaxed, in
+ * the plain-SIMD fallback too.
+ */
 export async function kernelBackends(): Promise<BackendCase[]> {
+  const relaxed = await relaxedSimdSupported();
+  const flavor = relaxed ? 'relaxed SIMD' : 'plain SIMD';
   const cases: BackendCase[] = [
-    ['js', 'js', 1],
-    ['wasm', 'wasm', 1],
-    ['wasm with 2 threads', 'wasm', 2],
+    ['js', 'js', {}],
+    [`wasm, ${flavor}`, 'wasm', { threads: 1 }],
+    [`wasm, ${flavor}, 2 threads`, 'wasm', { threads: 2 }],
   ];
+  if (relaxed) {
+    const plain = readFileSync(companionUrl('../core/tegum-kernels.wasm', import.meta.url));
+    cases.push(['wasm, plain SIMD', 'wasm', { threads: 1, source: plain }]);
+  }
   if (NATIVE_REQUIRED || (await nativeLoads())) {
-    cases.push(['native', 'native', 1], ['native with 2 threads', 'native', 2]);
+    cases.push(
+      ['native', 'native', { threads: 1 }],
+      ['native, 2 threads', 'native', { threads: 2 }],
+    );
   }
   return cases;
 }
