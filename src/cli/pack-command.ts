@@ -1,19 +1,15 @@
 /**
  * `tegum pack …`: packing n unit vectors in R^d from the command line (issue 5).
- * `pack run` packs once and prints the contract's JSON fields (loss, maxAbsCos,
- * meanAbsCos, k, factors with size/dim/label); `pack experiment` runs the
+ * `pack run` packs once (src/experiments/pack-run.ts) and prints the contract's JSON
+ * fields (loss, maxAbsCos, meanAbsCos, k, factors with size/dim/label, timing); `pack experiment` runs the
  * experiment that tests the post's prediction.
  */
 import type { BackendChoice } from '../core/backend.js';
 import { Command, Option } from 'commander';
-import { encodeNpy } from '../core/npy.js';
-import { tegumFactors } from '../geometry/tegum-factors.js';
-import { PACKING_COSINE_TOLERANCE } from '../experiments/packing-experiment.js';
+import { runPack } from '../experiments/pack-run.js';
 import { runPackingExperiment } from '../experiments/run-packing-experiment.js';
-import { writeFileAtomic } from '../experiments/write-file-atomic.js';
 import { objectiveNames } from '../packing/objectives/registry.js';
 import { DivergenceError, type PackConfig } from '../packing/pack.js';
-import { packOnCores } from '../experiments/pool-pack-runner.js';
 import {
   parseChoice,
   parseNonNegativeInt,
@@ -125,12 +121,14 @@ export function registerPackCommand(program: Command): void {
       restarts: flags.restarts,
       optimizer: { steps: flags.steps, learningRate: flags.lr },
     };
-    let result;
+    let report;
     try {
-      ({ result } = await packOnCores(config, {
+      report = await runPack({
+        config,
         backend: flags.backend,
         threads: flags.threads,
-      }));
+        save: flags.save,
+      });
     } catch (err) {
       if (err instanceof DivergenceError) {
         process.stderr.write(`tegum: error: ${err.message}\n`);
@@ -139,49 +137,18 @@ export function registerPackCommand(program: Command): void {
       }
       throw err;
     }
-    const { n, d, V } = result;
-    const decomposition = tegumFactors(V, d, n, { cosineTolerance: PACKING_COSINE_TOLERANCE });
-    if (flags.save) writeFileAtomic(flags.save, encodeNpy(V, [d, n]));
-    const report = {
-      n,
-      d,
-      objective: result.objective.name,
-      params: result.objective.params,
-      surrogate: result.objective.surrogate,
-      constrainedK: result.constrained ? result.k : null,
-      evenBlocks: result.evenBlocks,
-      blocks: result.constrained ? result.blocks.map((b) => ({ m: b.m, D: b.D })) : null,
-      loss: result.loss,
-      maxAbsCos: result.maxAbsCos,
-      meanAbsCos: result.meanAbsCos,
-      k: decomposition.k,
-      factors: decomposition.factors.map((f) => ({
-        size: f.size,
-        dim: f.dim,
-        label: f.label,
-        features: f.features,
-      })),
-      cosineTolerance: PACKING_COSINE_TOLERANCE,
-      runs: result.runs.map((r) => ({
-        m: r.task.m,
-        D: r.task.D,
-        seed: r.task.seed,
-        loss: r.loss,
-        steps: r.steps,
-        stopReason: r.stopReason,
-      })),
-      saved: flags.save ?? null,
-    };
+    const { n, d, timing } = report;
     if (flags.json) return print(JSON.stringify(report, null, 2));
     const labels = new Map<string, number>();
-    for (const f of decomposition.factors) labels.set(f.label, (labels.get(f.label) ?? 0) + 1);
+    for (const f of report.factors) labels.set(f.label, (labels.get(f.label) ?? 0) + 1);
     print(
       [
         `n = ${n}, d = ${d}, objective ${report.objective} ${JSON.stringify(report.params)}${report.constrainedK ? `, k = ${report.constrainedK} blocks${report.evenBlocks ? '' : ' (uneven)'}` : ''}`,
         `loss ${report.loss.toPrecision(6)}   max|cos| ${report.maxAbsCos.toFixed(6)}   mean|cos| ${report.meanAbsCos.toFixed(6)}`,
-        `tegum factors: k = ${decomposition.k}: ${[...labels].map(([l, c]) => `${c} × ${l}`).join(', ')}`,
+        `tegum factors: k = ${report.k}: ${[...labels].map(([l, c]) => `${c} × ${l}`).join(', ')}`,
         ...(report.surrogate ? [`note: ${report.surrogate}`] : []),
         ...(flags.save ? [`saved V (${d} × ${n}, float32) to ${flags.save}`] : []),
+        `${timing.steps} steps in ${timing.wallSeconds.toFixed(1)} s (${timing.stepsPerSecond.toFixed(1)} steps/s, ${timing.backend}, ${timing.threads} thread${timing.threads > 1 ? 's' : ''})`,
       ].join('\n'),
     );
   });
