@@ -7,6 +7,7 @@
 import type { BackendChoice } from '../core/backend.js';
 import { Command, Option } from 'commander';
 import { runPack } from '../experiments/pack-run.js';
+import { PACKING_PROFILE_NAMES, type PackingProfileName } from '../experiments/packing-profiles.js';
 import { runPackingExperiment } from '../experiments/run-packing-experiment.js';
 import { objectiveNames } from '../packing/objectives/registry.js';
 import { DivergenceError, type PackConfig } from '../packing/pack.js';
@@ -63,7 +64,7 @@ function print(text: string): void {
 }
 
 interface ExperimentFlags {
-  profile: 'quick' | 'full';
+  profile: PackingProfileName;
   out: string;
   backend?: BackendChoice;
   threads?: number;
@@ -160,8 +161,11 @@ export function registerPackCommand(program: Command): void {
         "test the post's prediction: measured L(k), k* and α* beside the theory; figures and data under --out",
       )
       .addOption(
-        new Option('--profile <name>', 'sweep size')
-          .argParser(parseChoice(['quick', 'full']))
+        new Option(
+          '--profile <name>',
+          "sweep size: quick, full, or post (n = 8192, d = 1024, the post's own regime; tens of minutes on native)",
+        )
+          .argParser(parseChoice([...PACKING_PROFILE_NAMES]))
           .default('quick'),
       )
       .option('--out <dir>', 'output directory', 'out/packing'),

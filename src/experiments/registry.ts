@@ -3,19 +3,28 @@
  * the post's model, the packings, the toy models, the tegum test, the sparse
  * limit. Registered by name in one place; a duplicate id throws.
  */
-import type { Experiment } from './experiment.js';
+import type { Experiment, Profile } from './experiment.js';
 import { packingExperiment } from './packing-report-experiment.js';
+import { packingPostExperiment } from './packing-post-experiment.js';
 import { theoryExperiment } from './theory-experiment.js';
 import { toyExperiment } from './toy-experiment.js';
 
-const ORDER: Experiment[] = [theoryExperiment, packingExperiment, toyExperiment];
+const ORDER: Experiment[] = [
+  theoryExperiment,
+  packingExperiment,
+  packingPostExperiment, // --full only
+  toyExperiment,
+];
 
-/** The experiments in report order. @throws Error on a duplicate id. */
-export function experiments(): Experiment[] {
+/**
+ * The experiments in report order: every one, or those a profile's reproduction runs.
+ * @throws Error on a duplicate id.
+ */
+export function experiments(profile?: Profile): Experiment[] {
   const seen = new Set<string>();
   for (const e of ORDER) {
     if (seen.has(e.id)) throw new Error(`experiment '${e.id}' is registered twice`);
     seen.add(e.id);
   }
-  return [...ORDER];
+  return ORDER.filter((e) => profile === undefined || (e.profiles ?? [profile]).includes(profile));
 }
