@@ -49,10 +49,14 @@ export function gramTimesPart(
 }
 
 export {
-  toyRegion,
+  toyTeamScratchBytes,
+  toyTeamLayout,
+  toyTeamWp,
+  toyTeamG,
+  toyTeamS,
+  toyTeamGW,
   toyPrepare,
   toySamplesPart,
   toyReducePart,
   toyFinish,
-  threadBytes,
 } from './toy-threaded';

@@ -4,40 +4,33 @@
  * per tile. Loops over n keep several independent sums so the adds' latency is not one chain.
  */
 
-import { SAMPLE_TILE } from './toy-factored';
-
-function ceil4(x: i32): i32 {
-  return (x + 3) & ~3;
-}
+import { ceil4, SAMPLE_TILE, ToyScratch } from './toy-scratch';
 
 /**
- * One sample in the factored form: h, then pre → g (into `pre`) with the loss, ∂L/∂b += g,
+ * One sample in the factored form (its x in L.x, its nonzeros at nzIdx, nzVal): h, then
+ * pre → g (into L.pre) with the loss, ∂L/∂b += g,
  * dh_k = W_k · g with gW_k += h_k g, dWt_j += x_j dh, and x reset to zero. Returns
  * Σ_f I_f r_f² for the sample, as samplePass does. Loops over n take 8 floats at a time (the
  * rows' padding, ld ≥ ceil4(n) + 4, covers ceil8(n)) and keep two or four independent sums,
  * so the adds' latency is not one long chain.
  */
-export function factoredSamplePass(
-  Wp: usize,
-  Wt: usize,
-  dWt: usize,
-  gW: usize,
-  h: usize,
-  dh: usize,
-  Ip: usize,
-  bi4: usize,
-  x: usize,
-  pre: usize,
-  gb: usize,
-  nzIdx: usize,
-  nzVal: usize,
-  nnz: i32,
-  m: i32,
-  n4: i32,
-  rowBytes: usize,
-  relu: bool,
-  scaleScalar: f32,
-): f64 {
+export function factoredSamplePass(L: ToyScratch, nzIdx: usize, nzVal: usize, nnz: i32): f64 {
+  const Wp = L.Wp,
+    Wt = L.Wt,
+    dWt = L.dWt,
+    gW = L.gW,
+    h = L.h,
+    dh = L.dh,
+    Ip = L.Ip,
+    bi4 = L.bi4,
+    x = L.x,
+    pre = L.pre,
+    gb = L.gb;
+  const m = L.m,
+    n4 = L.n4;
+  const rowBytes = L.rowBytes;
+  const relu = L.relu;
+  const scaleScalar = L.scale;
   const m4 = ceil4(m);
   const n8 = (n4 + 7) & ~7;
   const tBytes = (<usize>m4) << 2;
@@ -174,7 +167,7 @@ function sparseOuter(
 }
 
 /**
- * g = ∂L/∂z on 4 features at byte offset o, as in samplePass (toy.ts): stored into `pre` and
+ * g = ∂L/∂z on 4 features at byte offset o, as in samplePass (toy-gram-samples.ts): stored into `pre` and
  * added to ∂L/∂b; returns I r² for the loss.
  */
 function residual(
@@ -208,31 +201,30 @@ function lanesSum(a: v128): f32 {
 /**
  * SAMPLE_TILE (4) samples at once in the factored form, each as factoredSamplePass: W's rows
  * are loaded once for the four in the pre and dh passes, and gW_k += Σ_s h_sk g_s is one read
- * and write per tile. Sample s's x, pre are rows s of x, pre [4, ld]; its h, dh rows s of
- * [4, m4]; its nonzeros start at nzIdx, nzVal + s·n (4-byte entries), nnz[s] of them.
+ * and write per tile. Sample s's x, pre are rows s of L.x, L.pre [4, ld]; its h, dh rows s of
+ * [4, m4]; its nonzeros start at L.nzIdx, L.nzVal + s·n (4-byte entries), L.nnz[s] of them.
  */
-export function factoredTilePass(
-  Wp: usize,
-  Wt: usize,
-  dWt: usize,
-  gW: usize,
-  h: usize,
-  dh: usize,
-  Ip: usize,
-  bi4: usize,
-  x: usize,
-  pre: usize,
-  gb: usize,
-  nzIdx: usize,
-  nzVal: usize,
-  nnz: usize,
-  n: i32,
-  m: i32,
-  n4: i32,
-  rowBytes: usize,
-  relu: bool,
-  scaleScalar: f32,
-): f64 {
+export function factoredTilePass(L: ToyScratch): f64 {
+  const Wp = L.Wp,
+    Wt = L.Wt,
+    dWt = L.dWt,
+    gW = L.gW,
+    h = L.h,
+    dh = L.dh,
+    Ip = L.Ip,
+    bi4 = L.bi4,
+    x = L.x,
+    pre = L.pre,
+    gb = L.gb,
+    nzIdx = L.nzIdx,
+    nzVal = L.nzVal,
+    nnz = L.nnz;
+  const n = L.n,
+    m = L.m,
+    n4 = L.n4;
+  const rowBytes = L.rowBytes;
+  const relu = L.relu;
+  const scaleScalar = L.scale;
   const m4 = ceil4(m);
   const hBytes = (<usize>m4) << 2;
   const nzBytes = (<usize>n) << 2;

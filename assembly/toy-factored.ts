@@ -7,14 +7,10 @@
  * the sparse ones (h = Σ_nz x_j W_:,j and dh xᵀ) run over m in f32x4 on the transpose
  * Wt [n, ceil4(m)], accumulating dh xᵀ transposed in dWt [n, ceil4(m)]. Here: the cost rule
  * and the per-instance setup and finish; the per-sample passes are in toy-factored-samples.ts.
+ * Buffers are named by the step's scratch layout (toy-scratch.ts).
  */
 
-function ceil4(x: i32): i32 {
-  return (x + 3) & ~3;
-}
-
-/** Samples taken at once by factoredTilePass (toy-factored-samples.ts), written out for 4. */
-export const SAMPLE_TILE: i32 = 4;
+import { ceil4, SAMPLE_TILE, ToyScratch } from './toy-scratch';
 
 /**
  * Weight of the Gram form's per-sample multiply-adds against the factored form's: they gather
@@ -39,25 +35,19 @@ export function factoredIsCheaper(n: i32, m: i32, B: i32, p: f32): bool {
   return factored < gram;
 }
 
-/** Floats of scratch the factored form adds to toy.ts's: h, dh [4, m4], Wt, dWt [n, m4]. */
-export function factoredScratchFloats(n: i32, m: i32): i32 {
-  return 2 * SAMPLE_TILE * ceil4(m) + 2 * n * ceil4(m);
-}
-
 /**
  * Per instance, before its samples: Wt = Wpᵀ (zero columns m..m4), dWt = 0, gW = 0, and the
- * padding lanes of h and dh zero. Wp [m4, ld] holds W with zero padding.
+ * padding lanes of dh zero. Wp [m4, ld] holds W with zero padding.
  */
-export function factoredPrepare(
-  Wp: usize,
-  Wt: usize,
-  dWt: usize,
-  gW: usize,
-  dh: usize,
-  n: i32,
-  m: i32,
-  rowBytes: usize,
-): void {
+export function factoredPrepare(L: ToyScratch): void {
+  const Wp = L.Wp,
+    Wt = L.Wt,
+    dWt = L.dWt,
+    gW = L.gW,
+    dh = L.dh;
+  const n = L.n,
+    m = L.m;
+  const rowBytes = L.rowBytes;
   const m4 = ceil4(m);
   const tBytes = (<usize>m4) << 2;
   for (let j = 0; j < n; j++) {
@@ -72,7 +62,12 @@ export function factoredPrepare(
 }
 
 /** Per instance, after its samples: gW [m4, ld] += dWtᵀ, completing ∂L/∂W. */
-export function factoredFinish(gW: usize, dWt: usize, n: i32, m: i32, rowBytes: usize): void {
+export function factoredFinish(L: ToyScratch): void {
+  const gW = L.gW,
+    dWt = L.dWt;
+  const n = L.n,
+    m = L.m;
+  const rowBytes = L.rowBytes;
   const tBytes = (<usize>ceil4(m)) << 2;
   for (let k = 0; k < m; k++) {
     const d = gW + <usize>k * rowBytes;

@@ -24,7 +24,8 @@ import {
   gramTimes,
   setBackend,
   toyTrainStep,
-  trainToyParallel,
+  resolveToyRun,
+  trainToyModelsParallel,
   type BackendName,
   type ToyConfig,
 } from '../src/index.js';
@@ -141,7 +142,7 @@ async function benchToy(pool: WorkerPool, name: string, config: ToyConfig): Prom
   const times: number[] = [];
   for (let r = 0; r < (QUICK ? 3 : 5); r++) {
     const t = performance.now();
-    await trainToyParallel(pool, config, steps, 1e-3);
+    await trainToyModelsParallel(pool, resolveToyRun({ ...config, steps, lr: 1e-3 }));
     times.push((performance.now() - t) / 1000 / steps);
   }
   rows.push({

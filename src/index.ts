@@ -79,8 +79,20 @@ export { setBackend, getBackend, useBackend } from './core/backend.js';
 export type { BackendChoice, BackendName, Kernels, WasmOptions } from './core/backend.js';
 export { WorkerPool } from './core/worker-pool.js';
 export type { PoolTask } from './core/worker-pool.js';
-export { trainToy, trainToyParallel, sliceToyConfig } from './core/toy-task.js';
-export type { ToyTrainResult } from './core/toy-task.js';
+export type {
+  ResolvedRun,
+  ResolvedToyRun,
+  ResolvedPackRun,
+  ResolvedTheoryRun,
+  ResolvedTegumOptions,
+  ResolvedSphereOptimizer,
+  RunBackend,
+} from './core/run-config.js';
+export { canonicalJson } from './core/canonical-json.js';
+export { TEGUM_VERSION } from './core/version.js';
+export { resolveToyRun, sliceToyRun, type ToyRunInput } from './toy/resolve-toy-run.js';
+export { runSteps, trainToyChunk, tailWindow } from './toy/toy-chunk.js';
+export { trainToyModelsParallel } from './toy/train-toy-parallel.js';
 export { powerLinspace, importanceDecay } from './toy/grids.js';
 export {
   lrSchedule,
@@ -90,9 +102,7 @@ export {
 } from './toy/lr-schedule.js';
 export {
   trainToyModels,
-  resolveTraining,
   ToyDivergenceError,
-  type ToyTrainingConfig,
   type ToyTrainingResult,
   type ToyProgress,
 } from './toy/train-toy.js';

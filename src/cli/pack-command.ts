@@ -1,11 +1,11 @@
 /**
  * `tegum pack …`: packing n unit vectors in R^d from the command line (issue 5).
  * `pack run` packs once (src/experiments/pack-run.ts) and prints the contract's JSON
- * fields (loss, maxAbsCos, meanAbsCos, k, factors with size/dim/label, timing); `pack experiment` runs the
- * experiment that tests the post's prediction.
+ * fields (loss, maxAbsCos, meanAbsCos, k, factors with size/dim/label, timing);
+ * `pack experiment` runs the experiment that tests the post's prediction.
  */
-import type { BackendChoice } from '../core/backend.js';
 import { Command, Option } from 'commander';
+import type { BackendChoice } from '../core/backend.js';
 import { runPack } from '../experiments/pack-run.js';
 import { PACKING_PROFILE_NAMES, type PackingProfileName } from '../experiments/packing-profiles.js';
 import { runPackingExperiment } from '../experiments/run-packing-experiment.js';
@@ -112,7 +112,7 @@ export function registerPackCommand(program: Command): void {
     if (flags.save !== undefined && !flags.save.endsWith('.npy')) {
       throw new UsageError(`--save must name a .npy file, got '${flags.save}'`);
     }
-    const config: PackConfig = {
+    const input: PackConfig = {
       n: flags.n,
       d: flags.d,
       k: flags.k,
@@ -125,7 +125,7 @@ export function registerPackCommand(program: Command): void {
     let report;
     try {
       report = await runPack({
-        config,
+        input,
         backend: flags.backend,
         threads: flags.threads,
         save: flags.save,

@@ -4,6 +4,7 @@
  * stderr and exit code 2, without a stack trace.
  */
 import { Command, CommanderError } from 'commander';
+import { TEGUM_VERSION } from '../core/version.js';
 import { EXIT_USAGE, UsageError } from './usage-error.js';
 import { registerTheoryCommand } from './theory-command.js';
 import { registerReproduceCommand } from './reproduce-command.js';
@@ -17,7 +18,7 @@ export function buildProgram(): Command {
     .description(
       'A lab for the geometry of superposition: why features split into orthogonal subspaces (tegum products).',
     )
-    .version('0.1.0')
+    .version(TEGUM_VERSION)
     .exitOverride()
     // Keep commander's errors to one line (its "Did you mean …?" hint joins the same line).
     .configureOutput({

@@ -59,6 +59,26 @@ describe('tegum toy run --json', () => {
       instances: { W: string; sparsity: number }[];
     };
     expect(manifest.config).toMatchObject({ nFeatures: 5, nHidden: 2, steps: 200, lr: 0.001 });
+    // Every value that determined the numbers, the optimizer's included, and the identity.
+    const full = JSON.parse(r.stdout) as { config: object; identity: string };
+    expect(manifest.config).toEqual(full.config);
+    expect(full.config).toMatchObject({
+      kind: 'toy',
+      batchSize: 1024,
+      optimizer: 'adamw',
+      weightDecay: 0.01,
+      beta1: 0.9,
+      beta2: 0.999,
+      eps: 1e-8,
+      schedule: 'constant',
+      seeds: [0, 1],
+      featureProbability: [1, 0.09999999999999998],
+      backend: 'wasm',
+      threads: 1,
+      tegum: { normThreshold: 0.5, cosineTolerance: 0.1, rankTolerance: 0.1 },
+    });
+    expect(full.identity).toMatch(/^[0-9a-f]{64}$/);
+    expect((manifest as unknown as { identity: string }).identity).toBe(full.identity);
     expect(manifest.instances[1]).toMatchObject({ W: 'W_001.npy', sparsity: 0.9 });
     const out = JSON.parse(r.stdout) as { instances: { norms: number[] }[] };
     const col0 = Math.hypot(W.data[0], W.data[5]);

@@ -11,7 +11,8 @@ import { runToy, type ToyRunResult } from '../experiments/toy-run.js';
 import { importanceDecay } from '../toy/grids.js';
 import { lrScheduleNames } from '../toy/lr-schedule.js';
 import { toyPresetNames } from '../toy/presets.js';
-import type { ToyProgress, ToyTrainingConfig } from '../toy/train-toy.js';
+import type { ToyProgress } from '../toy/train-toy.js';
+import type { ToyRunInput } from '../toy/resolve-toy-run.js';
 import { formatTable } from './format-table.js';
 import {
   parseChoice,
@@ -78,7 +79,7 @@ export function parseImportance(value: string): (n: number) => number[] | number
 const CUSTOM_FLAGS = ['n', 'm', 'instances', 'sparsity', 'importance'] as const;
 
 /** The training config the flags describe (custom runs); throws UsageError on conflicts. */
-export function configFromFlags(flags: ToyRunFlags): ToyTrainingConfig {
+export function configFromFlags(flags: ToyRunFlags): ToyRunInput {
   if (flags.n === undefined || flags.m === undefined || flags.sparsity === undefined) {
     throw new UsageError('tegum toy run needs --preset NAME, or --n, --m and --sparsity');
   }
@@ -99,8 +100,8 @@ export function configFromFlags(flags: ToyRunFlags): ToyTrainingConfig {
   };
 }
 
-function overridesFromFlags(flags: ToyRunFlags): Partial<ToyTrainingConfig> {
-  const o: Partial<ToyTrainingConfig> = {};
+function overridesFromFlags(flags: ToyRunFlags): Partial<ToyRunInput> {
+  const o: Partial<ToyRunInput> = {};
   if (flags.steps !== undefined) o.steps = flags.steps;
   if (flags.seed !== undefined) o.seed = flags.seed;
   if (flags.lr !== undefined) o.lr = flags.lr;
@@ -147,6 +148,7 @@ export function toyRunJson(result: ToyRunResult): unknown {
   return {
     preset: result.preset,
     config: result.config,
+    identity: result.identity,
     timing: result.timing,
     instances: result.instances.map((r) => ({
       instance: r.instance,

@@ -24,15 +24,21 @@ interface Exports extends PartExports {
   gram(G: number, V: number, d: number, n: number, ld: number): void;
   gramTimes(out: number, V: number, A: number, d: number, n: number, ld: number): void;
   toyScratchBytes(n: number, m: number, ld: number): number;
-  toyRegion(scratch: number, n: number, m: number, B: number, ld: number, which: number): number;
+  toyTeamScratchBytes(n: number, m: number, B: number, ld: number, T: number): number;
+  // prettier-ignore
+  toyTeamLayout(scratch: number, n: number, m: number, B: number, ld: number, T: number,
+    relu: boolean): void;
+  toyTeamWp(scratch: number): number;
+  toyTeamG(scratch: number): number;
+  toyTeamS(scratch: number): number;
+  toyTeamGW(scratch: number): number;
   // prettier-ignore
   toyPrepare(W: number, b: number, importance: number, probability: number, invLogQ: number,
-    rng: number, inst: number, scratch: number, n: number, m: number, B: number, ld: number): void;
+    rng: number, inst: number, scratch: number): void;
   // prettier-ignore
   toyFinish(W: number, b: number, mW: number, vW: number, mb: number, vb: number, loss: number,
-    inst: number, scratch: number, n: number, m: number, B: number, ld: number, T: number,
-    lr: number, beta1: number, beta2: number, eps: number, weightDecay: number,
-    decoupled: boolean, step: number): void;
+    inst: number, scratch: number, lr: number, beta1: number, beta2: number, eps: number,
+    weightDecay: number, decoupled: boolean, step: number): void;
   // prettier-ignore
   toyTrainStep(W: number, b: number, mW: number, vW: number, mb: number, vb: number,
     importance: number, probability: number, invLogQ: number, rng: number, loss: number,
@@ -205,7 +211,9 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
       const split = team !== undefined && n * n * m >= TOY_THREADED_MIN_WORK;
       const T = team?.size ?? 1;
       const B = s.batchSize;
-      at.scratch = alloc(split ? x.toyRegion(0, n, m, B, ld, 9 + T) : x.toyScratchBytes(n, m, ld));
+      at.scratch = alloc(
+        split ? x.toyTeamScratchBytes(n, m, B, ld, T) : x.toyScratchBytes(n, m, ld),
+      );
       commit();
       const buf = memory.buffer;
       const f32 = new Float32Array(buf);
@@ -223,53 +231,19 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
       new Float64Array(buf, at.invLogQ, nI).set(s.invLogQ);
       new Uint32Array(buf, at.rng, 4 * nI).set(s.rngState);
       if (split) {
-        const r = (k: number) => x.toyRegion(at.scratch, n, m, B, ld, k);
+        const sc = at.scratch;
+        x.toyTeamLayout(sc, n, m, B, ld, T, s.relu);
+        const [Wp, G, S, gW] = [x.toyTeamWp(sc), x.toyTeamG(sc), x.toyTeamS(sc), x.toyTeamGW(sc)];
         for (let inst = 0; inst < nI; inst++) {
-          x.toyPrepare(
-            at.W,
-            at.b,
-            at.importance,
-            at.probability,
-            at.invLogQ,
-            at.rng,
-            inst,
-            at.scratch,
-            n,
-            m,
-            B,
-            ld,
-          );
-          teamGram(team, r(1), r(0), m, n, ld);
-          team.run(
-            OP.toySamples,
-            [at.scratch, n, m, B, ld, s.relu ? 1 : 0],
-            shares(B, T, 1, 'flat'),
-          );
-          team.run(OP.toyReduce, [at.scratch, n, m, B, ld, T], shares(n, T, 1, 'flat'));
-          teamGramTimes(team, r(3), r(0), r(2), m, n, ld);
-          x.toyFinish(
-            at.W,
-            at.b,
-            at.mW,
-            at.vW,
-            at.mb,
-            at.vb,
-            at.loss,
-            inst,
-            at.scratch,
-            n,
-            m,
-            B,
-            ld,
-            T,
-            lr,
-            s.beta1,
-            s.beta2,
-            s.eps,
-            s.weightDecay,
-            s.decoupled,
-            s.step,
-          );
+          // prettier-ignore
+          x.toyPrepare(at.W, at.b, at.importance, at.probability, at.invLogQ, at.rng, inst, sc);
+          teamGram(team, G, Wp, m, n, ld);
+          team.run(OP.toySamples, [sc], shares(B, T, 1, 'flat'));
+          team.run(OP.toyReduce, [sc], shares(n, T, 1, 'flat'));
+          teamGramTimes(team, gW, Wp, S, m, n, ld);
+          // prettier-ignore
+          x.toyFinish(at.W, at.b, at.mW, at.vW, at.mb, at.vb, at.loss, inst, sc, lr, s.beta1,
+            s.beta2, s.eps, s.weightDecay, s.decoupled, s.step);
         }
       } else
         x.toyTrainStep(

@@ -11,12 +11,8 @@ export interface PartExports {
   // prettier-ignore
   gramTimesPart(out: number, V: number, A: number, d: number, n: number, ld: number,
     from: number, to: number): void;
-  // prettier-ignore
-  toySamplesPart(scratch: number, n: number, m: number, B: number, ld: number, relu: boolean,
-    t: number, from: number, to: number): void;
-  // prettier-ignore
-  toyReducePart(scratch: number, n: number, m: number, B: number, ld: number, T: number,
-    from: number, to: number): void;
+  toySamplesPart(scratch: number, t: number, from: number, to: number): void;
+  toyReducePart(scratch: number, from: number, to: number): void;
 }
 
 /** Operation codes of the control word. */
@@ -34,9 +30,8 @@ export function runPart(x: PartExports, op: number, a: Int32Array, t: number): v
   if (op === OP.gram) x.gramPart(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
   else if (op === OP.mirror) x.mirrorPart(a[0], a[1], a[2], a[3], a[4]);
   else if (op === OP.gramTimes) x.gramTimesPart(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
-  else if (op === OP.toySamples) {
-    x.toySamplesPart(a[0], a[1], a[2], a[3], a[4], a[5] !== 0, t, a[6], a[7]);
-  } else if (op === OP.toyReduce) x.toyReducePart(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+  else if (op === OP.toySamples) x.toySamplesPart(a[0], t, a[1], a[2]);
+  else if (op === OP.toyReduce) x.toyReducePart(a[0], a[1], a[2]);
 }
 
 /**

@@ -1,10 +1,25 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setBackend } from './backend.js';
-import { WorkerPool } from './worker-pool.js';
-import { trainToy, trainToyParallel } from './toy-task.js';
-import type { ToyConfig } from './toy-state.js';
+import { PoolWorkerCrashError, WorkerPool } from './worker-pool.js';
 
-// Workers load the built JavaScript (dist/), which `npm test` builds before running vitest.
+// Workers load built JavaScript: a task module written here, and dist/ (built by `npm test`).
+const dir = mkdtempSync(join(tmpdir(), 'tegum-pool-'));
+const tasks = join(dir, 'tasks.mjs');
+writeFileSync(
+  tasks,
+  [
+    "import { threadId } from 'node:worker_threads';",
+    'export function square(x) { return { x2: x * x, thread: threadId }; }',
+    'export function fail() { throw new RangeError("bad argument"); }',
+    'export function exitWorker() { process.exit(3); }',
+    'export function crashLater() { setTimeout(() => { throw new Error("boom"); }, 1); return new Promise(() => {}); }',
+  ].join('\n'),
+);
+const module = pathToFileURL(tasks);
+
 describe('WorkerPool', () => {
   let pool: WorkerPool;
   beforeAll(async () => {
@@ -12,38 +27,50 @@ describe('WorkerPool', () => {
   });
   afterAll(() => pool.close());
 
-  it('trains instances split across workers exactly as one thread does', async () => {
-    await setBackend('wasm');
-    const config: ToyConfig = {
-      nInstances: 5,
-      nFeatures: 11,
-      nHidden: 3,
-      batchSize: 64,
-      featureProbability: [1, 0.5, 0.2, 0.1, 0.05],
-      importance: Array.from({ length: 11 }, (_, i) => 0.9 ** i),
-      seed: 9,
-    };
-    const single = trainToy(config, 20, 1e-2);
-    const split = await trainToyParallel(pool, config, 20, 1e-2);
-    expect(Array.from(split.W)).toEqual(Array.from(single.W));
-    expect(Array.from(split.b)).toEqual(Array.from(single.b));
-    expect(Array.from(split.loss)).toEqual(Array.from(single.loss));
+  it('runs tasks on its workers and returns their results in order', async () => {
+    const out = await pool.map<{ x2: number }>(
+      [1, 2, 3, 4, 5].map((x) => ({ module, name: 'square', args: [x] })),
+    );
+    expect(out.map((r) => r.x2)).toEqual([1, 4, 9, 16, 25]);
   });
 
   it('reports a failing task as a rejected promise and keeps working', async () => {
-    const module = new URL('../../dist/core/toy-task.js', import.meta.url);
-    await expect(pool.run({ module, name: 'trainToy', args: [{}, 1, 1e-3] })).rejects.toThrow(
-      /nInstances must be a positive integer/,
-    );
+    await expect(pool.run({ module, name: 'fail', args: [] })).rejects.toThrow(/bad argument/);
     await expect(pool.run({ module, name: 'nothing', args: [] })).rejects.toThrow(
       /no exported function nothing/,
     );
-    const ok = await pool.run<{ loss: Float32Array }>({
-      module,
-      name: 'trainToy',
-      args: [{ nInstances: 1, nFeatures: 2, nHidden: 1, featureProbability: 1 }, 1, 1e-3],
+    await expect(pool.run({ module, name: 'square', args: [3] })).resolves.toMatchObject({
+      x2: 9,
     });
-    expect(ok.loss.length).toBe(1);
+  });
+
+  it('replaces a worker that exits mid-task and fails that task with a clear error, never hanging', async () => {
+    const crash = pool.run({ module, name: 'exitWorker', args: [] });
+    // Queued behind the crash: must still run, on the survivors and the replacement.
+    const after = pool.map<{ x2: number; thread: number }>(
+      [1, 2, 3, 4, 5, 6].map((x) => ({ module, name: 'square', args: [x] })),
+    );
+    await expect(crash).rejects.toThrow(PoolWorkerCrashError);
+    await expect(crash).rejects.toThrow(
+      /\(exit code 3\) while running exitWorker; it was replaced/,
+    );
+    const done = await after;
+    expect(done.map((r) => r.x2)).toEqual([1, 4, 9, 16, 25, 36]);
+    // Two tasks at once land on two workers: the pool is back to its size.
+    const pair = await pool.map<{ thread: number }>(
+      [1, 2].map((x) => ({ module, name: 'square', args: [x] })),
+    );
+    expect(new Set(pair.map((r) => r.thread)).size).toBe(2);
+  });
+
+  it('replaces a worker killed by an uncaught error, naming the error', async () => {
+    await expect(pool.run({ module, name: 'crashLater', args: [] })).rejects.toThrow(
+      /\(uncaught error: boom\) while running crashLater/,
+    );
+    const again = await pool.map<{ x2: number }>(
+      [7, 8, 9].map((x) => ({ module, name: 'square', args: [x] })),
+    );
+    expect(again.map((r) => r.x2)).toEqual([49, 64, 81]);
   });
 
   it('rejects a pool size that is not a positive integer', async () => {

@@ -5,6 +5,10 @@
  * WebAssembly instance of the kernels, and calls a named export of a built module. A task
  * is plain data in and plain data out, so a task's result does not depend on which worker
  * ran it: the same seeds give the same numbers as a single-threaded run.
+ *
+ * A worker that dies (an uncaught error, `process.exit`, running out of memory) is
+ * replaced by a fresh one, and the task it was running is rejected with a
+ * {@link PoolWorkerCrashError}; the other tasks go on. Nothing waits forever.
  */
 
 import type { Worker } from 'node:worker_threads';
@@ -33,6 +37,11 @@ function workerUrl(): URL {
   return companionUrl('./pool-worker.js', import.meta.url);
 }
 
+/** The task a pool worker was running when it died. */
+export class PoolWorkerCrashError extends Error {
+  override readonly name = 'PoolWorkerCrashError';
+}
+
 /** A fixed set of workers taking tasks first come, first served. */
 export class WorkerPool {
   /**
@@ -46,25 +55,24 @@ export class WorkerPool {
       import(/* @vite-ignore */ NODE_OS) as Promise<typeof import('node:os')>,
       import(/* @vite-ignore */ NODE_WORKERS) as Promise<typeof import('node:worker_threads')>,
     ]);
-    return new WorkerPool(
-      size ?? availableParallelism(),
-      backend,
-      WorkerClass,
-      availableParallelism(),
-    );
+    const cores = availableParallelism();
+    return new WorkerPool(size ?? cores, backend, WorkerClass, cores);
   }
 
   readonly size: number;
-  private readonly workers: Worker[] = [];
+  private readonly workers = new Set<Worker>();
   private readonly idle: Worker[] = [];
   private readonly queue: Pending[] = [];
   private readonly running = new Map<Worker, Pending>();
   private closed = false;
 
+  /** OpenBLAS threads per worker on the native backend: cores / workers, at least 1. */
+  private readonly blasThreads: number;
+
   private constructor(
     size: number,
-    backend: BackendName,
-    WorkerClass: typeof Worker,
+    private readonly backend: BackendName,
+    private readonly WorkerClass: typeof Worker,
     cores: number,
   ) {
     if (!Number.isInteger(size) || size < 1) {
@@ -73,29 +81,48 @@ export class WorkerPool {
     if (backend !== 'js' && backend !== 'wasm' && backend !== 'native') {
       throw new RangeError(`backend must be 'js', 'wasm' or 'native', got ${String(backend)}`);
     }
-    this.size = size;
     // OpenBLAS's threads (process-wide) share the cores with the workers: never more in all.
-    const blasThreads = Math.max(1, Math.floor(cores / size));
-    for (let k = 0; k < size; k++) {
-      const worker = new WorkerClass(workerUrl(), { workerData: { backend, blasThreads } });
-      worker.on('message', (msg: { result?: unknown; error?: string }) => {
-        const job = this.running.get(worker);
-        this.running.delete(worker);
-        if (job !== undefined) {
-          if (msg.error !== undefined) job.reject(new Error(msg.error));
-          else job.resolve(msg.result);
-        }
-        this.idle.push(worker);
-        this.dispatch();
-      });
-      worker.on('error', (err) => {
-        const job = this.running.get(worker);
-        this.running.delete(worker);
-        job?.reject(err);
-      });
-      this.workers.push(worker);
+    this.blasThreads = Math.max(1, Math.floor(cores / size));
+    this.size = size;
+    for (let k = 0; k < size; k++) this.idle.push(this.spawn());
+  }
+
+  /** Starts one worker and wires its messages, errors and exit. */
+  private spawn(): Worker {
+    const worker = new this.WorkerClass(workerUrl(), {
+      workerData: { backend: this.backend, blasThreads: this.blasThreads },
+    });
+    worker.on('message', (msg: { result?: unknown; error?: string }) => {
+      const job = this.running.get(worker);
+      this.running.delete(worker);
+      if (job !== undefined) {
+        if (msg.error !== undefined) job.reject(new Error(msg.error));
+        else job.resolve(msg.result);
+      }
       this.idle.push(worker);
-    }
+      this.dispatch();
+    });
+    let crash = '';
+    worker.on('error', (err) => {
+      // An uncaught error ends the worker; 'exit' follows and replaces it.
+      crash = err.message;
+    });
+    worker.on('exit', (code) => {
+      if (this.closed || !this.workers.delete(worker)) return;
+      const at = this.idle.indexOf(worker);
+      if (at >= 0) this.idle.splice(at, 1);
+      const job = this.running.get(worker);
+      this.running.delete(worker);
+      job?.reject(
+        new PoolWorkerCrashError(
+          `pool worker died (${crash ? `uncaught error: ${crash}` : `exit code ${code}`}) while running ${job.task.name}; it was replaced`,
+        ),
+      );
+      this.idle.push(this.spawn());
+      this.dispatch();
+    });
+    this.workers.add(worker);
+    return worker;
   }
 
   /** Runs one task on the next free worker. */
@@ -116,7 +143,9 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new Error('the worker pool was closed'));
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    for (const job of this.running.values()) job.reject(new Error('the worker pool was closed'));
+    this.running.clear();
+    await Promise.all([...this.workers].map((w) => w.terminate()));
   }
 
   private dispatch(): void {

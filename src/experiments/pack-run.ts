@@ -4,18 +4,21 @@
  * as a NumPy `.npy` when asked — the twin of toy-run.ts for the packing lab. The CLI only
  * parses flags and prints what this returns.
  */
+import { availableParallelism } from 'node:os';
 import { encodeNpy } from '../core/npy.js';
-import type { BackendChoice, BackendName } from '../core/backend.js';
+import { useBackend, type BackendChoice, type BackendName } from '../core/backend.js';
+import type { ResolvedPackRun } from '../core/run-config.js';
 import { tegumFactors } from '../geometry/tegum-factors.js';
-import type { PackConfig } from '../packing/pack.js';
-import { PACKING_COSINE_TOLERANCE } from './packing-experiment.js';
+import { packTasks, type PackConfig } from '../packing/pack.js';
+import { packConfigOf, resolvePackRun } from '../packing/resolve-pack-run.js';
 import { packOnCores } from './pool-pack-runner.js';
+import { runIdentity } from './run-identity.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 /** What `runPack` is asked. */
 export interface PackRunOptions {
-  /** The packing (validated by the caller's parser; `pack` checks it again). */
-  config: PackConfig;
+  /** The packing problem (validated here, once, by resolvePackRun). */
+  input: PackConfig;
   /** Kernel backend (default 'auto': native, else wasm, else js). */
   backend?: BackendChoice;
   /** Worker threads; default all cores. */
@@ -41,6 +44,9 @@ export interface PackRunReport {
   k: number;
   factors: { size: number; dim: number; label: string; features: number[] }[];
   cosineTolerance: number;
+  /** The resolved run (its backend the one that loaded) and its identity. */
+  config: ResolvedPackRun;
+  identity: string;
   runs: { m: number; D: number; seed: number; loss: number; steps: number; stopReason: string }[];
   saved: string | null;
   /** Where and how fast it ran: `steps` is the optimizer steps taken over every run. */
@@ -54,18 +60,27 @@ export interface PackRunReport {
 }
 
 /**
- * Packs `config` on the cores and reports it.
- * @throws DivergenceError when the optimizer diverges (nothing is written then)
+ * Resolves the run once (an 'auto' backend becomes the one that loads), packs it on the
+ * cores and reports it.
+ * @throws RangeError for a bad input; DivergenceError when the optimizer diverges
+ *   (nothing is written then)
  */
 export async function runPack(opts: PackRunOptions): Promise<PackRunReport> {
+  const tasks = packTasks(opts.input).length;
+  const config = resolvePackRun({
+    ...opts.input,
+    backend: await useBackend(opts.backend),
+    threads: Math.max(1, Math.min(opts.threads ?? availableParallelism(), tasks)),
+  });
   const t0 = performance.now();
-  const { result, backend, threads } = await packOnCores(opts.config, {
-    backend: opts.backend,
+  // The requested threads: a single task then runs its kernels on all of them.
+  const { result, backend, threads } = await packOnCores(packConfigOf(config), {
+    backend: config.backend,
     threads: opts.threads,
   });
   const wallSeconds = (performance.now() - t0) / 1000;
   const { n, d, V } = result;
-  const decomposition = tegumFactors(V, d, n, { cosineTolerance: PACKING_COSINE_TOLERANCE });
+  const decomposition = tegumFactors(V, d, n, { cosineTolerance: config.cosineTolerance });
   if (opts.save !== undefined) writeFileAtomic(opts.save, encodeNpy(V, [d, n]));
   const steps = result.runs.reduce((sum, r) => sum + r.steps, 0);
   return {
@@ -87,7 +102,9 @@ export async function runPack(opts: PackRunOptions): Promise<PackRunReport> {
       label: f.label,
       features: f.features,
     })),
-    cosineTolerance: PACKING_COSINE_TOLERANCE,
+    cosineTolerance: config.cosineTolerance,
+    config,
+    identity: runIdentity(config),
     runs: result.runs.map((r) => ({
       m: r.task.m,
       D: r.task.D,

@@ -13,6 +13,7 @@
  * Measured α* is the least α of the grid from which k* = 1 for every larger α
  * of the grid (so it is known only to the grid's resolution; the bracket says so).
  */
+import { PACKING_COSINE_TOLERANCE } from '../packing/resolve-pack-run.js';
 import { tegumFactors } from '../geometry/tegum-factors.js';
 import {
   assemblePacking,
@@ -33,8 +34,7 @@ import type { PackingProfile, PackingSize } from './packing-profiles.js';
 
 /** Relative margin within which two measured L(k) count as tied (least k wins). */
 export const MEASURED_TIE = 1e-3;
-/** |cos| above which two packed vectors share a tegum factor (packings settle far below it). */
-export const PACKING_COSINE_TOLERANCE = 0.02;
+export { PACKING_COSINE_TOLERANCE };
 
 /** Runs tasks (in this thread, or on a worker pool) and returns results in task order. */
 export type PackTaskRunner = (

@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { getBackend, useBackend, type BackendChoice, type BackendName } from '../core/backend.js';
 import { encodeNpy } from '../core/npy.js';
-import { TEGUM_DEFAULTS, type TegumOptions } from '../geometry/tegum-factors.js';
+import type { TegumOptions } from '../geometry/tegum-factors.js';
 import { evaluateToyLoss } from '../toy/evaluate-toy-loss.js';
 import { toyPreset } from '../toy/presets.js';
 import { sparseLimit, type SparseLimitTerms } from '../toy/sparse-limit.js';
@@ -19,13 +19,10 @@ import {
   type ToyInstanceSummary,
 } from '../toy/summarize-instance.js';
 import { tegumAnalysis, type TegumAnalysis } from '../toy/tegum-analysis.js';
-import {
-  resolveTraining,
-  trainToyModels,
-  type ToyProgress,
-  type ToyTrainingConfig,
-  type ToyTrainingResult,
-} from '../toy/train-toy.js';
+import { trainToyModels, type ToyProgress, type ToyTrainingResult } from '../toy/train-toy.js';
+import { resolveToyRun, type ToyRunInput } from '../toy/resolve-toy-run.js';
+import type { ResolvedToyRun } from '../core/run-config.js';
+import { runIdentity } from './run-identity.js';
 import { trainToyModelsParallel } from '../toy/train-toy-parallel.js';
 import { WorkerPool } from '../core/worker-pool.js';
 import { availableParallelism } from 'node:os';
@@ -48,9 +45,9 @@ import { writeFileAtomic } from './write-file-atomic.js';
 export interface ToyRunOptions {
   /** A preset's name; its config is used unless `config` is given. */
   preset?: string;
-  config?: ToyTrainingConfig;
+  config?: ToyRunInput;
   /** Overrides applied on top of the preset's config (steps, seed, …). */
-  overrides?: Partial<ToyTrainingConfig>;
+  overrides?: Partial<ToyRunInput>;
   tegum?: TegumOptions;
   /** Batches of the loss evaluation after training (default 16; 4 past 50 features, where the mean over features already averages). */
   evalBatches?: number;
@@ -70,7 +67,10 @@ export interface ToyRunOptions {
 /** A finished run. */
 export interface ToyRunResult {
   preset: string | null;
-  config: Record<string, unknown>;
+  /** Every value that determined the numbers. */
+  config: ResolvedToyRun;
+  /** sha256 of the config's canonical JSON and tegum's version (src/experiments/run-identity.ts). */
+  identity: string;
   instances: ToyInstanceSummary[];
   /** Present for S > 0 instances when the preset is 'sparse-limit' or asked for. */
   sparseLimit?: { instance: number; sparsity: number; loss: number; terms: SparseLimitTerms }[];
@@ -86,40 +86,44 @@ export interface ToyRunResult {
   files: string[];
 }
 
-/** The config of a run: the preset's, or the given one, with overrides. */
-export function resolveToyConfig(opts: ToyRunOptions): ToyTrainingConfig {
-  const base = opts.config ?? (opts.preset ? toyPreset(opts.preset).config : undefined);
+/**
+ * The resolved run of `opts` (DESIGN.md §6): the preset's config or the given one, with
+ * overrides, the analysis and execution settings, every value explicit. The threads
+ * default to all cores, at most one per instance, and to 1 for small models (which
+ * train faster on one thread than through the pool's messages).
+ */
+/**
+ * The resolved run of `opts`; `backend` is the one that loaded, required when
+ * `opts.backend` is 'auto' or absent (runToy loads it first).
+ */
+export function resolveToyRunOptions(opts: ToyRunOptions, backend?: BackendName): ResolvedToyRun {
+  const requested = opts.backend ?? 'auto';
+  if (backend === undefined && requested === 'auto') {
+    throw new RangeError("backend 'auto' is resolved by loading the kernels (runToy does)");
+  }
+  const preset = opts.preset ? toyPreset(opts.preset) : undefined;
+  const base = opts.config ?? preset?.config;
   if (!base) throw new RangeError('a toy run needs a preset or a config');
-  const config = { ...base, ...opts.overrides };
+  const input: ToyRunInput = { ...base, ...opts.overrides };
   // A preset's explicit per-instance seeds move with the seed asked for.
   if (opts.overrides?.seed !== undefined && base.seeds) {
-    config.seeds = Array.from(base.seeds, (s) => s + (opts.overrides?.seed ?? 0));
+    input.seeds = Array.from(base.seeds, (s) => s + (opts.overrides?.seed ?? 0));
   }
-  return config;
+  const small = base.nFeatures * base.nHidden * base.nInstances < 2000;
+  const threads = opts.threads ?? (small ? 1 : availableParallelism());
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new RangeError(`threads must be a positive integer, got ${threads}`);
+  }
+  return resolveToyRun({
+    ...input,
+    tegum: opts.tegum,
+    evalBatches: opts.evalBatches ?? (opts.config ? undefined : preset?.evalBatches),
+    backend: backend ?? (requested as BackendName),
+    threads: Math.min(threads, base.nInstances),
+  });
 }
 
-function seedsOf(config: ToyTrainingConfig): number[] {
-  if (config.seeds) return Array.from(config.seeds);
-  return Array.from({ length: config.nInstances }, (_, i) => (config.seed ?? 0) + i);
-}
-
-function plainConfig(config: ToyTrainingConfig): Record<string, unknown> {
-  const t = resolveTraining(config);
-  const arr = (v: number | ArrayLike<number> | undefined) =>
-    v === undefined || typeof v === 'number' ? v : Array.from(v);
-  return {
-    ...config,
-    ...t,
-    batchSize: config.batchSize ?? 1024,
-    activation: config.activation ?? 'relu',
-    optimizer: config.optimizer ?? 'adamw',
-    importance: arr(config.importance) ?? 1,
-    featureProbability: arr(config.featureProbability),
-    seeds: seedsOf(config),
-  };
-}
-
-function defaultFigures(preset: string | undefined, config: ToyTrainingConfig): string[] {
+function defaultFigures(preset: string | undefined, config: ResolvedToyRun): string[] {
   if (preset) return [...toyPreset(preset).figures];
   const names = ['dims-per-feature', 'feature-dimensionality', 'norm-bars'];
   if (config.nHidden === 2) names.unshift('intro-arrows');
@@ -128,17 +132,9 @@ function defaultFigures(preset: string | undefined, config: ToyTrainingConfig): 
 
 /** Trains, measures, and writes what was asked. */
 export async function runToy(opts: ToyRunOptions): Promise<ToyRunResult> {
-  const config = resolveToyConfig(opts);
-  const plain = plainConfig(config);
-  const seeds = seedsOf(config);
-  await useBackend(opts.backend);
+  const config = resolveToyRunOptions(opts, await useBackend(opts.backend));
+  const { seeds, threads } = config;
   const t0 = performance.now();
-  // Small models train faster on one thread than through the pool's messages.
-  const small = config.nFeatures * config.nHidden * config.nInstances < 2000;
-  const threads = Math.min(opts.threads ?? (small ? 1 : availableParallelism()), config.nInstances);
-  if (!Number.isInteger(threads) || threads < 1) {
-    throw new RangeError(`threads must be a positive integer, got ${opts.threads}`);
-  }
   let trained: ToyTrainingResult;
   if (threads === 1) {
     trained = trainToyModels(config, opts.onProgress);
@@ -152,20 +148,14 @@ export async function runToy(opts: ToyRunOptions): Promise<ToyRunResult> {
   }
   const { state, steps } = trained;
   const wallSeconds = (performance.now() - t0) / 1000;
-  const loss = evaluateToyLoss(
-    new Float64Array(state.nInstances),
-    state,
-    opts.evalBatches ??
-      (opts.preset && !opts.config ? toyPreset(opts.preset).evalBatches : undefined) ??
-      (state.nFeatures > 50 ? 4 : 16),
-  );
-  const tegumOptions = { ...TEGUM_DEFAULTS, ...opts.tegum };
+  const loss = evaluateToyLoss(new Float64Array(state.nInstances), state, config.evalBatches);
   const instances = seeds.map((seed, i) =>
-    summarizeInstance(state, i, loss[i], seed, tegumOptions),
+    summarizeInstance(state, i, loss[i], seed, config.tegum),
   );
   const result: ToyRunResult = {
     preset: opts.preset ?? null,
-    config: { ...plain, tegum: tegumOptions },
+    config,
+    identity: runIdentity(config),
     instances,
     timing: {
       backend: getBackend(),
@@ -188,11 +178,7 @@ export async function runToy(opts: ToyRunOptions): Promise<ToyRunResult> {
   return result;
 }
 
-function sparseLimitRows(
-  state: ToyState,
-  instances: ToyInstanceSummary[],
-  config: ToyTrainingConfig,
-) {
+function sparseLimitRows(state: ToyState, instances: ToyInstanceSummary[], config: ResolvedToyRun) {
   const n = state.nFeatures;
   return instances
     .filter((r) => r.sparsity > 0)
@@ -207,7 +193,7 @@ function sparseLimitRows(
         state.nHidden,
         n,
         r.sparsity,
-        config.activation ?? 'relu',
+        config.activation,
       ),
     }));
 }
@@ -231,6 +217,7 @@ function saveWeights(dir: string, state: ToyState, result: ToyRunResult): string
     format: 'tegum toy run',
     preset: result.preset,
     config: result.config,
+    identity: result.identity,
     shapes: { W: [m, n], b: [n] },
     layout:
       'W_iii.npy is instance iii’s W [nHidden, nFeatures] (h = W x); b_iii.npy its b [nFeatures]',
@@ -309,10 +296,7 @@ function writeResults(
       case 'dims-per-feature':
         return dimsPerFeatureFigure(result.instances, state.nHidden);
       case 'feature-dimensionality':
-        return featureDimensionalityFigure(
-          result.instances,
-          (result.config.tegum as TegumOptions).normThreshold,
-        );
+        return featureDimensionalityFigure(result.instances, result.config.tegum.normThreshold);
       case 'tegum-factors':
         return result.tegum ? tegumFactorsFigure(result.tegum) : null;
       case 'sparse-limit':

@@ -5,13 +5,13 @@
  */
 
 import { importanceDecay, powerLinspace } from './grids.js';
-import type { ToyTrainingConfig } from './train-toy.js';
+import type { ToyRunInput } from './resolve-toy-run.js';
 
 /** A named, reproducible toy-model run. */
 export interface ToyPreset {
   name: string;
   description: string;
-  config: ToyTrainingConfig;
+  config: ToyRunInput;
   /** Figure names drawn from the run (see src/viz/toy-figures.ts). */
   figures: readonly string[];
   /** Batches of the final loss evaluation, where the default's noise would matter. */

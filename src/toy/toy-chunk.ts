@@ -1,14 +1,17 @@
 /**
- * A stretch of toy-model training as plain data in and out, so that a worker can
- * run it (src/core/worker-pool.ts) and the main thread can report progress and
- * stop on divergence between stretches. The optimizer state travels in a
- * snapshot; steps [from, to) of `steps` run at lr · schedule(t, steps).
+ * The toy training loop — the only one: `runSteps` drives the compute core's fused
+ * step for the CLI's trainer (src/toy/train-toy.ts), every pool chunk
+ * (`trainToyChunk`, run by src/toy/train-toy-parallel.ts) and the explorer's web
+ * worker. A stretch is plain data in and out, so a worker can run it and the main
+ * thread can report progress and stop on divergence between stretches. The
+ * optimizer state travels in a snapshot; steps [from, to) of `steps` run at
+ * lr · schedule(t, steps).
  */
 
 import { createToyState, type ToyState } from '../core/toy-state.js';
 import { toyTrainStep } from '../core/toy-train-step.js';
+import type { ResolvedToyRun } from '../core/run-config.js';
 import { lrSchedule } from './lr-schedule.js';
-import { resolveTraining, type ToyTrainingConfig } from './toy-training-config.js';
 
 /** Everything of a ToyState that training changes. */
 export interface ToySnapshot {
@@ -67,19 +70,21 @@ export function tailWindow(steps: number): number {
 }
 
 /**
- * Runs steps [from, to) on `state` in place, adding the losses of the tail window
- * into `tailLoss`. Stops at the first non-finite loss.
+ * Runs steps [from, to) of `config` on `state` in place, adding the losses of the tail
+ * window into `tailLoss`; `loss` [nInstances] holds the last step's batch losses, and
+ * `onStep` (if given) sees them after every step. Stops at the first non-finite loss.
  */
 export function runSteps(
   state: ToyState,
-  config: ToyTrainingConfig,
+  config: ResolvedToyRun,
   from: number,
   to: number,
   tailLoss: Float64Array,
   loss: Float32Array,
+  onStep?: (loss: Float32Array) => void,
 ): { divergedAt: number; badInstances: number[] } {
-  const { steps, lr, schedule } = resolveTraining(config);
-  const scale = lrSchedule(schedule);
+  const { steps, lr } = config;
+  const scale = lrSchedule(config.schedule);
   const tailStart = steps - tailWindow(steps);
   const nI = state.nInstances;
   for (let t = from; t < to; t++) {
@@ -89,6 +94,7 @@ export function runSteps(
       return { divergedAt: t + 1, badInstances };
     }
     if (t >= tailStart) for (let i = 0; i < nI; i++) tailLoss[i] += loss[i];
+    onStep?.(loss);
   }
   return { divergedAt: 0, badInstances: [] };
 }
@@ -98,7 +104,7 @@ export function runSteps(
  * steps [from, to), and returns the new snapshot.
  */
 export function trainToyChunk(
-  config: ToyTrainingConfig,
+  config: ResolvedToyRun,
   snapshot: ToySnapshot | null,
   from: number,
   to: number,

@@ -3,12 +3,13 @@ import { setBackend } from '../core/backend.js';
 import { WorkerPool } from '../core/worker-pool.js';
 import { balancedBounds, toyStepCost, trainToyModelsParallel } from './train-toy-parallel.js';
 import { ToyDivergenceError, trainToyModels } from './train-toy.js';
+import { resolveToyRun } from './resolve-toy-run.js';
 
 // The workers run the wasm kernels; compare with the single-threaded wasm run.
 const pool = await WorkerPool.create(2, 'wasm');
 afterAll(() => pool.close());
 
-const config = {
+const input = {
   nFeatures: 9,
   nHidden: 3,
   nInstances: 5,
@@ -20,6 +21,7 @@ const config = {
   lr: 1e-2,
   schedule: 'linear',
 };
+const config = resolveToyRun(input);
 
 describe('trainToyModelsParallel', () => {
   it('equals the single-threaded run number for number, reporting progress per stretch', async () => {
@@ -36,7 +38,10 @@ describe('trainToyModelsParallel', () => {
 
   it('reports divergence with the global instance index', async () => {
     await expect(
-      trainToyModelsParallel(pool, { ...config, featureProbability: 1, lr: 1e30, steps: 60 }),
+      trainToyModelsParallel(
+        pool,
+        resolveToyRun({ ...input, featureProbability: 1, lr: 1e30, steps: 60 }),
+      ),
     ).rejects.toThrow(ToyDivergenceError);
   });
 });

@@ -6,12 +6,12 @@
  * single-threaded run number for number.
  */
 
-import { sliceToyConfig } from '../core/toy-task.js';
+import type { ResolvedToyRun } from '../core/run-config.js';
 import { companionUrl } from '../core/companion-url.js';
 import { createToyState } from '../core/toy-state.js';
 import type { WorkerPool } from '../core/worker-pool.js';
 import type { ToyChunkResult, ToySnapshot } from './toy-chunk.js';
-import { resolveTraining, type ToyTrainingConfig } from './toy-training-config.js';
+import { sliceToyRun } from './resolve-toy-run.js';
 import { mean, ToyDivergenceError, type ToyProgress, type ToyTrainingResult } from './train-toy.js';
 import { tailWindow } from './toy-chunk.js';
 
@@ -28,21 +28,21 @@ function taskModule(): URL {
  */
 export async function trainToyModelsParallel(
   pool: WorkerPool,
-  config: ToyTrainingConfig,
+  config: ResolvedToyRun,
   onProgress?: (p: ToyProgress) => void,
   chunkSteps = 250,
 ): Promise<ToyTrainingResult> {
   if (!Number.isInteger(chunkSteps) || chunkSteps < 1) {
     throw new RangeError(`chunkSteps must be a positive integer, got ${chunkSteps}`);
   }
-  const { steps } = resolveTraining(config);
+  const { steps } = config;
   const state = createToyState(config);
   const nI = state.nInstances;
   const { nHidden: m, nFeatures: n } = state;
   const parts = Math.min(pool.size, nI);
   const cost = Array.from(state.featureProbability, (p) => toyStepCost(p, n, m, state.batchSize));
   const bounds = balancedBounds(cost, parts);
-  const slices = bounds.slice(0, -1).map((from, k) => sliceToyConfig(config, from, bounds[k + 1]));
+  const slices = bounds.slice(0, -1).map((from, k) => sliceToyRun(config, from, bounds[k + 1]));
   let snapshots: (ToySnapshot | null)[] = slices.map(() => null);
   const finalLoss = new Float64Array(nI);
   const module = taskModule();

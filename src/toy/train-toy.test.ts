@@ -14,6 +14,9 @@ import {
   type ToyInstanceSummary,
 } from './summarize-instance.js';
 import { ToyDivergenceError, trainToyModels } from './train-toy.js';
+import { resolveToyRun, type ToyRunInput } from './resolve-toy-run.js';
+
+const train = (input: ToyRunInput) => trainToyModels(resolveToyRun(input));
 
 describe('trainToyModels', () => {
   it('follows a float64 reference training loop with a cosine schedule', () => {
@@ -29,7 +32,7 @@ describe('trainToyModels', () => {
       lr: 0.02,
       schedule: 'cosine',
     };
-    const trained = trainToyModels(config).state;
+    const trained = train(config).state;
     // The same models, trained step by step in float64 on the same batches.
     const fresh = createToyState(config);
     const { nFeatures: n, nHidden: m } = fresh;
@@ -66,24 +69,22 @@ describe('trainToyModels', () => {
         expect(Math.abs(W[k] - model.W[k])).toBeLessThan(toyTolerances.kernelF32VsF64);
       }
       // The schedule matters: a constant rate ends elsewhere.
-      const constant = trainToyModels({ ...config, schedule: 'constant' }).state.W;
+      const constant = train({ ...config, schedule: 'constant' }).state.W;
       expect(Math.abs(constant[i * m * n] - model.W[0])).toBeGreaterThan(1e-3);
     }
   });
 
   it('stops with a ToyDivergenceError naming the step and instances when the loss blows up', () => {
     const config = { nFeatures: 4, nHidden: 2, nInstances: 2, featureProbability: 1, steps: 50 };
-    expect(() => trainToyModels({ ...config, lr: 1e30 })).toThrow(ToyDivergenceError);
-    expect(() => trainToyModels({ ...config, lr: 1e30 })).toThrow(
-      /diverged at step \d+: .*instance/,
-    );
+    expect(() => train({ ...config, lr: 1e30 })).toThrow(ToyDivergenceError);
+    expect(() => train({ ...config, lr: 1e30 })).toThrow(/diverged at step \d+: .*instance/);
   });
 
-  it('rejects a bad step count, learning rate or schedule name', () => {
+  it('rejects a bad step count, learning rate or schedule name when the run is resolved', () => {
     const config = { nFeatures: 4, nHidden: 2, nInstances: 1, featureProbability: 1 };
-    expect(() => trainToyModels({ ...config, steps: -1 })).toThrow(/steps must be a non-negative/);
-    expect(() => trainToyModels({ ...config, lr: 0 })).toThrow(/lr must be a finite number > 0/);
-    expect(() => trainToyModels({ ...config, schedule: 'step' })).toThrow(
+    expect(() => resolveToyRun({ ...config, steps: -1 })).toThrow(/steps must be a non-negative/);
+    expect(() => resolveToyRun({ ...config, lr: 0 })).toThrow(/lr must be a finite number > 0/);
+    expect(() => resolveToyRun({ ...config, schedule: 'step' })).toThrow(
       /known: constant, linear, cosine/,
     );
   });
@@ -96,7 +97,7 @@ describe('the intro model (5 features in 2 dimensions, importance 0.9^i)', () =>
   const grid = repeatPerSeed([1, 0.1], seedsPerPoint, 0);
   let runs: ToyInstanceSummary[] = [];
   beforeAll(() => {
-    const { state } = trainToyModels({
+    const { state } = train({
       nFeatures: 5,
       nHidden: 2,
       nInstances: grid.seeds.length,
@@ -134,7 +135,7 @@ describe('the geometry model across sparsity (scaled down: 20 features in 4 dime
   const featureProbability = powerLinspace(20, 8);
   let dims: number[] = [];
   beforeAll(() => {
-    const { state } = trainToyModels({
+    const { state } = train({
       nFeatures: 20,
       nHidden: 4,
       nInstances: featureProbability.length,

@@ -1,15 +1,16 @@
 /**
  * Training many toy models at once (Elhage et al. 2022, §2; the paper's notebook
- * `optimize`): `steps` calls of the compute core's fused step `toyTrainStep`, the
- * learning rate lr · schedule(t, T) at step t, divergence stopped and reported.
- * The model, data, loss and optimizer live in src/core; this file only drives them.
+ * `optimize`) on this thread: the training loop of src/toy/toy-chunk.ts run in
+ * stretches of `progressEvery` steps, divergence stopped and reported. The model,
+ * data, loss and optimizer live in src/core; this file only drives them.
  */
 
+import type { ResolvedToyRun } from '../core/run-config.js';
 import { createToyState, type ToyState } from '../core/toy-state.js';
-import { resolveTraining, type ToyTrainingConfig } from './toy-training-config.js';
 import { runSteps, tailWindow } from './toy-chunk.js';
+import { ToyDivergenceError } from './toy-divergence-error.js';
 
-export { resolveTraining, type ToyTrainingConfig } from './toy-training-config.js';
+export { ToyDivergenceError } from './toy-divergence-error.js';
 
 /** Progress reported every `progressEvery` steps and at the end. */
 export interface ToyProgress {
@@ -17,19 +18,6 @@ export interface ToyProgress {
   steps: number;
   /** Mean over instances of this step's batch loss. */
   meanLoss: number;
-}
-
-/** Raised when an instance's loss stops being finite. */
-export class ToyDivergenceError extends Error {
-  constructor(
-    readonly step: number,
-    readonly instances: number[],
-  ) {
-    super(
-      `toy training diverged at step ${step}: loss not finite for instance(s) ${instances.join(', ')}; lower lr`,
-    );
-    this.name = 'ToyDivergenceError';
-  }
 }
 
 /** What training leaves behind. */
@@ -41,17 +29,17 @@ export interface ToyTrainingResult {
 }
 
 /**
- * Builds the models of `config` and trains them.
+ * Builds the models of a resolved run (src/toy/resolve-toy-run.ts) and trains them.
  *
  * @param onProgress called every `progressEvery` steps (default 100) and after the last.
  * @throws ToyDivergenceError when a loss becomes NaN or infinite.
  */
 export function trainToyModels(
-  config: ToyTrainingConfig,
+  config: ResolvedToyRun,
   onProgress?: (p: ToyProgress) => void,
   progressEvery = 100,
 ): ToyTrainingResult {
-  const { steps } = resolveTraining(config);
+  const { steps } = config;
   const state = createToyState(config);
   const nI = state.nInstances;
   const loss = new Float32Array(nI);

@@ -5,7 +5,7 @@
  * WᵀW heatmap, ‖W_i‖ bars coloured by superposition, D_i, and the tegum factors.
  */
 import * as Plot from '@observablehq/plot';
-import { featureGeometry } from '../../../src/index.js';
+import { featureGeometry, resolveToyRun } from '../../../src/index.js';
 import {
   figureSlot,
   listPanel,
@@ -248,16 +248,19 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     history = [];
     signature = '';
     startedAt = performance.now();
+    // The same resolved run the CLI builds: the notebook's batch, optimizer and defaults.
     const request: ToyRequest = {
       type: 'start',
-      nFeatures: state.n,
-      nHidden: state.m,
-      sparsity: state.S,
-      importanceDecay: state.decay,
-      seed: state.seed,
-      seeds: SEEDS,
-      steps: state.steps,
-      lr: LEARNING_RATE,
+      config: resolveToyRun({
+        nInstances: SEEDS,
+        nFeatures: state.n,
+        nHidden: state.m,
+        featureProbability: 1 - state.S,
+        importance: Array.from({ length: state.n }, (_, i) => state.decay ** i),
+        seed: state.seed,
+        steps: state.steps,
+        lr: LEARNING_RATE,
+      }),
     };
     note.textContent = '';
     setStatus('running');

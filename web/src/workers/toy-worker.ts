@@ -1,25 +1,23 @@
 /**
- * The toy view's worker: trains several seeds of one toy model at once with the
- * library's fused training step (Elhage et al. 2022; DESIGN.md §3), in chunks, and
- * posts the weights of the seed with the lowest running loss after each chunk.
- * Between chunks it yields, so 'pause' and 'resume' messages take effect.
+ * The toy view's worker: trains several seeds of one toy model at once (Elhage et al.
+ * 2022; DESIGN.md §3) from the resolved run the view built (`resolveToyRun`), with the
+ * library's one training loop (`runSteps`), in chunks, and posts the weights of the
+ * seed with the lowest running loss after each chunk. Between chunks it yields, so
+ * 'pause' and 'resume' messages take effect.
  */
-import { createToyState, getBackend, toyTrainStep, type ToyState } from '../../../src/index.js';
+import {
+  createToyState,
+  getBackend,
+  runSteps,
+  ToyDivergenceError,
+  type ResolvedToyRun,
+} from '../../../src/index.js';
 import { loadKernels } from './load-kernels.js';
 
-/** What the view sends to start a run. */
+/** What the view sends to start a run: the resolved run, one instance per seed. */
 export interface ToyRequest {
   type: 'start';
-  nFeatures: number;
-  nHidden: number;
-  /** S: a feature is zero with probability S. */
-  sparsity: number;
-  /** Importance I_i = decay^i (1 = uniform). */
-  importanceDecay: number;
-  seed: number;
-  seeds: number;
-  steps: number;
-  lr: number;
+  config: ResolvedToyRun;
 }
 
 /** What the worker posts. */
@@ -47,22 +45,21 @@ let generation = 0;
 
 const CHUNK = 100;
 
-async function run(r: ToyRequest, gen: number): Promise<void> {
+async function run(config: ResolvedToyRun, gen: number): Promise<void> {
   await loadKernels();
-  const importance = Array.from({ length: r.nFeatures }, (_, i) => r.importanceDecay ** i);
-  const state: ToyState = createToyState({
-    nInstances: r.seeds,
-    nFeatures: r.nFeatures,
-    nHidden: r.nHidden,
-    featureProbability: 1 - r.sparsity,
-    importance,
-    seed: r.seed,
-  });
-  const loss = new Float32Array(r.seeds);
-  const running = new Float64Array(r.seeds).fill(Number.NaN);
-  const mn = r.nHidden * r.nFeatures;
+  const state = createToyState(config);
+  const nI = config.nInstances;
+  const loss = new Float32Array(nI);
+  const tailLoss = new Float64Array(nI);
+  const running = new Float64Array(nI).fill(Number.NaN);
+  const ema = (l: Float32Array) => {
+    for (let i = 0; i < nI; i++) {
+      running[i] = Number.isNaN(running[i]) ? l[i] : 0.98 * running[i] + 0.02 * l[i];
+    }
+  };
+  const mn = config.nHidden * config.nFeatures;
   let step = 0;
-  while (step < r.steps) {
+  while (step < config.steps) {
     if (gen !== generation) return;
     if (paused) {
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -70,31 +67,26 @@ async function run(r: ToyRequest, gen: number): Promise<void> {
     }
     const t0 = performance.now();
     const start = step;
-    const end = Math.min(r.steps, step + CHUNK);
-    for (; step < end; step++) {
-      if (toyTrainStep(state, r.lr, loss) > 0) {
-        postMessage({
-          type: 'error',
-          message: `training diverged at step ${step} (loss not finite)`,
-        });
-        return;
-      }
-      for (let i = 0; i < r.seeds; i++) {
-        running[i] = Number.isNaN(running[i]) ? loss[i] : 0.98 * running[i] + 0.02 * loss[i];
-      }
+    const end = Math.min(config.steps, step + CHUNK);
+    const d = runSteps(state, config, start, end, tailLoss, loss, ema);
+    if (d.divergedAt > 0) {
+      const message = new ToyDivergenceError(d.divergedAt, d.badInstances).message;
+      postMessage({ type: 'error', message } satisfies ToyMessage);
+      return;
     }
+    step = end;
     const elapsed = (performance.now() - t0) / 1000;
     let best = 0;
-    for (let i = 1; i < r.seeds; i++) if (running[i] < running[best]) best = i;
+    for (let i = 1; i < nI; i++) if (running[i] < running[best]) best = i;
     const message: ToyMessage = {
       type: 'snapshot',
       step,
-      steps: r.steps,
+      steps: config.steps,
       losses: Array.from(running),
       best,
       W: state.W.slice(best * mn, (best + 1) * mn),
-      b: state.b.slice(best * r.nFeatures, (best + 1) * r.nFeatures),
-      done: step >= r.steps,
+      b: state.b.slice(best * config.nFeatures, (best + 1) * config.nFeatures),
+      done: step >= config.steps,
       stepsPerSecond: (step - start) / Math.max(elapsed, 1e-6),
       backend: getBackend(),
     };
@@ -112,7 +104,7 @@ self.onmessage = (event: MessageEvent<ToyRequest | { type: 'pause' | 'resume' }>
   }
   paused = false;
   generation++;
-  run(msg, generation).catch((e: unknown) =>
+  run(msg.config, generation).catch((e: unknown) =>
     postMessage({ type: 'error', message: (e as Error).message }),
   );
 };
