@@ -11,10 +11,9 @@
 /**
  * c + a·b lane by lane: one fused multiply-add (f32x4.relaxed_madd) in the relaxed-SIMD
  * build (`--enable relaxed-simd`: FMA where the CPU has it, so one rounding instead of
- * two), a multiply then an add in the plain-SIMD build. Chosen at compile time.
+ * two), a multiply then an add in the plain-SIMD build. Chosen at compile time; small
+ * enough that -O3 inlines it (Binaryen's inliner).
  */
-// @ts-ignore: decorator
-@inline
 function madd(a: v128, b: v128, c: v128): v128 {
   if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
   return f32x4.add(c, f32x4.mul(a, b));
