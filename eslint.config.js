@@ -25,6 +25,21 @@ export default tseslint.config(
     },
   },
   {
+    // Layers import downward only (STYLE.md): the figures and the report sit below
+    // the experiments that call them.
+    files: ['src/viz/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/experiments/*'], message: 'src/viz never imports src/experiments' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['web/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },

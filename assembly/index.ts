@@ -7,6 +7,8 @@
 import { gemmRows, mirrorUpper, syrkUpper } from './gemm';
 
 export { toyTrainStep, toyScratchBytes } from './toy';
+export { toyData, toyDataBytes } from './toy-sample-stream';
+export { toySampleBatch } from './toy-sample-batch';
 
 /** First free byte above static data. */
 export function heapBase(): usize {

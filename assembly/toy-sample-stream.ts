@@ -1,13 +1,130 @@
 /**
  * The toy models' data stream (Elhage et al. 2022 §2), bit for bit the stream of
- * src/core/toy-gradient.ts, shared by the fused step (toy.ts) and the threaded one
- * (toy-threaded.ts). Each feature is U[0, 1) with probability p, else 0: the B·n positions
- * of an instance's batch are walked in row-major order, the gap to the next nonzero drawn
- * from the geometric law ⌊ln u / ln(1 − p)⌋, u ∈ (0, 1] (Devroye 1986, §X.2), then its
- * value — two draws per nonzero, in that order, on the instance's own generator.
+ * src/core/toy-sample-stream.ts, shared by the fused step (toy.ts), the threaded one
+ * (toy-threaded.ts) and the batch kernel (toy-sample-batch.ts). Two forms, chosen per
+ * instance (ToyData.unitStream):
+ *
+ * - the geometric stream, for independent features of one probability p: each feature is
+ *   U[0, 1) with probability p, else 0; the B·n positions of the batch are walked in
+ *   row-major order, the gap to the next nonzero drawn from the geometric law
+ *   ⌊ln u / ln(1 − p)⌋, u ∈ (0, 1] (Devroye 1986, §X.2), then its value — two draws per
+ *   nonzero, in that order;
+ * - the unit stream, for per-feature probabilities and correlated or anticorrelated sets
+ *   (Elhage et al. 2022 §7): per sample, per unit (a free feature, a correlated set or an
+ *   anticorrelated set, in the order of their first features) one activity draw u < P_unit;
+ *   an active free feature draws its value, an active correlated set one value per member,
+ *   an active anticorrelated set one member uniformly, then its value.
+ *
+ * All draws come from the instance's own generator.
  */
 
 import { rngLoad, rngNext, rngStore } from './xoshiro';
+
+/** Where an instance's data stream reads its parameters (all arrays caller-owned). */
+@unmanaged
+export class ToyData {
+  /** [nI] f32: each instance's mean feature probability (the geometric stream's p). */
+  density: usize;
+  /** [nI] f64: 1 / ln(1 − p) for the geometric stream. */
+  invLogQ: usize;
+  /** [nI, 4] u32: xoshiro128** words. */
+  rng: usize;
+  /** [nI] i32: 1 where the instance draws the unit stream. */
+  unitStream: usize;
+  /** [nUnits + 1] i32: where each unit's features start in unitFeature. */
+  unitStart: usize;
+  /** [nUnits] i32: 0 a free feature, 1 a correlated set, 2 an anticorrelated set. */
+  unitKind: usize;
+  /** [nFeatures] i32: the units' features. */
+  unitFeature: usize;
+  /** [nI, nUnits] f32: each unit's activity probability. */
+  unitProbability: usize;
+  nUnits: i32;
+}
+
+/** Bytes a ToyData takes. */
+export function toyDataBytes(): usize {
+  return (offsetof<ToyData>() + 15) & ~15;
+}
+
+/** Writes a ToyData at `at` (see its fields) and returns `at`. */
+// prettier-ignore
+export function toyData(at: usize, density: usize, invLogQ: usize, rng: usize, unitStream: usize,
+  unitStart: usize, unitKind: usize, unitFeature: usize, unitProbability: usize,
+  nUnits: i32): usize {
+  const D = changetype<ToyData>(at);
+  D.density = density;
+  D.invLogQ = invLogQ;
+  D.rng = rng;
+  D.unitStream = unitStream;
+  D.unitStart = unitStart;
+  D.unitKind = unitKind;
+  D.unitFeature = unitFeature;
+  D.unitProbability = unitProbability;
+  D.nUnits = nUnits;
+  return at;
+}
+
+/** The instance whose stream is open: its data, generator, and which form it draws. */
+let openData: ToyData = changetype<ToyData>(0);
+let openRng: usize = 0;
+let openUnits: usize = 0; // its row of unitProbability, or 0 for the geometric stream
+let openTotal: f64 = 0;
+
+/** Opens instance inst's stream of B·n positions: the first draws of the geometric form. */
+export function streamBegin(D: ToyData, inst: i32, B: i32, n: i32): void {
+  openData = D;
+  openRng = D.rng + ((<usize>inst) << 4);
+  openTotal = <f64>B * <f64>n;
+  const units = load<i32>(D.unitStream + ((<usize>inst) << 2)) != 0;
+  openUnits = units ? D.unitProbability + ((<usize>inst * <usize>D.nUnits) << 2) : 0;
+  if (!units) {
+    const p = load<f32>(D.density + ((<usize>inst) << 2));
+    streamStart(openRng, p, load<f64>(D.invLogQ + ((<usize>inst) << 3)), openTotal);
+  }
+}
+
+/** Sample s's nonzeros (of n features) into nzIdx, nzVal from the open stream; their count. */
+export function streamRow(nzIdx: usize, nzVal: usize, s: i32, n: i32): i32 {
+  if (openUnits == 0) return drawRow(openRng, nzIdx, nzVal, s, n, openTotal);
+  return unitRow(nzIdx, nzVal);
+}
+
+/** One sample of the unit stream (see the header) from the open instance. */
+function unitRow(nzIdx: usize, nzVal: usize): i32 {
+  const D = openData;
+  const P = openUnits;
+  const start = D.unitStart;
+  const kind = D.unitKind;
+  const feature = D.unitFeature;
+  rngLoad(openRng);
+  let nnz = 0;
+  for (let u = 0; u < D.nUnits; u++) {
+    const q = (<usize>u) << 2;
+    if (!(<f64>rngNext() * 2.3283064365386963e-10 < <f64>load<f32>(P + q))) continue;
+    const a = load<i32>(start + q);
+    const k = load<i32>(kind + q);
+    if (k == 1) {
+      const e = load<i32>(start + q, 4);
+      for (let f = a; f < e; f++) {
+        store<i32>(nzIdx + ((<usize>nnz) << 2), load<i32>(feature + ((<usize>f) << 2)));
+        store<f32>(nzVal + ((<usize>nnz) << 2), uniform24(rngNext()));
+        nnz++;
+      }
+    } else {
+      let f = a;
+      if (k == 2) {
+        const len = <u64>(load<i32>(start + q, 4) - a);
+        f += <i32>((<u64>rngNext() * len) >> 32);
+      }
+      store<i32>(nzIdx + ((<usize>nnz) << 2), load<i32>(feature + ((<usize>f) << 2)));
+      store<f32>(nzVal + ((<usize>nnz) << 2), uniform24(rngNext()));
+      nnz++;
+    }
+  }
+  rngStore(openRng);
+  return nnz;
+}
 
 /** The flat position of the instance's next nonzero (≥ B·n when none is left), and its value. */
 let cursorPos: f64 = 0;
@@ -20,7 +137,7 @@ let u0: f64 = 0;
  * Starts instance's stream of `total` = B·n positions with feature probability p and
  * q = 1 / ln(1 − p): draws the first gap and value from the generator at `rs`.
  */
-export function streamStart(rs: usize, p: f32, q: f64, total: f64): void {
+function streamStart(rs: usize, p: f32, q: f64, total: f64): void {
   invLogQ = q;
   u0 = zeroGapAbove(q);
   rngLoad(rs);
@@ -38,7 +155,7 @@ export function streamStart(rs: usize, p: f32, q: f64, total: f64): void {
  * locals here, the step of xoshiro.ts written out: globals would cost a memory round trip
  * per word per draw.
  */
-export function drawRow(rs: usize, nzIdx: usize, nzVal: usize, s: i32, n: i32, total: f64): i32 {
+function drawRow(rs: usize, nzIdx: usize, nzVal: usize, s: i32, n: i32, total: f64): i32 {
   let s0 = load<u32>(rs),
     s1 = load<u32>(rs, 4),
     s2 = load<u32>(rs, 8),

@@ -14,7 +14,7 @@
 
 import { ADAM_PARAMS_BYTES, AdamParams, adamInstance, setAdamParams } from './adam-update';
 import { samplePass } from './toy-gram-samples';
-import { drawRow, scatterRow, streamStart } from './toy-sample-stream';
+import { scatterRow, streamBegin, streamRow, ToyData } from './toy-sample-stream';
 import { ceil4, TOY_SCRATCH_HEADER, ToyScratch } from './toy-scratch';
 
 /** Where the threaded step's buffers live (rows of ld floats, `rowBytes` bytes). */
@@ -130,10 +130,13 @@ function threadScratch(L: ToyTeamScratch, t: i32): ToyScratch {
   return changetype<ToyScratch>(L.thread0 + <usize>t * L.threadStride);
 }
 
-/** Copies instance `inst` into padded rows and draws its batch into CSR, advancing its generator. */
+/**
+ * Copies instance `inst` into padded rows and draws its batch into CSR from `data` (a ToyData,
+ * toy-sample-stream.ts), advancing its generator.
+ */
 // prettier-ignore
-export function toyPrepare(W: usize, b: usize, importance: usize, probability: usize,
-  invLogQ: usize, rng: usize, inst: i32, scratch: usize): void {
+export function toyPrepare(W: usize, b: usize, importance: usize, data: usize, inst: i32,
+  scratch: usize): void {
   const L = changetype<ToyTeamScratch>(scratch);
   const n = L.n,
     m = L.m,
@@ -149,15 +152,12 @@ export function toyPrepare(W: usize, b: usize, importance: usize, probability: u
   memory.copy(L.Ip, importance + <usize>inst * nBytes, nBytes);
   memory.copy(L.bi4, b + <usize>inst * nBytes, nBytes);
 
-  const total = <f64>B * <f64>n;
-  const rs = rng + ((<usize>inst) << 4);
-  const p = load<f32>(probability + ((<usize>inst) << 2));
-  streamStart(rs, p, load<f64>(invLogQ + ((<usize>inst) << 3)), total);
+  streamBegin(changetype<ToyData>(data), inst, B, n);
   let k = 0;
   for (let s = 0; s < B; s++) {
     store<i32>(L.rowStart + ((<usize>s) << 2), k);
     const at = (<usize>k) << 2;
-    k += drawRow(rs, L.nzIdx + at, L.nzVal + at, s, n, total);
+    k += streamRow(L.nzIdx + at, L.nzVal + at, s, n);
   }
   store<i32>(L.rowStart + ((<usize>B) << 2), k);
 }

@@ -14,20 +14,22 @@ import { gemmRows, mirrorUpper, symmetrize, syrkUpper } from './gemm';
 import { factoredFinish, factoredIsCheaper, factoredPrepare } from './toy-factored';
 import { factoredSamplePass, factoredTilePass } from './toy-factored-samples';
 import { samplePass } from './toy-gram-samples';
-import { drawRow, scatterRow, streamStart } from './toy-sample-stream';
+import { scatterRow, streamBegin, streamRow, ToyData } from './toy-sample-stream';
 import { ceil4, layToyScratch, SAMPLE_TILE } from './toy-scratch';
 
 export { toyScratchBytes } from './toy-scratch';
 
 /**
- * One step of nI instances. State arrays are unpadded ([nI, m, n], [nI, n]); `scratch` holds
- * toyScratchBytes(n, m, ld) bytes; `ld` ≥ ceil4(n) + 4. Writes loss[nI] (before the update).
+ * One step of nI instances. State arrays are unpadded ([nI, m, n], [nI, n]); `data` is a
+ * ToyData (toy-sample-stream.ts); `scratch` holds toyScratchBytes(n, m, ld) bytes;
+ * `ld` ≥ ceil4(n) + 4. Writes loss[nI] (before the update).
  */
 // prettier-ignore
 export function toyTrainStep(W: usize, b: usize, mW: usize, vW: usize, mb: usize, vb: usize,
-  importance: usize, probability: usize, invLogQ: usize, rng: usize, loss: usize, scratch: usize,
+  importance: usize, data: usize, loss: usize, scratch: usize,
   nI: i32, n: i32, m: i32, B: i32, ld: i32, relu: bool, lr: f64, beta1: f64, beta2: f64,
   eps: f64, weightDecay: f64, decoupled: bool, step: i32): void {
+  const D = changetype<ToyData>(data);
   const L = layToyScratch(scratch, n, m, ld, B, relu);
   const adam = setAdamParams(changetype<usize>(L.adam), lr, beta1, beta2, eps, weightDecay,
     decoupled, step);
@@ -48,7 +50,7 @@ export function toyTrainStep(W: usize, b: usize, mW: usize, vW: usize, mb: usize
     memory.copy(L.Ip, importance + <usize>inst * nBytes, nBytes);
     memory.fill(L.gb, 0, rowBytes);
     memory.copy(L.bi4, b + <usize>inst * nBytes, nBytes); // its tail lanes stay zero
-    const p = load<f32>(probability + ((<usize>inst) << 2));
+    const p = load<f32>(D.density + ((<usize>inst) << 2));
     const factored = factoredIsCheaper(n, m, B, p);
     if (factored) factoredPrepare(L);
     else {
@@ -57,21 +59,20 @@ export function toyTrainStep(W: usize, b: usize, mW: usize, vW: usize, mb: usize
       memory.fill(L.E, 0, <usize>n4 * rowBytes);
     }
 
-    const rs = rng + ((<usize>inst) << 4);
-    streamStart(rs, p, load<f64>(invLogQ + ((<usize>inst) << 3)), total);
+    streamBegin(D, inst, B, n);
     let lossSum: f64 = 0;
     let s = 0;
     for (; factored && s + SAMPLE_TILE <= B; s += SAMPLE_TILE) {
       for (let t = 0; t < SAMPLE_TILE; t++) {
         const at = (<usize>(t * n)) << 2;
-        const nnz = drawRow(rs, L.nzIdx + at, L.nzVal + at, s + t, n, total);
+        const nnz = streamRow(L.nzIdx + at, L.nzVal + at, s + t, n);
         store<i32>(L.nnz + ((<usize>t) << 2), nnz);
         scatterRow(L.x + <usize>t * rowBytes, L.nzIdx + at, L.nzVal + at, nnz);
       }
       lossSum += factoredTilePass(L);
     }
     for (; s < B; s++) {
-      const nnz = drawRow(rs, L.nzIdx, L.nzVal, s, n, total);
+      const nnz = streamRow(L.nzIdx, L.nzVal, s, n);
       scatterRow(L.x, L.nzIdx, L.nzVal, nnz);
       lossSum += factored
         ? factoredSamplePass(L, L.nzIdx, L.nzVal, nnz)

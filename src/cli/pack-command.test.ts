@@ -60,10 +60,12 @@ describe('tegum pack run', () => {
     expect(npy.data).toBeInstanceOf(Float32Array);
   });
 
+  // Each test one CLI run: spawnSync blocks this worker's event loop while it runs.
+  const TIMED = ['pack', 'run', '--n', '16', '--d', '4', '--restarts', '2', '--steps', '50'];
+
   it('reports its timing: the backend auto chose, threads, steps taken, wall time, steps/s', () => {
     if (NATIVE_REQUIRED) expect(native).toBe(true);
-    const args = ['pack', 'run', '--n', '16', '--d', '4', '--restarts', '2', '--steps', '50'];
-    const r = runCli([...args, '--threads', '2', '--json']);
+    const r = runCli([...TIMED, '--threads', '2', '--json']);
     expect(r.status).toBe(0);
     const { timing, runs } = JSON.parse(r.stdout);
     expect(timing.backend).toBe(native ? 'native' : 'wasm');
@@ -72,11 +74,20 @@ describe('tegum pack run', () => {
     expect(timing.steps).toBeGreaterThan(50);
     expect(timing.wallSeconds).toBeGreaterThan(0);
     expect(timing.stepsPerSecond).toBeCloseTo(timing.steps / timing.wallSeconds, 6);
-    // Without the addon (not built, or TEGUM_NATIVE=off), auto falls back to WebAssembly.
-    const off = runCli([...args, '--json'], undefined, { TEGUM_NATIVE: 'off' });
-    expect(JSON.parse(off.stdout).timing.backend).toBe('wasm');
-    const human = runCli([...args, '--backend', 'js', '--threads', '1']);
-    expect(human.stdout).toMatch(/\d+ steps in [\d.]+ s \([\d.]+ steps\/s, js, 1 thread\)/);
+  });
+
+  it('falls back from auto to WebAssembly where the native addon is absent (TEGUM_NATIVE=off)', () => {
+    const r = runCli([...TIMED, '--json'], undefined, { TEGUM_NATIVE: 'off' });
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.timing.backend).toBe('wasm');
+    expect(out.config.backend).toBe('wasm');
+  });
+
+  it('prints its timing in the human-readable summary', () => {
+    const r = runCli([...TIMED, '--backend', 'js', '--threads', '1']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\d+ steps in [\d.]+ s \([\d.]+ steps\/s, js, 1 thread\)/);
   });
 
   it.each([

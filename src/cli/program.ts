@@ -11,6 +11,8 @@ import { registerReproduceCommand } from './reproduce-command.js';
 import { registerPackCommand } from './pack-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerToyCommand } from './toy-command.js';
+import { registerSweepCommand } from './sweep-command.js';
+import { registerWorkerCommand } from './worker-command.js';
 
 /** Builds the program; exported so tests can drive it in-process. */
 export function buildProgram(): Command {
@@ -29,6 +31,8 @@ export function buildProgram(): Command {
   registerPackCommand(program);
   registerServeCommand(program);
   registerToyCommand(program);
+  registerSweepCommand(program);
+  registerWorkerCommand(program);
   return program;
 }
 

@@ -44,6 +44,25 @@ describe('tegum toy run --json', () => {
     ]);
   });
 
+  it('records --correlated and --anticorrelated sets in the config it prints', () => {
+    const r = runCli([
+      ...SMALL.slice(0, -2),
+      '--steps',
+      '20',
+      '--correlated',
+      '0,1',
+      '--anticorrelated',
+      '2,3',
+      '--json',
+    ]);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      config: { correlated: number[][]; anticorrelated: number[][] };
+    };
+    expect(out.config.correlated).toEqual([[0, 1]]);
+    expect(out.config.anticorrelated).toEqual([[2, 3]]);
+  });
+
   it('writes W and b as .npy per instance and a manifest of the config with --save', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tegum-toy-'));
     const r = runCli([...SMALL, '--save', dir, '--json']);
@@ -109,6 +128,14 @@ describe('tegum toy run: bad input', () => {
     [['toy', 'run', '--preset', 'intro', '--n', '5'], /--n cannot be combined with --preset/],
     [[...SMALL, '--instances', '3'], /must be a multiple of the 2 sparsities/],
     [[...SMALL, '--schedule', 'step'], /must be one of constant, linear, cosine/],
+    [[...SMALL, '--correlated', '0,1;1,2'], /--correlated: .*overlaps.*sets may not share/],
+    [
+      [...SMALL, '--anticorrelated', '0,5'],
+      /--anticorrelated: .*feature 5 is not an integer in \[0, 5\)/,
+    ],
+    [[...SMALL, '--correlated', '3'], /--correlated: correlated set \{3\} must list at least two/],
+    [[...SMALL, '--correlated', '0,x'], /'0,x' is not a set of feature indices/],
+    [[...SMALL, '--correlated', '0,1', '--anticorrelated', '2;1,3'], /--anticorrelated: .*\{2\}/],
   ];
   for (const [args, message] of bad) {
     it(`rejects ${args.slice(2).join(' ')} with one line and exit code 2`, () => {

@@ -10,7 +10,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { runToy, type ToyRunResult } from '../experiments/toy-run.js';
 import { importanceDecay } from '../toy/grids.js';
 import { lrScheduleNames } from '../toy/lr-schedule.js';
-import { toyPresetNames } from '../toy/presets.js';
+import { toyPreset, toyPresetNames } from '../toy/presets.js';
+import { checkFeatureSets, parseFeatureSets } from '../core/toy-sampling.js';
 import type { ToyProgress } from '../toy/train-toy.js';
 import type { ToyRunInput } from '../toy/resolve-toy-run.js';
 import { formatTable } from './format-table.js';
@@ -31,6 +32,8 @@ interface ToyRunFlags {
   instances?: number;
   sparsity?: number[];
   importance?: (n: number) => number[] | number;
+  correlated?: number[][];
+  anticorrelated?: number[][];
   steps?: number;
   seed?: number;
   lr?: number;
@@ -63,6 +66,18 @@ export function parseSparsityList(value: string): number[] {
     }
     return s;
   });
+}
+
+/**
+ * Feature sets: a semicolon-separated list of comma-separated feature indices, e.g.
+ * '0,1;2,3' (checked against n, for overlap and size, once n is known).
+ */
+export function parseFeatureSetsFlag(value: string): number[][] {
+  try {
+    return parseFeatureSets(value);
+  } catch (err) {
+    throw new InvalidArgumentError(`${(err as Error).message}.`);
+  }
 }
 
 /** 'uniform' or 'decay:R' (importance R^i, R > 0). */
@@ -110,6 +125,8 @@ function overridesFromFlags(flags: ToyRunFlags): Partial<ToyRunInput> {
   if (flags.activation !== undefined) o.activation = flags.activation;
   if (flags.optimizer !== undefined) o.optimizer = flags.optimizer;
   if (flags.weightDecay !== undefined) o.weightDecay = flags.weightDecay;
+  if (flags.correlated !== undefined) o.correlated = flags.correlated;
+  if (flags.anticorrelated !== undefined) o.anticorrelated = flags.anticorrelated;
   return o;
 }
 
@@ -225,7 +242,17 @@ export function registerToyCommand(program: Command): void {
           parseChoice(['adamw', 'adam']),
         ),
       )
-      .option('--weight-decay <x>', 'weight decay (default 0.01 for adamw)', parseNumber),
+      .option('--weight-decay <x>', 'weight decay (default 0.01 for adamw)', parseNumber)
+      .option(
+        '--correlated <sets>',
+        "feature sets active together, e.g. '0,1;2,3' (one activity draw per set)",
+        parseFeatureSetsFlag,
+      )
+      .option(
+        '--anticorrelated <sets>',
+        "feature sets with at most one feature active, e.g. '0,1;2,3' (each keeps density 1 − S)",
+        parseFeatureSetsFlag,
+      ),
     'worker threads (default: all cores, at most one per instance)',
   )
     .option('--save <dir>', 'write W_iii.npy, b_iii.npy and manifest.json to DIR')
@@ -245,6 +272,16 @@ export function registerToyCommand(program: Command): void {
         throw new UsageError(`--weight-decay must be ≥ 0, got ${flags.weightDecay}`);
       }
       const config = flags.preset === undefined ? configFromFlags(flags) : undefined;
+      if (flags.correlated !== undefined || flags.anticorrelated !== undefined) {
+        const n = config?.nFeatures ?? toyPreset(flags.preset ?? '').config.nFeatures;
+        try {
+          checkFeatureSets(n, flags.correlated, flags.anticorrelated);
+        } catch (err) {
+          const message = (err as Error).message; // names the set: 'correlated set {…} …'
+          const flag = message.startsWith('anti') ? '--anticorrelated' : '--correlated';
+          throw new UsageError(`${flag}: ${message}`);
+        }
+      }
       const out = flags.figures
         ? (flags.out ?? (flags.preset ? `out/toy/${flags.preset}` : undefined))
         : undefined;

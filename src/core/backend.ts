@@ -9,6 +9,7 @@
 
 import { gram } from './js/gram.js';
 import { gramTimes } from './js/gram-times.js';
+import { toySampleBatch } from './js/toy-sample-batch.js';
 import { toyTrainStep } from './js/toy-train-step.js';
 import type { ToyState } from './toy-state.js';
 
@@ -27,10 +28,11 @@ export interface Kernels {
   gram(G: Float32Array, V: Float32Array, d: number, n: number): void;
   gramTimes(out: Float32Array, V: Float32Array, A: Float32Array, d: number, n: number): void;
   toyTrainStep(state: ToyState, lr: number, loss: Float32Array): void;
+  toySampleBatch(x: Float32Array, state: ToyState, instance: number): void;
 }
 
 /** The TypeScript reference kernels. */
-export const jsKernels: Kernels = { name: 'js', gram, gramTimes, toyTrainStep };
+export const jsKernels: Kernels = { name: 'js', gram, gramTimes, toyTrainStep, toySampleBatch };
 
 let active: Kernels = jsKernels;
 const wasmLoaded = new Map<number, Promise<Kernels>>();

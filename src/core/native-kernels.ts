@@ -2,7 +2,8 @@
  * The native backend: tegum's BLAS twins (native/src/tegum-native.c, an N-API addon over
  * the system's CBLAS, built by `npm ci` where libopenblas-dev is installed). Gram through
  * ssyrk (the upper triangle, half a gemm's flops) and a mirror; V·A through ssymm. The toy
- * step has no BLAS form yet: it runs the WebAssembly kernel at the same thread count.
+ * step and its batch sampler have no native form yet: they run the WebAssembly kernels at
+ * the same thread count.
  * Node only: the addon is loaded through `createRequire`, from specifiers in variables so
  * browser bundles leave it out.
  */
@@ -82,5 +83,6 @@ export async function loadNativeKernels(threads = 1): Promise<Kernels> {
       x.gramTimes(out, V, A, d, n);
     },
     toyTrainStep: wasm.toyTrainStep,
+    toySampleBatch: wasm.toySampleBatch,
   };
 }

@@ -29,8 +29,15 @@ export interface ResolvedToyRun {
   nFeatures: number;
   nHidden: number;
   batchSize: number;
-  /** [nInstances] 1 − S per instance. */
+  /**
+   * 1 − S: [nInstances] one per instance, or [nInstances, nFeatures] one per instance and
+   * feature (the notebook's `feature_probability`) when they were given per feature.
+   */
   featureProbability: number[];
+  /** Feature sets active together (Elhage et al. 2022 §7; src/core/toy-sampling.ts). */
+  correlated: number[][];
+  /** Feature sets with at most one feature active, each keeping density 1 − S. */
+  anticorrelated: number[][];
   /** [nFeatures] shared by every instance, or [nInstances, nFeatures]. */
   importance: number[];
   activation: 'relu' | 'linear';

@@ -2,11 +2,9 @@
  * Loss and hand-derived gradients of the toy models on one fresh sparse batch
  * (Elhage et al. 2022 §2; DESIGN.md §3). Reference TypeScript kernel.
  *
- * Data: each feature is U[0, 1) with probability p, else 0, independently. Rather than
- * masking B·n uniforms, the batch is walked as one flat stream of B·n positions and the
- * gap to the next nonzero is drawn from the geometric law: ⌊ln u / ln(1 − p)⌋, u ∈ (0, 1]
- * (Devroye 1986, "Non-Uniform Random Variate Generation", §X.2). Each nonzero costs
- * two draws — the gap, then the value — in that order, on the instance's own generator.
+ * Data: each feature is U[0, 1) with probability p, else 0 — independently, or in the
+ * correlated and anticorrelated sets of toy-sampling.ts — drawn sample by sample from the
+ * stream of toy-sample-stream.ts on the instance's own generator.
  *
  * Model: x' = σ(G x + b) with G = WᵀW (so Wᵀ(Wx) = G x), σ = ReLU or identity.
  * Loss per instance: L = (1 / (B n)) Σ_b Σ_f I_f (x_bf − x'_bf)².
@@ -16,8 +14,8 @@
  * the per-sample form: fewer whenever features are sparse (k ≪ m) and n ≲ B.
  */
 
+import { streamBegin, streamRow } from './toy-sample-stream.js';
 import type { ToyState } from './toy-state.js';
-import { uniform24, uniformOpen32, xoshiroNext } from './xoshiro-buffer.js';
 
 /**
  * Draws one batch per instance, writes ∂L/∂W into `gW` and ∂L/∂b into `gb`, and the loss
@@ -33,17 +31,13 @@ export function toyGradient(
   state: ToyState,
 ): void {
   const { nInstances, nFeatures: n, nHidden: m, batchSize: B, relu } = state;
-  const { G, E, pre, x, nzIndex, nzValue } = state.scratch;
+  const { G, E, pre, x, nzIndex, nzValue, cursor } = state.scratch;
   const total = B * n;
   const scale = 2 / (B * n);
   for (let inst = 0; inst < nInstances; inst++) {
     const w = inst * m * n; // W[inst] offset
     const f0 = inst * n; // b[inst], importance[inst] offset
     const W = state.W;
-    const rs = state.rngState;
-    const ro = 4 * inst;
-    const p = state.featureProbability[inst];
-    const invLogQ = state.invLogQ[inst];
 
     // G = WᵀW: upper triangle, then mirror.
     G.fill(0);
@@ -60,18 +54,9 @@ export function toyGradient(
     E.fill(0);
     let lossSum = 0;
     for (let f = 0; f < n; f++) gb[f0 + f] = 0;
-    // pos: flat index of the next nonzero (already drawn), or ≥ total when none is left.
-    let pos = p > 0 ? nextGap(rs, ro, invLogQ) : total;
-    let val = pos < total ? uniform24(xoshiroNext(rs, ro)) : 0;
+    streamBegin(cursor, state, inst);
     for (let s = 0; s < B; s++) {
-      const rowEnd = (s + 1) * n;
-      let nnz = 0;
-      while (pos < rowEnd) {
-        nzIndex[nnz] = pos - s * n;
-        nzValue[nnz++] = val;
-        pos += 1 + nextGap(rs, ro, invLogQ);
-        if (pos < total) val = uniform24(xoshiroNext(rs, ro));
-      }
+      const nnz = streamRow(nzIndex, nzValue, cursor, state, inst, s);
       for (let f = 0; f < n; f++) pre[f] = state.b[f0 + f];
       for (let t = 0; t < nnz; t++) {
         const j = nzIndex[t];
@@ -118,10 +103,4 @@ export function toyGradient(
       for (let j = 0; j < n; j++) gW[wk + j] = pre[j];
     }
   }
-}
-
-/** The number of zeros before the next nonzero: geometric with success probability p. */
-function nextGap(rs: Uint32Array, ro: number, invLogQ: number): number {
-  // ln u ≤ 0 and invLogQ < 0 (or −0 for p = 1, giving gap 0).
-  return Math.floor(Math.log(uniformOpen32(xoshiroNext(rs, ro))) * invLogQ);
 }

@@ -3,11 +3,14 @@
  * "Toy Models of Superposition", §2; DESIGN.md §3): per instance W [nHidden, nFeatures]
  * with Xavier-normal init (Glorot & Bengio 2010: std = √(2 / (fan_in + fan_out)) with
  * fan_in = nFeatures, fan_out = nHidden), b = 0, Adam moments, importance, feature
- * probability and its own seeded generator. Everything is allocated here, once, so the
+ * probabilities (and the correlated or anticorrelated sets of §7: toy-sampling.ts) and its
+ * own seeded generator. Everything is allocated here, once, so the
  * training step allocates nothing.
  */
 
 import { Rng } from './rng.js';
+import type { StreamCursor } from './toy-sample-stream.js';
+import { buildToySampling, type FeatureSets, type ToySampling } from './toy-sampling.js';
 
 /** What to build; a config is plain data, validated once by `createToyState`. */
 export interface ToyConfig {
@@ -16,8 +19,21 @@ export interface ToyConfig {
   nHidden: number;
   /** Samples per step; default 1024 (the paper's). */
   batchSize?: number;
-  /** 1 − S per instance: one number for all, or [nInstances]. */
+  /**
+   * 1 − S: one number for all, [nInstances] per instance, or [nInstances, nFeatures] per
+   * feature (the notebook's `feature_probability`, broadcast over instances and features).
+   */
   featureProbability: number | ArrayLike<number>;
+  /**
+   * Sets of features active together (Elhage et al. 2022 §7): one activity draw per set with
+   * the set's probability (its features must share one), values independent. Default none.
+   */
+  correlated?: FeatureSets;
+  /**
+   * Sets of which at most one feature is active: the set with probability min(1, |set|·p),
+   * then one member uniformly, so each feature keeps density p. Sets may not overlap.
+   */
+  anticorrelated?: FeatureSets;
   /** I_f: one number, [nFeatures] shared, or [nInstances, nFeatures]; default 1. */
   importance?: number | ArrayLike<number>;
   /** x' = ReLU(WᵀWx + b) ('relu', default) or WᵀWx + b ('linear'). */
@@ -56,8 +72,10 @@ export interface ToyState {
   readonly mb: Float32Array; // [nInstances, nFeatures]
   readonly vb: Float32Array; // [nInstances, nFeatures]
   readonly importance: Float32Array; // [nInstances, nFeatures]
-  readonly featureProbability: Float32Array; // [nInstances]
-  /** 1 / ln(1 − p) per instance: the geometric skip's scale (−0 for p = 1). */
+  readonly featureProbability: Float32Array; // [nInstances, nFeatures]
+  /** How the data is drawn: units (free features, correlated and anticorrelated sets). */
+  readonly sampling: ToySampling;
+  /** 1 / ln(1 − p) per instance, p = sampling.density: the geometric skip's scale (−0 for p = 1). */
   readonly invLogQ: Float64Array; // [nInstances]
   readonly rngState: Uint32Array; // [nInstances, 4] xoshiro128** words
   /** Scratch of the reference kernel (one instance at a time). */
@@ -72,6 +90,8 @@ export interface ToyScratch {
   readonly x: Float64Array; // [nFeatures] one dense sample, zero between samples
   readonly nzIndex: Int32Array; // [nFeatures]
   readonly nzValue: Float64Array; // [nFeatures]
+  /** The geometric stream's cursor (toy-sample-stream.ts). */
+  readonly cursor: StreamCursor;
   readonly gW: Float32Array; // [nInstances, nHidden, nFeatures]
   readonly gb: Float32Array; // [nInstances, nFeatures]
 }
@@ -101,8 +121,15 @@ export function createToyState(config: ToyConfig): ToyState {
   const beta2 = inRange('beta2', c.beta2 ?? 0.999, 0, 1, true);
   const eps = inRange('eps', c.eps ?? 1e-8, 0, Infinity);
 
-  const featureProbability = broadcast('featureProbability', c.featureProbability, nI, 1);
+  const featureProbability = perFeatureProbability(c.featureProbability, nI, n);
   for (const p of featureProbability) inRange('featureProbability', p, 0, 1);
+  const sampling = buildToySampling(
+    featureProbability,
+    nI,
+    n,
+    c.correlated ?? [],
+    c.anticorrelated ?? [],
+  );
   const importance = broadcast('importance', c.importance ?? 1, nI, n);
   for (const v of importance) inRange('importance', v, 0, Infinity);
   const seeds = new Float64Array(nI);
@@ -124,7 +151,7 @@ export function createToyState(config: ToyConfig): ToyState {
     const rng = new Rng(seeds[i]);
     for (let k = 0; k < m * n; k++) W[i * m * n + k] = rng.normal() * std;
     rngState.set(rng.state, 4 * i);
-    invLogQ[i] = 1 / Math.log1p(-featureProbability[i]);
+    invLogQ[i] = 1 / Math.log1p(-sampling.density[i]);
   }
   return {
     nInstances: nI,
@@ -146,6 +173,7 @@ export function createToyState(config: ToyConfig): ToyState {
     vb: new Float32Array(nI * n),
     importance,
     featureProbability,
+    sampling,
     invLogQ,
     rngState,
     scratch: {
@@ -155,6 +183,7 @@ export function createToyState(config: ToyConfig): ToyState {
       x: new Float64Array(n),
       nzIndex: new Int32Array(n),
       nzValue: new Float64Array(n),
+      cursor: { pos: 0, val: 0 },
       gW: new Float32Array(nI * m * n),
       gb: new Float32Array(nI * n),
     },
@@ -175,12 +204,24 @@ function inRange(name: string, v: number, lo: number, hi: number, openHi = false
   return v;
 }
 
+/** featureProbability as [nInstances, nFeatures]: one number, [nInstances], or the full array. */
+function perFeatureProbability(v: number | ArrayLike<number>, nI: number, n: number): Float32Array {
+  if (typeof v === 'number' || v.length !== nI * n || n === 1) {
+    const perInstance = broadcast('featureProbability', v, nI, 1, `${nI} or ${nI * n}`);
+    const out = new Float32Array(nI * n);
+    for (let i = 0; i < nI; i++) out.fill(perInstance[i], i * n, (i + 1) * n);
+    return out;
+  }
+  return Float32Array.from(v);
+}
+
 /** One number, a per-column array [cols], or the full [rows, cols]. */
 function broadcast(
   name: string,
   v: number | ArrayLike<number>,
   rows: number,
   cols: number,
+  allowed = cols === 1 ? `${rows}` : `${cols} or ${rows * cols}`,
 ): Float32Array {
   const out = new Float32Array(rows * cols);
   if (typeof v === 'number') return out.fill(v);
@@ -189,9 +230,7 @@ function broadcast(
   } else if (v.length === cols) {
     for (let r = 0; r < rows; r++) for (let k = 0; k < cols; k++) out[r * cols + k] = v[k];
   } else {
-    throw new RangeError(
-      `${name} must be a number or have ${cols === 1 ? rows : `${cols} or ${rows * cols}`} entries, got ${v.length}`,
-    );
+    throw new RangeError(`${name} must be a number or have ${allowed} entries, got ${v.length}`);
   }
   return out;
 }

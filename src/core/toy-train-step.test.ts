@@ -4,6 +4,7 @@ import { Rng } from './rng.js';
 import { xoshiroNext } from './xoshiro-buffer.js';
 import { createToyState, type ToyConfig, type ToyState } from './toy-state.js';
 import { sampleToyBatch } from './toy-batch.js';
+import { toySampleBatch as jsSampleBatch } from './js/toy-sample-batch.js';
 import { toyGradient } from './toy-gradient.js';
 import { toyTrainStep } from './toy-train-step.js';
 import {
@@ -32,11 +33,29 @@ const BASE: ToyConfig = {
   seed: 42,
 };
 
+/** BASE with correlated and anticorrelated sets (the unit stream of toy-sample-stream.ts). */
+const CORRELATED: ToyConfig = {
+  ...BASE,
+  correlated: [
+    [0, 1],
+    [6, 4],
+  ],
+  anticorrelated: [[2, 3, 5]],
+};
+
+/** BASE with a probability per feature and instance ([nInstances, nFeatures]). */
+const PER_FEATURE: ToyConfig = {
+  ...BASE,
+  featureProbability: Array.from({ length: 21 }, (_, k) => [0.9, 0.2, 0.05, 1, 0][k % 5]),
+};
+
 /** Instance i of `state` as a float64 model, plus its next batch (generator copied, not advanced). */
 function referenceOf(state: ToyState, i: number): { model: ReferenceModel; X: Float32Array } {
   const { nFeatures: n, nHidden: m, batchSize: B } = state;
   const X = new Float32Array(B * n);
-  sampleToyBatch(X, state.rngState.slice(), i, state.featureProbability[i], B, n);
+  const rng = state.rngState.slice();
+  jsSampleBatch(X, state, i);
+  state.rngState.set(rng);
   const model: ReferenceModel = {
     n,
     m,
@@ -131,7 +150,9 @@ describe('createToyState', () => {
     expect(() => createToyState({ ...BASE, featureProbability: 1.5 })).toThrow(
       /featureProbability must be in \[0, 1\]/,
     );
-    expect(() => createToyState({ ...BASE, featureProbability: [0.1, 0.2] })).toThrow(/3 entries/);
+    expect(() => createToyState({ ...BASE, featureProbability: [0.1, 0.2] })).toThrow(
+      /3 or 21 entries/,
+    );
     expect(() => createToyState({ ...BASE, importance: [1, 2] })).toThrow(/importance must be/);
     expect(() => createToyState({ ...BASE, activation: 'tanh' as 'relu' })).toThrow(/activation/);
     expect(() => createToyState({ ...BASE, beta2: 1 })).toThrow(/beta2 must be in \[0, 1\)/);
@@ -224,52 +245,58 @@ describe.each(await kernelBackends())(
       expect(getBackend()).toBe(backend);
     });
 
-    for (const optimizer of ['adam', 'adamw'] as const) {
-      it(`follows a float64 reference for three ${optimizer} steps`, () => {
-        const state = createToyState({ ...BASE, optimizer, weightDecay: 0.05 });
-        const lr = 1e-2;
-        const { nFeatures: n, nHidden: m, nInstances } = state;
-        const ref = [...Array(nInstances).keys()].map((i) => ({
-          ...referenceOf(state, i).model,
-          mW: new Float64Array(m * n),
-          vW: new Float64Array(m * n),
-          mb: new Float64Array(n),
-          vb: new Float64Array(n),
-        }));
-        const loss = new Float32Array(nInstances);
-        for (let step = 1; step <= 3; step++) {
-          const expectedLoss = ref.map((model, i) => {
-            const { X } = referenceOf(state, i);
-            const r = referenceLossAndGradient(model, X, state.batchSize);
-            const o = {
-              lr,
-              beta1: 0.9,
-              beta2: 0.999,
-              eps: 1e-8,
-              weightDecay: 0.05,
-              decoupled: optimizer === 'adamw',
-              step,
-            };
-            referenceAdam(model.W, r.gW, model.mW, model.vW, o);
-            referenceAdam(model.b, r.gb, model.mb, model.vb, o);
-            return r.loss;
+    const dataCases = [
+      ['independent', BASE],
+      ['correlated and anticorrelated', CORRELATED],
+      ['per-feature probability', PER_FEATURE],
+    ] as const;
+    for (const [data, config] of dataCases)
+      for (const optimizer of ['adam', 'adamw'] as const) {
+        it(`follows a float64 reference for three ${optimizer} steps on ${data} features`, () => {
+          const state = createToyState({ ...config, optimizer, weightDecay: 0.05 });
+          const lr = 1e-2;
+          const { nFeatures: n, nHidden: m, nInstances } = state;
+          const ref = [...Array(nInstances).keys()].map((i) => ({
+            ...referenceOf(state, i).model,
+            mW: new Float64Array(m * n),
+            vW: new Float64Array(m * n),
+            mb: new Float64Array(n),
+            vb: new Float64Array(n),
+          }));
+          const loss = new Float32Array(nInstances);
+          for (let step = 1; step <= 3; step++) {
+            const expectedLoss = ref.map((model, i) => {
+              const { X } = referenceOf(state, i);
+              const r = referenceLossAndGradient(model, X, state.batchSize);
+              const o = {
+                lr,
+                beta1: 0.9,
+                beta2: 0.999,
+                eps: 1e-8,
+                weightDecay: 0.05,
+                decoupled: optimizer === 'adamw',
+                step,
+              };
+              referenceAdam(model.W, r.gW, model.mW, model.vW, o);
+              referenceAdam(model.b, r.gb, model.mb, model.vb, o);
+              return r.loss;
+            });
+            expect(toyTrainStep(state, lr, loss)).toBe(0);
+            expectedLoss.forEach((l, i) =>
+              expect(Math.abs(loss[i] - l) / l).toBeLessThan(FLOAT32_RELATIVE),
+            );
+          }
+          ref.forEach((model, i) => {
+            const W = state.W.subarray(i * m * n, (i + 1) * m * n);
+            for (let k = 0; k < W.length; k++)
+              expect(Math.abs(W[k] - model.W[k])).toBeLessThan(ADAM_STEPS_ABSOLUTE);
+            const b = state.b.subarray(i * n, (i + 1) * n);
+            for (let k = 0; k < b.length; k++)
+              expect(Math.abs(b[k] - model.b[k])).toBeLessThan(ADAM_STEPS_ABSOLUTE);
           });
-          expect(toyTrainStep(state, lr, loss)).toBe(0);
-          expectedLoss.forEach((l, i) =>
-            expect(Math.abs(loss[i] - l) / l).toBeLessThan(FLOAT32_RELATIVE),
-          );
-        }
-        ref.forEach((model, i) => {
-          const W = state.W.subarray(i * m * n, (i + 1) * m * n);
-          for (let k = 0; k < W.length; k++)
-            expect(Math.abs(W[k] - model.W[k])).toBeLessThan(ADAM_STEPS_ABSOLUTE);
-          const b = state.b.subarray(i * n, (i + 1) * n);
-          for (let k = 0; k < b.length; k++)
-            expect(Math.abs(b[k] - model.b[k])).toBeLessThan(ADAM_STEPS_ABSOLUTE);
+          expect(state.step).toBe(3);
         });
-        expect(state.step).toBe(3);
-      });
-    }
+      }
 
     // The wasm kernel takes the factored form where it is the cheaper (factoredIsCheaper in
     // assembly/toy-factored.ts): p = 1 and 0.5 go factored here (n > 4m), p = 0.02 stays Gram,
@@ -355,14 +382,20 @@ describe('the two backends', () => {
       [50, 7, 9, [0.2, 1, 0.05]],
       [50, 7, 64, [1, 0.5, 0.02]],
     ];
-    for (const [n, m, B, featureProbability] of cases) {
-      const config = {
+    // Each case once with independent features and once with sets (the unit stream).
+    for (const [[n, m, B, featureProbability], sets] of cases.flatMap((c) => [
+      [c, false] as const,
+      [c, true] as const,
+    ])) {
+      if (sets && n < 4) continue;
+      const config: ToyConfig = {
         nInstances: 3,
         nFeatures: n,
         nHidden: m,
         batchSize: B,
         featureProbability,
         seed: n,
+        ...(sets ? { correlated: [[0, 2]], anticorrelated: [[1, n - 1, 3]] } : {}),
       };
       const js = await trainOn(config, 'js', 1, 5);
       const wasm = await trainOn(config, 'wasm', 1, 5);
@@ -377,22 +410,29 @@ describe('the two backends', () => {
 });
 
 describe('the threaded wasm backend', () => {
-  it('splits one large instance across threads and agrees with the reference', async () => {
-    // n²m = 203² · 27 is above the split threshold; sizes not multiples of 4 or 8.
-    const config: ToyConfig = {
-      nInstances: 2,
-      nFeatures: 203,
-      nHidden: 27,
-      batchSize: 37,
-      featureProbability: [0.05, 0.5],
-      seed: 5,
-    };
-    const js = await trainOn(config, 'js', 1, 3);
-    const wasm = await trainOn(config, 'wasm', 2, 3);
-    expect(Array.from(wasm.state.rngState)).toEqual(Array.from(js.state.rngState));
-    expect(relativeErrorOfMax(wasm.losses, js.losses)).toBeLessThan(FLOAT32_OF_MAX);
-    for (let k = 0; k < js.state.W.length; k++) {
-      expect(Math.abs(wasm.state.W[k] - js.state.W[k])).toBeLessThan(ADAM_STEPS_ABSOLUTE * 10);
-    }
-  });
+  it.each([
+    ['independent', {}],
+    ['correlated and anticorrelated', { correlated: [[0, 200, 7]], anticorrelated: [[3, 4]] }],
+  ])(
+    'splits one large instance across threads and agrees with the reference (%s features)',
+    async (_, sets) => {
+      // n²m = 203² · 27 is above the split threshold; sizes not multiples of 4 or 8.
+      const config: ToyConfig = {
+        nInstances: 2,
+        nFeatures: 203,
+        nHidden: 27,
+        batchSize: 37,
+        featureProbability: [0.05, 0.5],
+        seed: 5,
+        ...sets,
+      };
+      const js = await trainOn(config, 'js', 1, 3);
+      const wasm = await trainOn(config, 'wasm', 2, 3);
+      expect(Array.from(wasm.state.rngState)).toEqual(Array.from(js.state.rngState));
+      expect(relativeErrorOfMax(wasm.losses, js.losses)).toBeLessThan(FLOAT32_OF_MAX);
+      for (let k = 0; k < js.state.W.length; k++) {
+        expect(Math.abs(wasm.state.W[k] - js.state.W[k])).toBeLessThan(ADAM_STEPS_ABSOLUTE * 10);
+      }
+    },
+  );
 });

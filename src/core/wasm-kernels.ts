@@ -24,6 +24,14 @@ interface Exports extends PartExports {
   gram(G: number, V: number, d: number, n: number, ld: number): void;
   gramTimes(out: number, V: number, A: number, d: number, n: number, ld: number): void;
   toyScratchBytes(n: number, m: number, ld: number): number;
+  toyDataBytes(): number;
+  // prettier-ignore
+  toyData(at: number, density: number, invLogQ: number, rng: number, unitStream: number,
+    unitStart: number, unitKind: number, unitFeature: number, unitProbability: number,
+    nUnits: number): number;
+  // prettier-ignore
+  toySampleBatch(x: number, data: number, inst: number, B: number, n: number, nzIdx: number,
+    nzVal: number): void;
   toyTeamScratchBytes(n: number, m: number, B: number, ld: number, T: number): number;
   // prettier-ignore
   toyTeamLayout(scratch: number, n: number, m: number, B: number, ld: number, T: number,
@@ -33,16 +41,16 @@ interface Exports extends PartExports {
   toyTeamS(scratch: number): number;
   toyTeamGW(scratch: number): number;
   // prettier-ignore
-  toyPrepare(W: number, b: number, importance: number, probability: number, invLogQ: number,
-    rng: number, inst: number, scratch: number): void;
+  toyPrepare(W: number, b: number, importance: number, data: number, inst: number,
+    scratch: number): void;
   // prettier-ignore
   toyFinish(W: number, b: number, mW: number, vW: number, mb: number, vb: number, loss: number,
     inst: number, scratch: number, lr: number, beta1: number, beta2: number, eps: number,
     weightDecay: number, decoupled: boolean, step: number): void;
   // prettier-ignore
   toyTrainStep(W: number, b: number, mW: number, vW: number, mb: number, vb: number,
-    importance: number, probability: number, invLogQ: number, rng: number, loss: number,
-    scratch: number, nI: number, n: number, m: number, B: number, ld: number, relu: boolean,
+    importance: number, data: number, loss: number, scratch: number, nI: number, n: number,
+    m: number, B: number, ld: number, relu: boolean,
     lr: number, beta1: number, beta2: number, eps: number, weightDecay: number,
     decoupled: boolean, step: number): void;
 }
@@ -157,8 +165,53 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
     }
   };
 
+  /** Allocates a state's sampling tables and generators (before `commit`). */
+  const allocToyData = (s: ToyState) => {
+    const sm = s.sampling;
+    return {
+      data: alloc(x.toyDataBytes()),
+      density: alloc(sm.density.byteLength),
+      invLogQ: alloc(s.invLogQ.byteLength),
+      rng: alloc(s.rngState.byteLength),
+      unitStream: alloc(sm.unitStream.byteLength),
+      unitStart: alloc(sm.unitStart.byteLength),
+      unitKind: alloc(sm.unitKind.byteLength),
+      unitFeature: alloc(sm.unitFeature.byteLength),
+      unitProbability: alloc(sm.unitProbability.byteLength),
+    };
+  };
+  /** Copies them in (after `commit`) and lays out the ToyData the kernels read. */
+  const putToyData = (s: ToyState, at: ReturnType<typeof allocToyData>): void => {
+    const buf = memory.buffer;
+    const sm = s.sampling;
+    new Float32Array(buf, at.density, sm.density.length).set(sm.density);
+    new Float64Array(buf, at.invLogQ, s.invLogQ.length).set(s.invLogQ);
+    new Uint32Array(buf, at.rng, s.rngState.length).set(s.rngState);
+    new Int32Array(buf, at.unitStream, sm.unitStream.length).set(sm.unitStream);
+    new Int32Array(buf, at.unitStart, sm.unitStart.length).set(sm.unitStart);
+    new Int32Array(buf, at.unitKind, sm.unitKind.length).set(sm.unitKind);
+    new Int32Array(buf, at.unitFeature, sm.unitFeature.length).set(sm.unitFeature);
+    new Float32Array(buf, at.unitProbability, sm.unitProbability.length).set(sm.unitProbability);
+    // prettier-ignore
+    x.toyData(at.data, at.density, at.invLogQ, at.rng, at.unitStream, at.unitStart, at.unitKind,
+      at.unitFeature, at.unitProbability, sm.nUnits);
+  };
+
   return {
     name: 'wasm',
+    toySampleBatch(out: Float32Array, s: ToyState, inst: number) {
+      const { batchSize: B, nFeatures: n } = s;
+      top = base;
+      const d = allocToyData(s);
+      const px = alloc(B * n * 4);
+      const nzIdx = alloc(n * 4);
+      const nzVal = alloc(n * 4);
+      commit();
+      putToyData(s, d);
+      x.toySampleBatch(px, d.data, inst, B, n, nzIdx, nzVal);
+      out.set(new Float32Array(memory.buffer, px, B * n));
+      s.rngState.set(new Uint32Array(memory.buffer, d.rng, s.rngState.length));
+    },
     gram(G, V, d, n) {
       if (n === 0) return;
       const ld = strideOf(n);
@@ -202,12 +255,10 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
         mb: alloc(s.mb.byteLength),
         vb: alloc(s.vb.byteLength),
         importance: alloc(s.importance.byteLength),
-        probability: alloc(s.featureProbability.byteLength),
-        invLogQ: alloc(s.invLogQ.byteLength),
-        rng: alloc(s.rngState.byteLength),
         loss: alloc(nI * 4),
         scratch: 0,
       };
+      const d = allocToyData(s);
       const split = team !== undefined && n * n * m >= TOY_THREADED_MIN_WORK;
       const T = team?.size ?? 1;
       const B = s.batchSize;
@@ -227,16 +278,14 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
       ] as const;
       for (const [arr, p] of io) f32.set(arr, p >> 2);
       f32.set(s.importance, at.importance >> 2);
-      f32.set(s.featureProbability, at.probability >> 2);
-      new Float64Array(buf, at.invLogQ, nI).set(s.invLogQ);
-      new Uint32Array(buf, at.rng, 4 * nI).set(s.rngState);
+      putToyData(s, d);
       if (split) {
         const sc = at.scratch;
         x.toyTeamLayout(sc, n, m, B, ld, T, s.relu);
         const [Wp, G, S, gW] = [x.toyTeamWp(sc), x.toyTeamG(sc), x.toyTeamS(sc), x.toyTeamGW(sc)];
         for (let inst = 0; inst < nI; inst++) {
           // prettier-ignore
-          x.toyPrepare(at.W, at.b, at.importance, at.probability, at.invLogQ, at.rng, inst, sc);
+          x.toyPrepare(at.W, at.b, at.importance, d.data, inst, sc);
           teamGram(team, G, Wp, m, n, ld);
           team.run(OP.toySamples, [sc], shares(B, T, 1, 'flat'));
           team.run(OP.toyReduce, [sc], shares(n, T, 1, 'flat'));
@@ -254,9 +303,7 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
           at.mb,
           at.vb,
           at.importance,
-          at.probability,
-          at.invLogQ,
-          at.rng,
+          d.data,
           at.loss,
           at.scratch,
           nI,
@@ -274,7 +321,7 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
           s.step,
         );
       for (const [arr, p] of io) arr.set(f32.subarray(p >> 2, (p >> 2) + arr.length));
-      s.rngState.set(new Uint32Array(buf, at.rng, 4 * nI));
+      s.rngState.set(new Uint32Array(buf, d.rng, 4 * nI));
       loss.set(f32.subarray(at.loss >> 2, (at.loss >> 2) + nI));
     },
   };

@@ -7,27 +7,9 @@
 /** The quick profile finishes in minutes on 2 cores; full uses the papers' own settings. */
 export type Profile = 'quick' | 'full';
 
-/** Verdict of a claim against the numbers. */
-export type Verdict = 'holds' | 'fails' | 'mixed' | 'shown';
+import type { ReportSection } from '../viz/report-section.js';
 
-/** One section of the report. */
-export interface ReportSection {
-  id: string;
-  title: string;
-  /** The claim under test, in a sentence or two. */
-  claim: string;
-  verdict: Verdict;
-  /** What the numbers say, in a sentence or two. */
-  summary: string;
-  /** A table of the numbers behind the verdict. */
-  table?: { headers: string[]; rows: (string | number | null)[][] };
-  /** Figures as paths (relative to the report) of SVG files to inline. */
-  figures: { path: string; caption: string }[];
-  /** Data files, relative to the report, to link. */
-  data: string[];
-  /** The exact command (and seed) that reproduces the section. */
-  command: string;
-}
+export type { ReportSection, Verdict } from '../viz/report-section.js';
 
 /** What an experiment is given. */
 export interface ExperimentContext {

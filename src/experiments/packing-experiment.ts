@@ -30,6 +30,12 @@ import { normalizedLossAt } from '../theory/loss.js';
 import { optimum } from '../theory/optimum.js';
 import { theoryModel } from '../theory/theory-model.js';
 import { transition } from '../theory/transition.js';
+import type {
+  AlphaResult,
+  BoundPrediction,
+  FactorCount,
+  SizeResult,
+} from '../packing/packing-results.js';
 import type { PackingProfile, PackingSize } from './packing-profiles.js';
 
 /** Relative margin within which two measured L(k) count as tied (least k wins). */
@@ -52,67 +58,13 @@ export const runTasksInThread: PackTaskRunner = async (tasks, onDone) => {
   return out;
 };
 
-/** A tegum factor summary: how many factors of each (size, dim). */
-export interface FactorCount {
-  size: number;
-  dim: number;
-  label: string;
-  count: number;
-}
-
-/** One measured point of L(k). */
-export interface MeasuredPoint {
-  k: number;
-  loss: number;
-  normalizedLoss: number;
-  maxAbsCos: number;
-  meanAbsCos: number;
-  evenBlocks: boolean;
-  /** Block shapes as 'm×D' (with counts when uneven), e.g. '13×7 ×2, 12×6 ×3'. */
-  layout: string;
-}
-
-/** The theory's prediction from one bound. */
-export interface BoundPrediction {
-  bound: string;
-  /** L(k)/L(1) at each measured k (null outside the bound's domain). */
-  normalizedLoss: (number | null)[];
-  kStar: number | null;
-  kMax: number | null;
-  /** Why there is no prediction (an empty domain), else null. */
-  note: string | null;
-}
-
-/** Everything measured and predicted at one α. */
-export interface AlphaResult {
-  alpha: number;
-  measured: MeasuredPoint[];
-  kStarMeasured: number;
-  /** Tegum factors of the best packing found (any k): the structure that won. */
-  best: { k: number; factors: number; factorCounts: FactorCount[] };
-  /** The unconstrained optimizer (k = 1): loss and the factors it found by itself. */
-  free: {
-    loss: number;
-    maxAbsCos: number;
-    meanAbsCos: number;
-    factors: number;
-    factorCounts: FactorCount[];
-  };
-  theory: BoundPrediction[];
-}
-
-/** One (n, d) of the sweep. */
-export interface SizeResult {
-  n: number;
-  d: number;
-  ks: number[];
-  restarts: number;
-  steps: number;
-  alphas: AlphaResult[];
-  alphaStarMeasured: { alphaStar: number | null; bracket: [number, number] | null };
-  alphaStarPredicted: { bound: string; alphaStar: number | null; note: string | null }[];
-  seconds: number;
-}
+export type {
+  AlphaResult,
+  BoundPrediction,
+  FactorCount,
+  MeasuredPoint,
+  SizeResult,
+} from '../packing/packing-results.js';
 
 /** The k values tried for dimension d: every integer up to kCap, then d/2^j above it. */
 export function kValues(d: number, kCap: number): number[] {

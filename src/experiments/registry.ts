@@ -1,11 +1,13 @@
 /**
  * The experiments of `tegum reproduce`, in the order of the report's argument:
  * the post's model, the packings, the toy models, the tegum test, the sparse
- * limit. Registered by name in one place; a duplicate id throws.
+ * limit, the phase diagrams. Registered by name in one place; a duplicate id throws.
  */
 import type { Experiment, Profile } from './experiment.js';
 import { packingExperiment } from './packing-report-experiment.js';
 import { packingPostExperiment } from './packing-post-experiment.js';
+import { mapsExperiment } from './claim-map-experiment.js';
+import { phase2in1Experiment } from './phase-2in1-experiment.js';
 import { theoryExperiment } from './theory-experiment.js';
 import { toyExperiment } from './toy-experiment.js';
 
@@ -14,6 +16,8 @@ const ORDER: Experiment[] = [
   packingExperiment,
   packingPostExperiment, // --full only
   toyExperiment,
+  phase2in1Experiment,
+  mapsExperiment,
 ];
 
 /**

@@ -27,16 +27,8 @@ import { trainToyModelsParallel } from '../toy/train-toy-parallel.js';
 import { WorkerPool } from '../core/worker-pool.js';
 import { availableParallelism } from 'node:os';
 import type { ToyState } from '../core/toy-state.js';
-import {
-  dimsPerFeatureFigure,
-  featureDimensionalityFigure,
-  introArrowsFigure,
-  normBarsFigure,
-  sparseLimitFigure,
-  tegumFactorsFigure,
-  wtwFigure,
-  type ToyWeights,
-} from '../viz/toy-figures.js';
+import { checkToyFigureNames, toyFigure, type ToyFigureInput } from '../viz/toy-figure-registry.js';
+import type { ToyWeights } from '../viz/toy-figures.js';
 import { toCsv } from './to-csv.js';
 import { writeFigure } from './write-figure.js';
 import { writeFileAtomic } from './write-file-atomic.js';
@@ -133,6 +125,8 @@ function defaultFigures(preset: string | undefined, config: ResolvedToyRun): str
 /** Trains, measures, and writes what was asked. */
 export async function runToy(opts: ToyRunOptions): Promise<ToyRunResult> {
   const config = resolveToyRunOptions(opts, await useBackend(opts.backend));
+  const figures = opts.out ? (opts.figures ?? defaultFigures(opts.preset, config)) : [];
+  checkToyFigureNames(figures);
   const { seeds, threads } = config;
   const t0 = performance.now();
   let trained: ToyTrainingResult;
@@ -172,7 +166,6 @@ export async function runToy(opts: ToyRunOptions): Promise<ToyRunResult> {
     result.tegum = tegumAnalysis(instances);
   if (opts.save) result.files.push(...saveWeights(opts.save, state, result));
   if (opts.out) {
-    const figures = opts.figures ?? defaultFigures(opts.preset, config);
     result.files.push(...writeResults(opts.out, state, result, figures));
   }
   return result;
@@ -246,15 +239,6 @@ function weightsOf(state: ToyState, instances: ToyInstanceSummary[]): ToyWeights
   }));
 }
 
-/** Up to `count` instances spread evenly over the list. */
-function spread<T>(list: T[], count: number): T[] {
-  if (list.length <= count) return list;
-  return Array.from(
-    { length: count },
-    (_, k) => list[Math.round((k * (list.length - 1)) / (count - 1))],
-  );
-}
-
 function writeResults(
   dir: string,
   state: ToyState,
@@ -282,31 +266,17 @@ function writeResults(
     ),
   );
   files.push(json, csv);
-  const n = state.nFeatures;
-  const one = (name: string): string | null => {
-    switch (name) {
-      case 'intro-arrows':
-        return state.nHidden === 2
-          ? introArrowsFigure(weightsOf(state, result.instances), state.importance.subarray(0, n))
-          : null;
-      case 'norm-bars':
-        return normBarsFigure(spread(result.instances, 10));
-      case 'wtw':
-        return wtwFigure(weightsOf(state, spread(result.instances, 5)));
-      case 'dims-per-feature':
-        return dimsPerFeatureFigure(result.instances, state.nHidden);
-      case 'feature-dimensionality':
-        return featureDimensionalityFigure(result.instances, result.config.tegum.normThreshold);
-      case 'tegum-factors':
-        return result.tegum ? tegumFactorsFigure(result.tegum) : null;
-      case 'sparse-limit':
-        return result.sparseLimit ? sparseLimitFigure(result.sparseLimit) : null;
-      default:
-        throw new RangeError(`unknown toy figure '${name}'`);
-    }
+  const input: ToyFigureInput = {
+    instances: result.instances,
+    weights: weightsOf(state, result.instances),
+    importance: state.importance.subarray(0, state.nFeatures),
+    nHidden: state.nHidden,
+    normThreshold: result.config.tegum.normThreshold,
+    tegum: result.tegum,
+    sparseLimit: result.sparseLimit,
   };
   for (const name of figures) {
-    const svg = one(name);
+    const svg = toyFigure(name).draw(input);
     if (svg === null) continue;
     const w = writeFigure(dir, name, svg);
     files.push(w.svg, w.png);

@@ -89,3 +89,11 @@ export const SAMPLING_ABSOLUTE = 0.01;
 export const ADAM_STEPS_ABSOLUTE = 1e-6;
 
 /* Theory (src/theory). */
+
+/** Phase diagrams (src/toy/phase-*): exact expected losses and their optima. */
+export const phaseTolerances = {
+  /** Piecewise-polynomial expectations by Gauss–Legendre per piece: exact up to float64 rounding. */
+  quadratureRelative: 1e-12,
+  /** A Nelder–Mead optimum (fTol 1e-14) perturbed by 1e-4 in any coordinate: not lower beyond this. */
+  optimumSlack: 1e-12,
+} as const;

@@ -50,7 +50,9 @@ describe('toy presets', () => {
     });
   });
   it('rejects an unknown preset, naming the known ones', () => {
-    expect(() => toyPreset('nope')).toThrow(/known: intro, varying-sparsity/);
+    expect(() => toyPreset('nope')).toThrow(
+      /unknown toy preset 'nope' \(allowed: intro, varying-sparsity/,
+    );
   });
   it('repeats each point once per seed with distinct seeds', () => {
     expect(repeatPerSeed([1, 0.5], 2, 10)).toEqual({

@@ -3,29 +3,26 @@
  * base rate at step t of T: constant 1, linear 1 − t/T, cosine cos(π t / (2 (T − 1))).
  * Registered by name; a duplicate name throws.
  */
+import { Registry } from '../core/registry.js';
 
 /** lr multiplier at `step` (0-based) of `steps`. */
 export type LrSchedule = (step: number, steps: number) => number;
 
-const SCHEDULES = new Map<string, LrSchedule>();
+const SCHEDULES = new Registry<LrSchedule>('lr schedule');
 
 /** Adds a schedule under `name`; throws if the name is taken. */
 export function registerLrSchedule(name: string, schedule: LrSchedule): void {
-  if (SCHEDULES.has(name)) throw new RangeError(`lr schedule '${name}' is already registered`);
-  SCHEDULES.set(name, schedule);
+  SCHEDULES.register(name, schedule);
 }
 
 /** The schedule registered as `name`; throws naming the registered ones otherwise. */
 export function lrSchedule(name: string): LrSchedule {
-  const s = SCHEDULES.get(name);
-  if (!s)
-    throw new RangeError(`unknown lr schedule '${name}'; known: ${lrScheduleNames().join(', ')}`);
-  return s;
+  return SCHEDULES.get(name);
 }
 
 /** Registered schedule names. */
 export function lrScheduleNames(): string[] {
-  return [...SCHEDULES.keys()];
+  return SCHEDULES.names();
 }
 
 registerLrSchedule('constant', () => 1);

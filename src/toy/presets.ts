@@ -4,6 +4,7 @@
  * plain data: the training config and the figures it draws. A duplicate name throws.
  */
 
+import { Registry } from '../core/registry.js';
 import { importanceDecay, powerLinspace } from './grids.js';
 import type { ToyRunInput } from './resolve-toy-run.js';
 
@@ -18,25 +19,21 @@ export interface ToyPreset {
   evalBatches?: number;
 }
 
-const PRESETS = new Map<string, ToyPreset>();
+const PRESETS = new Registry<ToyPreset>('toy preset');
 
 /** Adds a preset; throws if its name is taken. */
 export function registerToyPreset(preset: ToyPreset): void {
-  if (PRESETS.has(preset.name)) throw new RangeError(`toy preset '${preset.name}' exists`);
-  PRESETS.set(preset.name, preset);
+  PRESETS.register(preset.name, preset);
 }
 
 /** The preset called `name`; throws naming the known presets otherwise. */
 export function toyPreset(name: string): ToyPreset {
-  const p = PRESETS.get(name);
-  if (!p)
-    throw new RangeError(`unknown toy preset '${name}'; known: ${toyPresetNames().join(', ')}`);
-  return p;
+  return PRESETS.get(name);
 }
 
 /** Registered preset names. */
 export function toyPresetNames(): string[] {
-  return [...PRESETS.keys()];
+  return PRESETS.names();
 }
 
 /**

@@ -16,6 +16,8 @@ describe('resolveToyRun', () => {
       nHidden: 2,
       batchSize: 1024,
       featureProbability: [1, 0.5, 0.1],
+      correlated: [],
+      anticorrelated: [],
       importance: [1, 1, 1, 1],
       activation: 'relu',
       optimizer: 'adamw',
@@ -52,6 +54,42 @@ describe('resolveToyRun', () => {
     );
     expect(() => resolveToyRun({ ...small, optimizer: 'sgd' as 'adam' })).toThrow(
       'optimizer must be one of adam, adamw, got sgd',
+    );
+  });
+
+  it('keeps feature sets and per-feature probabilities, and rejects bad ones at the edge', () => {
+    const perFeature = [0.1, 0.1, 0.5, 0.5, 0.2, 0.2, 0.2, 0.2, 1, 1, 0, 0];
+    const r = resolveToyRun({
+      ...small,
+      featureProbability: perFeature,
+      correlated: [[0, 1]],
+      anticorrelated: [[3, 2]],
+    });
+    expect(r).toMatchObject({
+      featureProbability: perFeature,
+      correlated: [[0, 1]],
+      anticorrelated: [[3, 2]],
+    });
+    expect(sliceToyRun(r, 1, 3).featureProbability).toEqual(perFeature.slice(4, 12));
+    expect(() =>
+      resolveToyRun({
+        ...small,
+        correlated: [
+          [0, 1],
+          [1, 3],
+        ],
+      }),
+    ).toThrow(/correlated set \{1,3\} overlaps correlated set \{0,1\} at feature 1/);
+    expect(() =>
+      resolveToyRun({ ...small, featureProbability: perFeature, correlated: [[1, 2]] }),
+    ).toThrow(/correlated set \{1,2\} mixes feature probabilities \(instance 0: 0.1\d* and 0.5\)/);
+    expect(() =>
+      resolveToyRun({ ...small, anticorrelated: [0, 1] as unknown as number[][] }),
+    ).toThrow(
+      'anticorrelated must be a list of feature sets, each a list of feature indices (e.g. [[0, 1], [2, 3]])',
+    );
+    expect(() => resolveToyRun({ ...small, featureProbability: [0.1, 0.2] })).toThrow(
+      'featureProbability must be a number or have 3 or 12 entries, got 2',
     );
   });
 

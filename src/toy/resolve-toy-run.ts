@@ -10,6 +10,7 @@ import type { ResolvedToyRun, RunBackend } from '../core/run-config.js';
 import type { ToyConfig } from '../core/toy-state.js';
 import { TEGUM_DEFAULTS, type TegumOptions } from '../geometry/tegum-factors.js';
 import { lrSchedule } from './lr-schedule.js';
+import { buildToySampling } from '../core/toy-sampling.js';
 
 /** What a caller may give: a toy model, how to train it, and how to analyse and run it. */
 export interface ToyRunInput extends ToyConfig {
@@ -38,8 +39,23 @@ export function resolveToyRun(input: ToyRunInput): ResolvedToyRun {
   const m = positiveInt('nHidden', input.nHidden);
   const activation = oneOf('activation', input.activation ?? 'relu', ['relu', 'linear'] as const);
   const optimizer = oneOf('optimizer', input.optimizer ?? 'adamw', ['adam', 'adamw'] as const);
-  const featureProbability = perInstance('featureProbability', input.featureProbability, nI, 1);
+  const fp = input.featureProbability;
+  const featureProbability =
+    typeof fp !== 'number' && fp.length === nI * n && n > 1
+      ? Array.from(fp) // [nInstances, nFeatures]
+      : perInstance('featureProbability', fp, nI, 1, false, `${nI} or ${nI * n}`);
   for (const p of featureProbability) inRange('featureProbability', p, 0, 1);
+  const correlated = featureSets('correlated', input.correlated);
+  const anticorrelated = featureSets('anticorrelated', input.anticorrelated);
+  // Sets against n, and one probability per set in every instance.
+  const perFeature = new Float32Array(nI * n);
+  for (let i = 0; i < nI; i++) {
+    for (let f = 0; f < n; f++) {
+      perFeature[i * n + f] =
+        featureProbability.length === nI ? featureProbability[i] : featureProbability[i * n + f];
+    }
+  }
+  buildToySampling(perFeature, nI, n, correlated, anticorrelated);
   const importance = perInstance('importance', input.importance ?? 1, nI, n, true);
   for (const v of importance) inRange('importance', v, 0, Infinity);
   let seeds: number[];
@@ -54,7 +70,8 @@ export function resolveToyRun(input: ToyRunInput): ResolvedToyRun {
   }
   const schedule = input.schedule ?? 'constant';
   lrSchedule(schedule);
-  const tegum = { ...TEGUM_DEFAULTS, ...input.tegum };
+  const given = Object.entries(input.tegum ?? {}).filter(([, v]) => v !== undefined);
+  const tegum = { ...TEGUM_DEFAULTS, ...Object.fromEntries(given) };
   for (const [k, v] of Object.entries(tegum)) inRange(`tegum.${k}`, v, 0, Infinity);
   return {
     kind: 'toy',
@@ -63,6 +80,8 @@ export function resolveToyRun(input: ToyRunInput): ResolvedToyRun {
     nHidden: m,
     batchSize: positiveInt('batchSize', input.batchSize ?? 1024),
     featureProbability,
+    correlated,
+    anticorrelated,
     importance,
     activation,
     optimizer,
@@ -94,13 +113,25 @@ export function resolveToyRun(input: ToyRunInput): ResolvedToyRun {
 export function sliceToyRun(run: ResolvedToyRun, from: number, to: number): ResolvedToyRun {
   const n = run.nFeatures;
   const shared = run.importance.length === n;
+  const fpCols = run.featureProbability.length === run.nInstances ? 1 : n;
   return {
     ...run,
     nInstances: to - from,
-    featureProbability: run.featureProbability.slice(from, to),
+    featureProbability: run.featureProbability.slice(from * fpCols, to * fpCols),
     importance: shared ? run.importance : run.importance.slice(from * n, to * n),
     seeds: run.seeds.slice(from, to),
   };
+}
+
+/** Feature sets as plain arrays (checked against n by buildToySampling); [] when absent. */
+function featureSets(name: string, v: unknown): number[][] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v) || !v.every((set) => Array.isArray(set))) {
+    throw new RangeError(
+      `${name} must be a list of feature sets, each a list of feature indices (e.g. [[0, 1], [2, 3]])`,
+    );
+  }
+  return v.map((set: unknown[]) => Array.from(set as number[]));
 }
 
 function positiveInt(name: string, v: unknown): number {
@@ -153,6 +184,7 @@ function perInstance(
   rows: number,
   cols: number,
   keepShared = false,
+  allowed = cols === 1 ? `${rows}` : `${cols} or ${rows * cols}`,
 ): number[] {
   if (typeof v === 'number') return Array<number>(keepShared ? cols : rows * cols).fill(v);
   if (v.length === rows * cols) return Array.from(v);
@@ -160,7 +192,5 @@ function perInstance(
     const row = Array.from(v);
     return keepShared ? row : Array.from({ length: rows }, () => row).flat();
   }
-  throw new RangeError(
-    `${name} must be a number or have ${cols === 1 ? rows : `${cols} or ${rows * cols}`} entries, got ${v.length}`,
-  );
+  throw new RangeError(`${name} must be a number or have ${allowed} entries, got ${v.length}`);
 }

@@ -12,7 +12,7 @@ import type { TegumOptions } from '../geometry/tegum-factors.js';
 export interface ToyInstanceSummary {
   instance: number;
   seed: number;
-  /** S = 1 − featureProbability. */
+  /** S = 1 − featureProbability (the instance's mean feature density when features differ). */
   sparsity: number;
   featureProbability: number;
   loss: number;
@@ -52,7 +52,7 @@ export function summarizeInstance(
   options?: TegumOptions,
 ): ToyInstanceSummary {
   const g = featureGeometry(instanceWeights(state, i), state.nHidden, state.nFeatures, options);
-  const p = state.featureProbability[i];
+  const p = state.sampling.density[i];
   return {
     instance: i,
     seed,

@@ -40,7 +40,7 @@ export async function trainToyModelsParallel(
   const nI = state.nInstances;
   const { nHidden: m, nFeatures: n } = state;
   const parts = Math.min(pool.size, nI);
-  const cost = Array.from(state.featureProbability, (p) => toyStepCost(p, n, m, state.batchSize));
+  const cost = Array.from(state.sampling.density, (p) => toyStepCost(p, n, m, state.batchSize));
   const bounds = balancedBounds(cost, parts);
   const slices = bounds.slice(0, -1).map((from, k) => sliceToyRun(config, from, bounds[k + 1]));
   let snapshots: (ToySnapshot | null)[] = slices.map(() => null);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sampleToyBatch } from '../core/toy-batch.js';
+import { toySampleBatch } from '../core/toy-sample-batch.js';
 import { createToyState } from '../core/toy-state.js';
 import { toyTolerances } from '../test-support/tolerances.js';
 import { referenceAdam, referenceLossAndGradient } from '../test-support/toy-reference-f64.js';
@@ -50,7 +50,7 @@ describe('trainToyModels', () => {
       const mom = [new Float64Array(m * n), new Float64Array(m * n)];
       const momB = [new Float64Array(n), new Float64Array(n)];
       for (let t = 0; t < config.steps; t++) {
-        sampleToyBatch(X, fresh.rngState, i, fresh.featureProbability[i], config.batchSize, n);
+        toySampleBatch(X, fresh, i);
         const r = referenceLossAndGradient(model, X, config.batchSize);
         const o = {
           lr: config.lr * scale(t, config.steps),
@@ -85,7 +85,7 @@ describe('trainToyModels', () => {
     expect(() => resolveToyRun({ ...config, steps: -1 })).toThrow(/steps must be a non-negative/);
     expect(() => resolveToyRun({ ...config, lr: 0 })).toThrow(/lr must be a finite number > 0/);
     expect(() => resolveToyRun({ ...config, schedule: 'step' })).toThrow(
-      /known: constant, linear, cosine/,
+      /unknown lr schedule 'step' \(allowed: constant, linear, cosine/,
     );
   });
 });

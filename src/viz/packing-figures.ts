@@ -4,7 +4,7 @@
  * the structure found against α. Legends are text marks inside the SVG.
  */
 import * as Plot from '@observablehq/plot';
-import type { SizeResult } from '../experiments/packing-experiment.js';
+import type { SizeResult } from '../packing/packing-results.js';
 import { composeFigure, renderPlot } from './render.js';
 
 const BOUND_COLORS: Record<string, string> = {

@@ -3,7 +3,7 @@
  * styles inline, no scripts, no network) with the sections in the order of the
  * argument, each stating its claim, the verdict and the numbers behind it.
  */
-import type { ReportSection, Verdict } from '../experiments/experiment.js';
+import type { ReportSection, Verdict } from './report-section.js';
 
 /** Everything the report shows. */
 export interface ReportInput {

@@ -41,4 +41,33 @@ describe.runIf(enabled)('the explorer’s toy-model view in Chromium', () => {
     for (const i of [0, 1]) expect(await items.nth(i).textContent()).toMatch(/^dedicated/);
     await page().screenshot({ path: `${ARTIFACTS_DIR}/toy-view-dense.png` });
   });
+
+  it('trains two anticorrelated pairs (the URL’s sets) into two antipodal pairs', async () => {
+    await page().goto(
+      `${base()}#/toy?n=4&m=2&S=0.9&decay=1&seed=0&steps=6000&anticorrelated=0,1;2,3`,
+    );
+    await page().click('#toy-start');
+    await expect
+      .poll(() => page().locator('#app').getAttribute('data-status'), { timeout: 60_000 })
+      .toBe('done');
+    const items = page().locator('#toy-factors li[data-size]');
+    const labels = await items.allTextContents();
+    process.stderr.write(`toy view, anticorrelated pairs: ${labels.join(' | ')}\n`);
+    expect(await items.count()).toBe(2);
+    for (const i of [0, 1]) expect(await items.nth(i).getAttribute('data-size')).toBe('2');
+    // Seeds 0 and 3 of the four reach loss ≈ 1e-10 with the sets themselves antipodal
+    // (`toy run --n 4 --m 2 --sparsity 0.9 --instances 4 --steps 6000 --anticorrelated '0,1;2,3'`).
+    expect(labels).toEqual([
+      'antipodal pair: 2 features in 1 dim (0, 1)',
+      'antipodal pair: 2 features in 1 dim (2, 3)',
+    ]);
+  });
+
+  it('shows a bad set in the URL as a message instead of training', async () => {
+    await page().goto(`${base()}#/toy?n=4&m=2&S=0.9&correlated=0,x`);
+    await page().click('#toy-start');
+    await expect
+      .poll(() => page().locator('#toy-message').textContent(), { timeout: 10_000 })
+      .toMatch(/'0,x' is not a set of feature indices/);
+  });
 });

@@ -7,29 +7,23 @@ import type { Objective, ObjectiveDefinition, ObjectiveParams } from './objectiv
 import { powerObjective } from './power.js';
 import { thresholdObjective } from './threshold.js';
 import { minimaxObjective } from './minimax.js';
+import { Registry } from '../../core/registry.js';
 
-const definitions = new Map<string, ObjectiveDefinition>();
+const definitions = new Registry<ObjectiveDefinition>('objective');
 
 /** Adds an objective under its name. @throws Error when the name is taken. */
 export function registerObjective(definition: ObjectiveDefinition): void {
-  if (definitions.has(definition.name)) {
-    throw new Error(`objective '${definition.name}' is already registered`);
-  }
-  definitions.set(definition.name, definition);
+  definitions.register(definition.name, definition);
 }
 
 /** The registered names, in registration order. */
 export function objectiveNames(): string[] {
-  return [...definitions.keys()];
+  return definitions.names();
 }
 
 /** The definition registered under `name`. @throws RangeError naming the allowed names. */
 export function objectiveDefinition(name: string): ObjectiveDefinition {
-  const definition = definitions.get(name);
-  if (!definition) {
-    throw new RangeError(`unknown objective '${name}' (allowed: ${objectiveNames().join(', ')})`);
-  }
-  return definition;
+  return definitions.get(name);
 }
 
 /** Builds the objective `name` with `params` (defaults filled in, validated). */

@@ -205,7 +205,9 @@ describe('the bound registry', () => {
   });
 
   it('rejects an unknown name and a duplicate registration', () => {
-    expect(() => boundByName('jl-quartic')).toThrow(/bound must be one of jl, jl-cubic/);
+    expect(() => boundByName('jl-quartic')).toThrow(
+      /unknown bound 'jl-quartic' \(allowed: jl, jl-cubic/,
+    );
     expect(() => registerBound(jlBound)).toThrow(/already registered/);
   });
 });

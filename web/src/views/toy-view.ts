@@ -5,7 +5,7 @@
  * WᵀW heatmap, ‖W_i‖ bars coloured by superposition, D_i, and the tegum factors.
  */
 import * as Plot from '@observablehq/plot';
-import { featureGeometry, resolveToyRun } from '../../../src/index.js';
+import { featureGeometry, parseFeatureSets, resolveToyRun } from '../../../src/index.js';
 import {
   figureSlot,
   listPanel,
@@ -26,6 +26,9 @@ interface ToyViewState {
   decay: number;
   seed: number;
   steps: number;
+  /** Feature sets as in `toy run --correlated` ('0,1;2,3'), or '' for none. */
+  correlated: string;
+  anticorrelated: string;
 }
 
 const SEEDS = 4;
@@ -40,6 +43,8 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     decay: numberParam(params, 'decay', 0.9, 0.5, 1),
     seed: numberParam(params, 'seed', 0, 0, 1_000_000),
     steps: numberParam(params, 'steps', 10_000, 100, 50_000),
+    correlated: params.get('correlated') ?? '',
+    anticorrelated: params.get('anticorrelated') ?? '',
   };
   const { controls, plots } = viewLayout(root, 'Toy model parameters');
 
@@ -249,19 +254,27 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     signature = '';
     startedAt = performance.now();
     // The same resolved run the CLI builds: the notebook's batch, optimizer and defaults.
-    const request: ToyRequest = {
-      type: 'start',
-      config: resolveToyRun({
-        nInstances: SEEDS,
-        nFeatures: state.n,
-        nHidden: state.m,
-        featureProbability: 1 - state.S,
-        importance: Array.from({ length: state.n }, (_, i) => state.decay ** i),
-        seed: state.seed,
-        steps: state.steps,
-        lr: LEARNING_RATE,
-      }),
-    };
+    let request: ToyRequest;
+    try {
+      request = {
+        type: 'start',
+        config: resolveToyRun({
+          nInstances: SEEDS,
+          nFeatures: state.n,
+          nHidden: state.m,
+          featureProbability: 1 - state.S,
+          importance: Array.from({ length: state.n }, (_, i) => state.decay ** i),
+          correlated: state.correlated ? parseFeatureSets(state.correlated) : undefined,
+          anticorrelated: state.anticorrelated ? parseFeatureSets(state.anticorrelated) : undefined,
+          seed: state.seed,
+          steps: state.steps,
+          lr: LEARNING_RATE,
+        }),
+      };
+    } catch (err) {
+      note.textContent = (err as Error).message; // a bad set in the URL
+      return;
+    }
     note.textContent = '';
     setStatus('running');
     worker.postMessage(request);

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { ClaimMapCell, ClaimMapGrid, ClaimMapRow } from '../toy/claim-map.js';
+import type { TegumAnalysis } from '../toy/tegum-analysis.js';
+import { claimMapSummary } from './claim-map-experiment.js';
+
+const grid: ClaimMapGrid = {
+  nFeatures: 6,
+  nHidden: 3,
+  densities: [1, 0.1, 0.01],
+  decays: [1, 0.8],
+  seeds: 2,
+  steps: 0,
+  batchSize: 1,
+  lr: 1,
+};
+const cell = (decay: number, density: number, meanK: number, degenerate = false): ClaimMapCell => ({
+  decay,
+  density,
+  meanK,
+  meanFactorDim: 3 / meanK,
+  k: [meanK],
+  degenerate,
+});
+const analysis = (verdict: TegumAnalysis['verdict'], rho: number) =>
+  ({
+    verdict,
+    rhoK: -rho,
+    rhoDim: rho,
+    sparseSide: { fromSparsity: 0, rhoK: -rho, rhoDim: rho },
+  }) as TegumAnalysis;
+
+describe('the claim map’s summary', () => {
+  it('states each row’s verdict and where k first falls, and explains the degenerate corner', () => {
+    const cells = [
+      cell(1, 1, 1, true),
+      cell(1, 0.1, 3),
+      cell(1, 0.01, 1),
+      cell(0.8, 1, 3),
+      cell(0.8, 0.1, 3),
+      cell(0.8, 0.01, 2),
+    ];
+    const rows: ClaimMapRow[] = [
+      { decay: 1, analysis: analysis('mixed', 0.2) },
+      { decay: 0.8, analysis: analysis('holds', 0.9) },
+    ];
+    const text = claimMapSummary(grid, cells, rows);
+    expect(text).toContain('r = 0.8: holds (ρ(S, k) = -0.90');
+    expect(text).toContain('mean k first below 3 at S = 0.99');
+    expect(text).toContain('r = 1: mixed');
+    expect(text).toContain('reads as one factor of dimension 3');
+    expect(text).toContain('it is why the uniform row reads mixed');
+    const plain = claimMapSummary(
+      grid,
+      cells.map((c) => ({ ...c, degenerate: false })),
+      rows,
+    );
+    expect(plain).not.toContain('degenerate');
+  });
+});

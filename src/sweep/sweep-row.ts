@@ -1,0 +1,60 @@
+/**
+ * One finished job as a row of the store: key, seed, the point's axis values, the
+ * kind's metrics, a built-in sweep's extra columns, the resolved config, wall
+ * seconds and tegum's version; and its kept arrays as `.npy` files beside the store
+ * (DIR/weights/KEY-SEED-NAME.npy).
+ */
+import { join } from 'node:path';
+import { encodeNpy } from '../core/npy.js';
+import { TEGUM_VERSION } from '../core/version.js';
+import { writeFileAtomic } from '../experiments/write-file-atomic.js';
+import type { ColumnDef, KeptArray } from './job-kind.js';
+import { FIXED_COLUMNS, TRAILING_COLUMNS, type SweepJob, type SweepPlan } from './plan-sweep.js';
+import type { CellValue } from './result-store.js';
+import type { SweepJobResult } from './run-job.js';
+
+/** The store's columns for a plan, in order. */
+export function sweepColumns(plan: SweepPlan): ColumnDef[] {
+  return [
+    ...FIXED_COLUMNS,
+    ...plan.axisColumns,
+    ...plan.kind.columns,
+    ...plan.extraColumns.map(({ name, type }) => ({ name, type })),
+    ...TRAILING_COLUMNS,
+  ];
+}
+
+/** The row of a finished job. */
+export function sweepRow(
+  plan: SweepPlan,
+  job: SweepJob,
+  result: SweepJobResult,
+): Record<string, CellValue> {
+  const row: Record<string, CellValue> = { key: job.key, seed: job.seed, ...job.point };
+  for (const c of plan.kind.columns) row[c.name] = result.metrics[c.name] ?? null;
+  for (const c of plan.extraColumns) {
+    row[c.name] = c.value({
+      config: job.config,
+      point: job.point,
+      seed: job.seed,
+      metrics: result.metrics,
+    });
+  }
+  row.config = job.config;
+  row.wallSeconds = result.wallSeconds;
+  row.tegumVersion = TEGUM_VERSION;
+  return row;
+}
+
+/** Writes a job's kept arrays; returns the paths. Written before its row, so a stored row's files exist. */
+export function writeKeptArrays(
+  dir: string,
+  job: SweepJob,
+  arrays: readonly KeptArray[],
+): string[] {
+  return arrays.map((a) => {
+    const path = join(dir, 'weights', `${job.key}-${job.seed}-${a.name}.npy`);
+    writeFileAtomic(path, encodeNpy(a.data, a.shape));
+    return path;
+  });
+}

@@ -1,0 +1,111 @@
+/**
+ * The toy-model figures, registered by name in one place (STYLE.md's registry):
+ * `tegum toy run` and the presets name the figures they draw, and the names are
+ * checked against this registry before any training. Each definition picks what
+ * it draws from one run's data; it returns null where the run cannot show it
+ * (the arrows need 2 hidden dimensions, the tegum figure 3 sparsities or more).
+ */
+import { Registry } from '../core/registry.js';
+import type { SparseLimitTerms } from '../toy/sparse-limit.js';
+import type { ToyInstanceSummary } from '../toy/summarize-instance.js';
+import type { TegumAnalysis } from '../toy/tegum-analysis.js';
+import {
+  dimsPerFeatureFigure,
+  featureDimensionalityFigure,
+  introArrowsFigure,
+  normBarsFigure,
+  sparseLimitFigure,
+  tegumFactorsFigure,
+  wtwFigure,
+  type ToyWeights,
+} from './toy-figures.js';
+
+/** Everything a toy figure may draw from one run. */
+export interface ToyFigureInput {
+  instances: ToyInstanceSummary[];
+  /** Each instance's weights, in the order of `instances`. */
+  weights: ToyWeights[];
+  /** [nFeatures] instance 0's importance. */
+  importance: ArrayLike<number>;
+  nHidden: number;
+  /** ‖W_i‖ above which a feature counts as represented. */
+  normThreshold: number;
+  tegum?: TegumAnalysis;
+  sparseLimit?: { sparsity: number; loss: number; terms: SparseLimitTerms }[];
+}
+
+/** A named toy figure: its SVG from a run, or null where the run cannot show it. */
+export interface ToyFigure {
+  name: string;
+  draw(input: ToyFigureInput): string | null;
+}
+
+/** Up to `count` items spread evenly over the list (first and last included). */
+export function spread<T>(list: readonly T[], count: number): T[] {
+  if (list.length <= count) return [...list];
+  return Array.from(
+    { length: count },
+    (_, k) => list[Math.round((k * (list.length - 1)) / (count - 1))],
+  );
+}
+
+const registry = new Registry<ToyFigure>('toy figure');
+
+/** Adds a toy figure. @throws Error when the name is taken. */
+export function registerToyFigure(figure: ToyFigure): void {
+  registry.register(figure.name, figure);
+}
+
+/** The toy figure called `name`. @throws RangeError naming the registered ones. */
+export function toyFigure(name: string): ToyFigure {
+  return registry.get(name);
+}
+
+/** Checks figure names before any work. @throws RangeError on the first unknown name. */
+export function checkToyFigureNames(names: readonly string[]): void {
+  registry.check(names);
+}
+
+/** The registered toy figure names, in registration order. */
+export function toyFigureNames(): string[] {
+  return registry.names();
+}
+
+const byInstance = (input: ToyFigureInput, chosen: ToyInstanceSummary[]) =>
+  chosen.map((r) => input.weights[input.instances.indexOf(r)]);
+
+for (const figure of [
+  {
+    name: 'intro-arrows',
+    draw: (input: ToyFigureInput) =>
+      input.nHidden === 2 ? introArrowsFigure(input.weights, input.importance) : null,
+  },
+  {
+    name: 'norm-bars',
+    draw: (input: ToyFigureInput) => normBarsFigure(spread(input.instances, 10)),
+  },
+  {
+    name: 'wtw',
+    draw: (input: ToyFigureInput) => wtwFigure(byInstance(input, spread(input.instances, 5))),
+  },
+  {
+    name: 'dims-per-feature',
+    draw: (input: ToyFigureInput) => dimsPerFeatureFigure(input.instances, input.nHidden),
+  },
+  {
+    name: 'feature-dimensionality',
+    draw: (input: ToyFigureInput) =>
+      featureDimensionalityFigure(input.instances, input.normThreshold),
+  },
+  {
+    name: 'tegum-factors',
+    draw: (input: ToyFigureInput) => (input.tegum ? tegumFactorsFigure(input.tegum) : null),
+  },
+  {
+    name: 'sparse-limit',
+    draw: (input: ToyFigureInput) =>
+      input.sparseLimit ? sparseLimitFigure(input.sparseLimit) : null,
+  },
+]) {
+  registerToyFigure(figure);
+}
