@@ -5,6 +5,7 @@
 import { benchTheoryFigures } from './theory-figures.js';
 import { benchPackingStep } from './packing-step.js';
 import { benchComputeCore } from './compute-core.js';
+import { benchSweepScheduling } from './sweep-scheduling.js';
 
 function printTable(title: string, rows: object[]): void {
   console.log(`\n## ${title}\n`);
@@ -15,6 +16,10 @@ printTable('Theory: the post’s figure data', benchTheoryFigures());
 printTable(
   'Packing: one Riemannian Adam step (effective FLOPs = 4·d·n²)',
   await benchPackingStep(),
+);
+printTable(
+  'Sweeps: scheduling overhead, local pool against two workers on Redis',
+  await benchSweepScheduling(),
 );
 console.log('\n## Compute core: tegum against the PyTorch peer\n');
 await benchComputeCore();

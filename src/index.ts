@@ -94,6 +94,8 @@ export type {
 export { canonicalJson } from './core/canonical-json.js';
 export { TEGUM_VERSION } from './core/version.js';
 export { resolveToyRun, sliceToyRun, type ToyRunInput } from './toy/resolve-toy-run.js';
+export { resolvePackRun, packConfigOf, type PackRunInput } from './packing/resolve-pack-run.js';
+export { resolveTheoryRun, theoryModelOf } from './theory/resolve-theory-run.js';
 export { runSteps, trainToyChunk, tailWindow } from './toy/toy-chunk.js';
 export { trainToyModelsParallel } from './toy/train-toy-parallel.js';
 export { powerLinspace, importanceDecay } from './toy/grids.js';

@@ -131,6 +131,11 @@ describe('tegum sweep run / status / export', () => {
     ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`tegum: error: no Redis at redis://127.0.0.1:${port}: ECONNREFUSED\n`);
+    const dead = runCli(['worker', '--queue', `redis://127.0.0.1:${port}/2`]);
+    expect(dead.status).toBe(2);
+    expect(dead.stderr).toBe(
+      `tegum: error: no Redis at redis://127.0.0.1:${port}/2: ECONNREFUSED\n`,
+    );
     const w = runCli(['worker', '--queue', 'http://x']);
     expect(w.status).toBe(2);
     expect(w.stderr).toMatch(/^tegum: error: --queue must be redis:\/\/HOST:PORT\[\/DB\]/);

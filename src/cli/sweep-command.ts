@@ -13,6 +13,7 @@ import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
 import type { SweepRunSummary } from '../sweep/run-sweep-local.js';
 import { parseQueueUrl } from '../sweep/queue-url.js';
+import { builtinSweepNames } from '../sweep/builtin-sweeps.js';
 import { parseChoice, parsePositiveInt } from './parse-options.js';
 import { UsageError } from './usage-error.js';
 
@@ -81,7 +82,10 @@ export function registerSweepCommand(program: Command): void {
   sweep
     .command('run')
     .description('run every job of SPEC (a YAML/JSON file or a built-in sweep) not yet in DIR')
-    .argument('<spec>', 'a .yaml/.yml/.json spec file, or a built-in sweep name')
+    .argument(
+      '<spec>',
+      `a .yaml/.yml/.json spec file, or a built-in sweep: ${builtinSweepNames().join(', ')}`,
+    )
     .requiredOption('--out <dir>', 'sweep directory: results.duckdb (and weights/) go here')
     .option('--queue <url>', 'put the jobs on a BullMQ queue at redis://HOST:PORT[/DB]')
     .option('--threads <int>', 'worker threads (default: all cores)', parsePositiveInt)

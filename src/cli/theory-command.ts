@@ -7,7 +7,8 @@ import { boundNames } from '../theory/bounds/registry.js';
 import { lossCurve } from '../theory/curve.js';
 import { optimum } from '../theory/optimum.js';
 import { struckClosedForm } from '../theory/struck-closed-form.js';
-import { LOSS_FORMS, theoryModel, type TheoryModel } from '../theory/theory-model.js';
+import { LOSS_FORMS, type TheoryModel } from '../theory/theory-model.js';
+import { resolveTheoryRun, theoryModelOf } from '../theory/resolve-theory-run.js';
 import { transition } from '../theory/transition.js';
 import { writeTheoryFigures } from '../experiments/theory-figures.js';
 import { formatTable } from './format-table.js';
@@ -45,8 +46,10 @@ function withModelFlags(cmd: Command): Command {
     .option('--json', 'print JSON instead of a table');
 }
 
+/** The model of one resolved theory run (src/theory/resolve-theory-run.ts). */
 function model(flags: ModelFlags, alpha: number): TheoryModel {
-  return theoryModel({ ...flags, alpha });
+  const { n, d, bound, loss, epsilon0 } = flags;
+  return theoryModelOf(resolveTheoryRun({ n, d, alpha, bound, loss, epsilon0 }));
 }
 
 function print(text: string): void {

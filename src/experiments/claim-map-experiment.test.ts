@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { ClaimMapCell, ClaimMapGrid, ClaimMapRow } from '../toy/claim-map.js';
+import { planSweep } from '../sweep/plan-sweep.js';
+import {
+  claimMapSpec,
+  decayOf,
+  type ClaimMapCell,
+  type ClaimMapGrid,
+  type ClaimMapRow,
+} from '../toy/claim-map.js';
 import type { TegumAnalysis } from '../toy/tegum-analysis.js';
-import { claimMapSummary } from './claim-map-experiment.js';
+import { claimMapRunOf, claimMapSummary } from './claim-map-experiment.js';
 
 const grid: ClaimMapGrid = {
   nFeatures: 6,
@@ -55,5 +62,43 @@ describe('the claim map’s summary', () => {
       rows,
     );
     expect(plain).not.toContain('degenerate');
+  });
+});
+
+describe('the claim map on the sweep engine', () => {
+  it('plans one toy job per (decay, density, seed), importance as decay:R', () => {
+    const plan = planSweep(claimMapSpec(grid));
+    expect(plan.jobs).toHaveLength(grid.decays.length * grid.densities.length * grid.seeds);
+    expect(plan.axisColumns.map((c) => c.name)).toEqual(['importance', 'featureProbability']);
+    const job = plan.jobs.find((j) => j.point.importance === 'decay:0.8');
+    expect((job?.config as { importance: number[] }).importance.slice(0, 3)).toEqual([
+      1,
+      0.8,
+      0.8 * 0.8,
+    ]);
+    expect(decayOf('decay:0.8')).toBe(0.8);
+    expect(() => decayOf('uniform')).toThrow(/'decay:R' with R > 0/);
+  });
+
+  it('reads a stored row back as a map run', () => {
+    const run = claimMapRunOf(
+      {
+        importance: 'decay:0.9',
+        featureProbability: 0.1,
+        seed: 2,
+        loss: 0.01,
+        dimsPerFeature: 0.5,
+        k: 2,
+        factors: [
+          { features: [0, 1], size: 2, dim: 1, label: 'antipodal pair' },
+          { features: [2, 3, 4], size: 3, dim: 2, label: 'triangle' },
+        ],
+        featureDimensionality: [0.5, 0.5],
+      },
+      4,
+    );
+    expect(run.job).toEqual({ decay: 0.9, density: 0.1, seed: 2 });
+    expect(run.summary).toMatchObject({ instance: 4, seed: 2, k: 2, loss: 0.01 });
+    expect(run.summary.sparsity).toBeCloseTo(0.9, 15);
   });
 });

@@ -3,55 +3,66 @@
  * n = 20 features in m = 6 dimensions over density × importance decay, several
  * seeds per cell; mean factor dimension and k per cell, the claim judged along
  * each importance row, the degenerate dense uniform-importance corner flagged.
+ * The jobs run on the sweep engine (the `toy` kind; store under claim-map-sweep/).
  * Writes runs.csv, cells.csv, data.json and the figure claim-map.svg/.png.
  */
 import { join } from 'node:path';
-import { TEGUM_DEFAULTS } from '../geometry/tegum-factors.js';
+import type { CellValue } from '../sweep/result-store.js';
 import {
   claimMap,
-  claimMapImportance,
   claimMapJobs,
-  CLAIM_MAP_GRIDS,
+  claimMapSpec,
+  decayOf,
   type ClaimMapCell,
   type ClaimMapGrid,
   type ClaimMapRow,
   type ClaimMapRun,
 } from '../toy/claim-map.js';
-import { evaluateToyLoss } from '../toy/evaluate-toy-loss.js';
-import { summarizeInstance } from '../toy/summarize-instance.js';
+import type { ToyInstanceSummary } from '../toy/summarize-instance.js';
 import { meanFactorDim } from '../toy/tegum-analysis.js';
 import { claimMapFigure } from '../viz/claim-map-figure.js';
-import type { Experiment, ReportSection } from './experiment.js';
+import type { ReportSection } from './experiment.js';
 import { toCsv } from './to-csv.js';
-import { trainGrid } from './train-grid.js';
+import { runGridSweep } from './run-grid-sweep.js';
 import { writeFigure } from './write-figure.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
-/** Trains every job of the grid and summarises each (loss, factors, k). */
-export async function trainClaimMap(
+/** Where a map's runs come from: the sweep engine, or (in tests) a constructed source. */
+export type ClaimMapSource = (
   grid: ClaimMapGrid,
   onProgress: (fraction: number) => void,
-): Promise<ClaimMapRun[]> {
-  const jobs = claimMapJobs(grid);
-  const state = await trainGrid(
-    {
-      nFeatures: grid.nFeatures,
-      nHidden: grid.nHidden,
-      nInstances: jobs.length,
-      featureProbability: jobs.map((j) => j.density),
-      importance: jobs.flatMap((j) => claimMapImportance(grid, j.decay)),
-      seeds: jobs.map((j) => j.seed),
-      steps: grid.steps,
-      batchSize: grid.batchSize,
-      lr: grid.lr,
+) => Promise<ClaimMapRun[]>;
+
+/**
+ * A stored `toy` job as a map run. The store keeps what the claim needs (loss, k,
+ * factors, D_i); the per-feature norms and superposition are not stored, so they
+ * are left empty.
+ */
+export function claimMapRunOf(r: Readonly<Record<string, CellValue>>, index: number): ClaimMapRun {
+  const density = Number(r.featureProbability);
+  const factors = r.factors as ToyInstanceSummary['factors'];
+  return {
+    job: { decay: decayOf(String(r.importance)), density, seed: Number(r.seed) },
+    summary: {
+      instance: index,
+      seed: Number(r.seed),
+      sparsity: 1 - density,
+      featureProbability: density,
+      loss: Number(r.loss),
+      dimsPerFeature: Number(r.dimsPerFeature),
+      featureDimensionality: (r.featureDimensionality ?? []) as number[],
+      norms: [],
+      superposition: [],
+      factors,
+      k: Number(r.k),
     },
-    onProgress,
-  );
-  const loss = evaluateToyLoss(new Float64Array(jobs.length), state, 16);
-  return jobs.map((job, i) => ({
-    job,
-    summary: summarizeInstance(state, i, loss[i], job.seed, TEGUM_DEFAULTS),
-  }));
+  };
+}
+
+/** The grid on the sweep engine: jobs stored (and reused) in `dir`'s DuckDB store. */
+export function claimMapSweepSource(dir: string): ClaimMapSource {
+  return async (grid, onProgress) =>
+    (await runGridSweep(claimMapSpec(grid), dir, onProgress)).map(claimMapRunOf);
 }
 
 /** What the numbers say, row by row, with the degenerate corner explained where it appears. */
@@ -65,7 +76,7 @@ export function claimMapSummary(
     .map((r) => {
       const a = r.analysis;
       const own = cells.filter((c) => c.decay === r.decay).sort((x, y) => y.density - x.density);
-      const drop = own.find((c) => c.meanK < m);
+      const drop = own.find((c) => c.meanK < m && !c.degenerate);
       const falls = drop
         ? `mean k first below ${m} at S = ${Number((1 - drop.density).toFixed(3))}`
         : `mean k never below ${m} in the grid`;
@@ -86,12 +97,13 @@ export async function runClaimMap(opts: {
   out: string;
   relDir: string;
   full: boolean;
+  source?: ClaimMapSource;
   onProgress?: (fraction: number, label?: string) => void;
 }): Promise<ReportSection> {
   const { grid, out, relDir } = opts;
   const progress = opts.onProgress ?? (() => undefined);
-  const runs = await trainClaimMap(grid, (f) =>
-    progress(0.95 * f, `training ${claimMapJobs(grid).length} models`),
+  const runs = await (opts.source ?? claimMapSweepSource(join(out, 'claim-map-sweep')))(grid, (f) =>
+    progress(0.95 * f, `${claimMapJobs(grid).length} jobs on the sweep engine`),
   );
   const { cells, rows } = claimMap(grid, runs);
   writeFigure(
@@ -123,7 +135,13 @@ export async function runClaimMap(opts: {
     [
       join(out, 'data.json'),
       JSON.stringify(
-        { grid, cells, rows: rows.map((r) => ({ decay: r.decay, ...r.analysis })), runs: runRows },
+        {
+          grid,
+          spec: claimMapSpec(grid),
+          cells,
+          rows: rows.map((r) => ({ decay: r.decay, ...r.analysis })),
+          runs: runRows,
+        },
         null,
         2,
       ) + '\n',
@@ -166,20 +184,3 @@ export async function runClaimMap(opts: {
     command: `tegum reproduce --only maps${opts.full ? ' --full' : ''}   # seeds 0..${grid.seeds - 1} per cell`,
   };
 }
-
-/** The maps of `tegum reproduce`: coarse in quick, finer with --full. */
-export const mapsExperiment: Experiment = {
-  id: 'maps',
-  title: 'The tegum claim as maps',
-  quickSeconds: 60,
-  async run(ctx) {
-    const section = await runClaimMap({
-      grid: CLAIM_MAP_GRIDS[ctx.profile],
-      out: ctx.dir,
-      relDir: ctx.relDir,
-      full: ctx.profile === 'full',
-      onProgress: ctx.progress,
-    });
-    return [section];
-  },
-};

@@ -2,44 +2,49 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bestOfSeeds } from '../toy/phase-2in1-grid.js';
+import { bestOfSeeds, twoInOneAxes, type TwoInOneGrid } from '../toy/phase-2in1-grid.js';
+import { analyticTwoInOne } from '../toy/phase-2in1-solutions.js';
 import {
   runTwoInOne,
-  twoInOneJobs,
+  twoInOneRow,
   twoInOneSection,
-  type TwoInOneTrainer,
+  type TwoInOneJob,
+  type TwoInOneSource,
+  type TwoInOneTrained,
 } from './phase-2in1-experiment.js';
 
-// A 2 × 2 grid: r ∈ {0.1, 10}, p ∈ {1, 0.01}, 2 seeds; a constructed trainer returns, per
-// job, the exact solution the analytic diagram predicts at p = 1 (a single feature) and an
-// antipodal pair at p = 0.01 — except seed 1 at (10, 0.01), a worse single feature.
-const grid = { importancePoints: 2, densityPoints: 2, seeds: 2, steps: 0 };
-const constructed: TwoInOneTrainer = async (jobs, _steps, onProgress) => {
+// A 2 × 2 grid: r ∈ {0.1, 10}, p ∈ {1, 0.01}, 2 seeds; a constructed source "trains", per
+// job, the single feature the computed diagram predicts at p = 1 and an antipodal pair at
+// p = 0.01 — except seed 1 at (10, 0.01), a worse single feature.
+const grid: TwoInOneGrid = { importancePoints: 2, densityPoints: 2, seeds: 2, steps: 0 };
+function trainedAt(j: TwoInOneJob): TwoInOneTrained {
+  const p = j.density;
+  if (p === 1) {
+    return j.relativeImportance < 1
+      ? { w: [1, 0], b: [0, p / 2], loss: 0 }
+      : { w: [0, 1], b: [p / 2, 0], loss: 0 };
+  }
+  if (j.relativeImportance === 10 && j.seed === 1) return { w: [1, 0], b: [0, p / 2], loss: 0 };
+  return { w: [1, -1], b: [0, 0], loss: 0 };
+}
+const constructed: TwoInOneSource = async (g, onProgress) => {
   onProgress(1);
-  return jobs.map((j) => {
-    const p = j.density;
-    if (p === 1) {
-      return j.relativeImportance < 1
-        ? { w: [1, 0], b: [0, p / 2], loss: 0 }
-        : { w: [0, 1], b: [p / 2, 0], loss: 0 };
-    }
-    if (j.relativeImportance === 10 && j.seed === 1) return { w: [1, 0], b: [0, p / 2], loss: 0 };
-    return { w: [1, -1], b: [0, 0], loss: 0 };
-  });
+  const { relativeImportance, density } = twoInOneAxes(g);
+  return relativeImportance.flatMap((r) =>
+    density.flatMap((p) =>
+      Array.from({ length: g.seeds }, (_, seed) => {
+        const job = { relativeImportance: r, density: p, seed };
+        return twoInOneRow(job, trainedAt(job), analyticTwoInOne(r, p));
+      }),
+    ),
+  );
 };
 
 describe('the 2-in-1 phase diagram experiment', () => {
-  it('lists every (r, p, seed) job of its grid', () => {
-    const jobs = twoInOneJobs(grid);
-    expect(jobs).toHaveLength(8);
-    expect(jobs[0]).toEqual({ relativeImportance: 0.1, density: 1, seed: 0 });
-    expect(jobs.at(-1)).toEqual({ relativeImportance: 10, density: 0.01, seed: 1 });
-  });
-
   it('keeps the best seed by exact loss, measures agreement, and writes its data and figure', async () => {
     const out = mkdtempSync(join(tmpdir(), 'tegum-phase-'));
     try {
-      const result = await runTwoInOne({ grid, out, trainer: constructed });
+      const result = await runTwoInOne({ grid, out, source: constructed });
       expect(result.rows).toHaveLength(8);
       expect(result.best).toHaveLength(4);
       // The worse seed 1 at (10, 0.01) loses to seed 0's antipodal pair.

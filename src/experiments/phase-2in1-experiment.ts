@@ -1,34 +1,34 @@
 /**
  * The first phase diagram (issue 10 item 6; Elhage et al. 2022, "The Phase
  * Change"): 2 features in 1 hidden dimension over relative importance × density,
- * trained (best seed per point) beside the diagram computed from the three
- * candidates' exact expected losses (src/toy/phase-2in1-solutions.ts states the
- * setup). The best seed is chosen by the exact expected loss of its trained
- * (W, b) (quadrature, no sampling noise); both losses are written. Writes
- * jobs.csv, best.csv, data.json and the figure phase-2in1.svg/.png.
+ * trained on the sweep engine (the `phase-2in1` job kind; best seed per point)
+ * beside the diagram computed from the three candidates' exact expected losses
+ * (src/toy/phase-2in1-solutions.ts states the setup). The best seed is chosen by
+ * the exact expected loss of its trained (W, b) (quadrature, no sampling noise);
+ * both losses are written. Writes the sweep's store under sweep/, jobs.csv,
+ * best.csv, data.json and the figure phase-2in1.svg/.png.
  */
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { evaluateToyLoss } from '../toy/evaluate-toy-loss.js';
+import type { CellValue } from '../sweep/result-store.js';
 import {
   bestOfSeeds,
   TWO_IN_ONE_GRIDS,
-  twoInOneAxes,
+  twoInOneSpec,
   type TwoInOneGrid,
   type TwoInOneRow,
 } from '../toy/phase-2in1-grid.js';
 import { twoInOneLoss } from '../toy/phase-2in1-loss.js';
 import {
-  analyticTwoInOne,
   classifyTwoInOne,
   TWO_IN_ONE_SOLUTIONS,
   type TwoInOneAnalytic,
+  type TwoInOneSolution,
 } from '../toy/phase-2in1-solutions.js';
 import { phaseAgreement } from '../viz/phase-figures.js';
 import { twoInOneFigure } from '../viz/phase-2in1-figure.js';
 import type { Experiment, ReportSection } from './experiment.js';
+import { runGridSweep } from './run-grid-sweep.js';
 import { toCsv } from './to-csv.js';
-import { trainGrid } from './train-grid.js';
 import { writeFigure } from './write-figure.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -46,65 +46,33 @@ export interface TwoInOneTrained {
   loss: number;
 }
 
-/** Trains jobs and returns their results in job order. */
-export type TwoInOneTrainer = (
-  jobs: readonly TwoInOneJob[],
-  steps: number,
+/** Where a grid's rows come from: the sweep engine, or (in tests) a constructed source. */
+export type TwoInOneSource = (
+  grid: TwoInOneGrid,
   onProgress: (fraction: number) => void,
-) => Promise<TwoInOneTrained[]>;
+) => Promise<TwoInOneRow[]>;
 
-/** Batches of the trainer's loss evaluation (cheap at n = 2; sparse cells need many samples). */
-const EVAL_BATCHES = 64;
-
-/**
- * The default trainer: every job one instance of one multi-instance run (each
- * with its own seed, so it replays exactly alone), on a pool of `threads`.
- */
-export function inProcessTrainer(threads = availableParallelism()): TwoInOneTrainer {
-  return async (jobs, steps, onProgress) => {
-    const state = await trainGrid(
-      {
-        nFeatures: 2,
-        nHidden: 1,
-        nInstances: jobs.length,
-        featureProbability: jobs.map((j) => j.density),
-        importance: jobs.flatMap((j) => [1, j.relativeImportance]),
-        seeds: jobs.map((j) => j.seed),
-        steps,
-      },
-      onProgress,
-      threads,
-    );
-    const loss = evaluateToyLoss(new Float64Array(jobs.length), state, EVAL_BATCHES);
-    return jobs.map((_, i) => ({
-      w: [state.W[2 * i], state.W[2 * i + 1]],
-      b: [state.b[2 * i], state.b[2 * i + 1]],
-      loss: loss[i],
-    }));
+/** The row of a stored `phase-2in1` job (src/sweep/kinds/phase-2in1-job.ts). */
+export function twoInOneRowOf(r: Readonly<Record<string, CellValue>>): TwoInOneRow {
+  const num = (k: string) => Number(r[k]);
+  return {
+    relativeImportance: num('relativeImportance'),
+    density: num('density'),
+    seed: num('seed'),
+    loss: num('loss'),
+    exactLoss: num('exactLoss'),
+    w: [num('w1'), num('w2')],
+    b: [num('b1'), num('b2')],
+    solution: r.solution as TwoInOneSolution,
+    analyticSolution: r.analyticSolution as TwoInOneSolution,
+    analyticLoss: num('analyticLoss'),
   };
 }
 
-/** Every (r, p, seed) of a grid, r outermost. */
-export function twoInOneJobs(grid: TwoInOneGrid): TwoInOneJob[] {
-  const { relativeImportance, density } = twoInOneAxes(grid);
-  return relativeImportance.flatMap((r) =>
-    density.flatMap((p) =>
-      Array.from({ length: grid.seeds }, (_, seed) => ({
-        relativeImportance: r,
-        density: p,
-        seed,
-      })),
-    ),
-  );
-}
-
-/** The analytic answer at every grid point, keyed `r|p`. */
-export function twoInOneAnalyticGrid(grid: TwoInOneGrid): Map<string, TwoInOneAnalytic> {
-  const { relativeImportance, density } = twoInOneAxes(grid);
-  const out = new Map<string, TwoInOneAnalytic>();
-  for (const r of relativeImportance)
-    for (const p of density) out.set(`${r}|${p}`, analyticTwoInOne(r, p));
-  return out;
+/** The grid on the sweep engine: jobs stored (and reused) in `dir`'s DuckDB store. */
+export function sweepSource(dir: string): TwoInOneSource {
+  return async (grid, onProgress) =>
+    (await runGridSweep(twoInOneSpec(grid), dir, onProgress)).map(twoInOneRowOf);
 }
 
 /** A trained job's row: its solution, the analytic one, and both losses per feature. */
@@ -135,27 +103,19 @@ export interface TwoInOneResult {
   files: string[];
 }
 
-/** Trains the grid, computes the analytic diagram, writes data and the figure under `out`. */
+/** Trains the grid (or reads its stored rows), writes data and the figure under `out`. */
 export async function runTwoInOne(opts: {
   grid: TwoInOneGrid;
   out: string;
-  trainer?: TwoInOneTrainer;
+  source?: TwoInOneSource;
   onProgress?: (fraction: number, label?: string) => void;
 }): Promise<TwoInOneResult> {
   const { grid, out } = opts;
   const progress = opts.onProgress ?? (() => undefined);
-  const jobs = twoInOneJobs(grid);
-  progress(0, 'candidates by quadrature');
-  const analytic = twoInOneAnalyticGrid(grid);
-  const trained = await (opts.trainer ?? inProcessTrainer())(jobs, grid.steps, (f) =>
-    progress(0.05 + 0.9 * f, `training ${jobs.length} models`),
+  const total = grid.importancePoints * grid.densityPoints * grid.seeds;
+  const rows = await (opts.source ?? sweepSource(join(out, 'sweep')))(grid, (f) =>
+    progress(0.95 * f, `${total} jobs on the sweep engine`),
   );
-  const rows = jobs.map((job, i) => {
-    const a = analytic.get(`${job.relativeImportance}|${job.density}`);
-    if (!a)
-      throw new Error(`no analytic answer at r = ${job.relativeImportance}, p = ${job.density}`);
-    return twoInOneRow(job, trained[i], a);
-  });
   // Best seed per point by the exact expected loss of its trained (W, b).
   const best = bestOfSeeds(rows);
   const agreement = phaseAgreement(
@@ -185,9 +145,8 @@ export async function runTwoInOne(opts: {
       JSON.stringify(
         {
           grid,
-          axes: twoInOneAxes(grid),
+          spec: twoInOneSpec(grid),
           agreement,
-          candidates: [...analytic.values()],
           best: best.map(flat),
           jobs: rows.map(flat),
         },
@@ -200,6 +159,9 @@ export async function runTwoInOne(opts: {
   progress(1, 'done');
   return { grid, rows, best, agreement, files: [figure.svg, figure.png, ...files.map(([p]) => p)] };
 }
+
+/** A grid value to 3 significant digits (log-spaced values are long floats). */
+const sig = (v: number) => String(Number(v.toPrecision(3)));
 
 /** The report section of a finished diagram. */
 export function twoInOneSection(
@@ -215,7 +177,7 @@ export function twoInOneSection(
     .slice(0, 8)
     .map(
       (r) =>
-        `r = ${r.relativeImportance}, p = ${r.density}: trained ${r.solution}, computed ${r.analyticSolution}`,
+        `r = ${sig(r.relativeImportance)}, p = ${sig(r.density)}: trained ${r.solution}, computed ${r.analyticSolution}`,
     )
     .join('; ');
   // At r = 1 the loss is symmetric under swapping the features: feature 1 alone and feature 2

@@ -1,21 +1,24 @@
 /**
  * The experiments of `tegum reproduce`, in the order of the report's argument:
  * the post's model, the packings, the toy models, the tegum test, the sparse
- * limit, the phase diagrams. Registered by name in one place; a duplicate id throws.
+ * limit, the correlation road (correlated and anticorrelated features), the phase
+ * diagrams. Registered by name in one place; a duplicate id throws.
  */
 import type { Experiment, Profile } from './experiment.js';
 import { packingExperiment } from './packing-report-experiment.js';
 import { packingPostExperiment } from './packing-post-experiment.js';
-import { mapsExperiment } from './claim-map-experiment.js';
+import { mapsExperiment } from './maps-experiment.js';
 import { phase2in1Experiment } from './phase-2in1-experiment.js';
 import { theoryExperiment } from './theory-experiment.js';
 import { toyExperiment } from './toy-experiment.js';
+import { correlationExperiment } from './correlation-experiment.js';
 
 const ORDER: Experiment[] = [
   theoryExperiment,
   packingExperiment,
   packingPostExperiment, // --full only
   toyExperiment,
+  correlationExperiment,
   phase2in1Experiment,
   mapsExperiment,
 ];

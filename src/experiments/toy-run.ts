@@ -119,6 +119,9 @@ function defaultFigures(preset: string | undefined, config: ResolvedToyRun): str
   if (preset) return [...toyPreset(preset).figures];
   const names = ['dims-per-feature', 'feature-dimensionality', 'norm-bars'];
   if (config.nHidden === 2) names.unshift('intro-arrows');
+  if (config.nHidden === 2 && config.correlated.length + config.anticorrelated.length > 0) {
+    names.push('feature-sets');
+  }
   return names;
 }
 
@@ -274,6 +277,8 @@ function writeResults(
     normThreshold: result.config.tegum.normThreshold,
     tegum: result.tegum,
     sparseLimit: result.sparseLimit,
+    correlated: result.config.correlated,
+    anticorrelated: result.config.anticorrelated,
   };
   for (const name of figures) {
     const svg = toyFigure(name).draw(input);

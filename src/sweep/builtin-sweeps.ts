@@ -8,6 +8,7 @@
  * `solution`). A computation that needs no training is a job kind of its own
  * (src/sweep/job-kind.ts). Register with {@link registerBuiltinSweep} in this file.
  */
+import { TWO_IN_ONE_GRIDS, twoInOneSpec } from '../toy/phase-2in1-grid.js';
 import type { AxisValue } from './spec-schema.js';
 import type { ColumnDef, JobOutput } from './job-kind.js';
 
@@ -70,4 +71,10 @@ registerBuiltinSweep({
       value: (job) => (job.config as { featureProbability: number[] }).featureProbability[0],
     },
   ],
+});
+
+registerBuiltinSweep({
+  description:
+    'the phase change of 2 features in 1 dimension (Elhage et al. 2022): relative importance 0.1…10 × density 1…0.01, 21 × 21 points, 4 seeds; each W classified beside the computed solution',
+  spec: twoInOneSpec(TWO_IN_ONE_GRIDS.full),
 });

@@ -36,7 +36,7 @@ export class ResultStore {
    */
   static async open(dir: string, columns: readonly ColumnDef[]): Promise<ResultStore> {
     mkdirSync(dir, { recursive: true });
-    const instance = await DuckDBInstance.create(storePath(dir));
+    const instance = await openDatabase(dir);
     const db = await instance.connect();
     const defs = columns.map((c) => `${quote(c.name)} ${c.type}`).join(', ');
     await db.run(`CREATE TABLE IF NOT EXISTS results (${defs}, PRIMARY KEY (key, seed))`);
@@ -53,7 +53,7 @@ export class ResultStore {
     if (!existsSync(storePath(dir))) {
       throw new RangeError(`${dir} holds no sweep store (no results.duckdb)`);
     }
-    const instance = await DuckDBInstance.create(storePath(dir));
+    const instance = await openDatabase(dir);
     const db = await instance.connect();
     const info = await db.runAndReadAll(
       "SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = 'results' ORDER BY ordinal_position",
@@ -134,6 +134,26 @@ export class ResultStore {
     this.db.closeSync();
     this.instance.closeSync();
   }
+}
+
+/** Opens DIR's database; another process holding it is said in one line. */
+async function openDatabase(dir: string): Promise<DuckDBInstance> {
+  try {
+    return await DuckDBInstance.create(storePath(dir));
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (/lock/i.test(message)) {
+      throw new StoreBusyError(
+        `${storePath(dir)} is open in another process (a running sweep holds it until it ends)`,
+      );
+    }
+    throw err;
+  }
+}
+
+/** The store is held by another process (DuckDB allows one writer). */
+export class StoreBusyError extends RangeError {
+  override readonly name = 'StoreBusyError';
 }
 
 function cell(column: ColumnDef, value: CellValue | undefined): string | number | boolean | null {

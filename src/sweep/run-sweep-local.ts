@@ -48,7 +48,8 @@ export interface SweepRunSummary {
   skipped: number;
   failed: FailedJob[];
   wallSeconds: number;
-  threads: number;
+  /** Local runs: the pool's threads. */
+  threads?: number;
   /** The queue URL when run through a queue. */
   queue?: string;
 }
@@ -100,11 +101,21 @@ export async function runSweepLocal(
               }
             }
             const finished = result;
-            // One write at a time, in completion order.
+            // One write at a time, in completion order; a row that cannot be stored
+            // (a non-finite metric) fails its job, not the sweep.
             writes = writes.then(async () => {
-              writeKeptArrays(options.out, job, finished.arrays);
-              await store.insert(sweepRow(plan, job, finished));
-              options.onProgress?.(++done, total);
+              try {
+                writeKeptArrays(options.out, job, finished.arrays);
+                await store.insert(sweepRow(plan, job, finished));
+                options.onProgress?.(++done, total);
+              } catch (err) {
+                failed.push({
+                  key: job.key,
+                  seed: job.seed,
+                  point: job.point,
+                  error: (err as Error).message,
+                });
+              }
             });
             await writes;
           }),

@@ -71,10 +71,22 @@ export async function runSweepQueue(
   const storeCompleted = async (job: Job<QueuedJob, QueuedResult>) => {
     const planned = job.id === undefined ? undefined : byId.get(job.id);
     if (planned === undefined || job.returnvalue == null) return;
-    if (!stored.has(job.id as string)) {
+    if (!stored.has(job.id as string) && !failed.has(job.id as string)) {
       const result = decodeResult(job.returnvalue);
-      writeKeptArrays(options.out, planned, result.arrays);
-      await store.insert(sweepRow(plan, planned, result));
+      try {
+        writeKeptArrays(options.out, planned, result.arrays);
+        await store.insert(sweepRow(plan, planned, result));
+      } catch (err) {
+        // A row that cannot be stored (a non-finite metric) fails its job, not the sweep.
+        const error = (err as Error).message;
+        failed.set(job.id as string, {
+          key: planned.key,
+          seed: planned.seed,
+          point: planned.point,
+          error,
+        });
+        return;
+      }
       stored.add(job.id as string);
       options.onProgress?.(++done, total);
     }
@@ -141,7 +153,6 @@ export async function runSweepQueue(
       skipped: total - ran,
       failed: [...failed.values()],
       wallSeconds: (performance.now() - t0) / 1000,
-      threads: 0,
       queue: options.queue.url,
     };
   } finally {

@@ -73,6 +73,43 @@ export function claimMapImportance(grid: ClaimMapGrid, decay: number): number[] 
   return importanceDecay(grid.nFeatures, decay);
 }
 
+/**
+ * The map as a sweep spec of the `toy` job kind (src/sweep/kinds/toy-job.ts):
+ * importance 'decay:R' (I_i = R^i) × featureProbability, the grid's training.
+ */
+export function claimMapSpec(
+  grid: ClaimMapGrid,
+  name = 'claim-map',
+): Record<string, unknown> & {
+  name: string;
+} {
+  return {
+    name,
+    kind: 'toy',
+    base: {
+      n: grid.nFeatures,
+      m: grid.nHidden,
+      steps: grid.steps,
+      batchSize: grid.batchSize,
+      lr: grid.lr,
+    },
+    axes: {
+      importance: grid.decays.map((r) => `decay:${r}`),
+      featureProbability: grid.densities,
+    },
+    seeds: grid.seeds,
+  };
+}
+
+/** The decay R of an importance axis value 'decay:R'. @throws RangeError otherwise. */
+export function decayOf(importance: string): number {
+  const m = /^decay:(.+)$/.exec(importance);
+  const r = m ? Number(m[1]) : Number.NaN;
+  if (!(r > 0))
+    throw new RangeError(`importance must be 'decay:R' with R > 0, got '${importance}'`);
+  return r;
+}
+
 /** One cell over its seeds. */
 export interface ClaimMapCell {
   decay: number;

@@ -23,6 +23,28 @@ export const TWO_IN_ONE_GRIDS: Readonly<Record<'quick' | 'full', TwoInOneGrid>> 
   full: { importancePoints: 21, densityPoints: 21, seeds: 4, steps: 10_000 },
 };
 
+/**
+ * The grid as a sweep spec (src/sweep/spec-schema.ts) of the `phase-2in1` job kind:
+ * relativeImportance 10^−1 … 10^1 and density 10^0 … 10^−2, log-spaced.
+ */
+export function twoInOneSpec(
+  grid: TwoInOneGrid,
+  name = 'phase-2in1',
+): Record<string, unknown> & {
+  name: string;
+} {
+  return {
+    name,
+    kind: 'phase-2in1',
+    base: { steps: grid.steps },
+    axes: {
+      relativeImportance: { logspace: [-1, 1], num: grid.importancePoints },
+      density: { logspace: [0, -2], num: grid.densityPoints },
+    },
+    seeds: grid.seeds,
+  };
+}
+
 /** num values from 10^a to 10^b, log-spaced, rounded to 4 significant digits (stable keys). */
 export function logspace(a: number, b: number, num: number): number[] {
   if (!Number.isInteger(num) || num < 2) {

@@ -4,6 +4,7 @@ import { goldenSvg } from '../test-support/golden.js';
 import type { ClaimMapCell, ClaimMapRow } from '../toy/claim-map.js';
 import type { TegumAnalysis } from '../toy/tegum-analysis.js';
 import { claimMapFigure } from './claim-map-figure.js';
+import { kStarMapFigure } from './kstar-map-figure.js';
 
 const golden = (name: string) => fileURLToPath(new URL(`./__golden__/${name}`, import.meta.url));
 
@@ -48,6 +49,26 @@ describe('the claim map figure', () => {
     }
     expect(svg.match(/<svg/g)).toHaveLength(4);
     const [actual, expected] = goldenSvg(golden('claim-map.svg'), svg);
+    expect(actual).toBe(expected);
+  });
+});
+
+describe('the k* map figure', () => {
+  it('draws measured k* over α × n/d with each bound’s agreement, as in its golden SVG', () => {
+    const cells = [2, 4].flatMap((ratio) =>
+      [1, 3].map((alpha) => ({ n: ratio * 4, ratio, alpha, kStar: alpha < 2 ? 2 : 1, losses: [] })),
+    );
+    const svg = kStarMapFigure(
+      cells,
+      [
+        { bound: 'welch', predicted: 4, agree: 3 },
+        { bound: 'jl-cubic', predicted: 0, agree: 0 },
+      ],
+      { d: 4, restarts: 1, steps: 10 },
+    );
+    expect(svg).toContain('welch: 3 of 4 cells agree');
+    expect(svg).toContain('jl-cubic: empty domain');
+    const [actual, expected] = goldenSvg(golden('kstar-map.svg'), svg);
     expect(actual).toBe(expected);
   });
 });

@@ -38,6 +38,38 @@ describe('the toy figure registry', () => {
     expect(toyFigure('intro-arrows').draw(input)).toBeNull();
     expect(toyFigure('tegum-factors').draw(input)).toBeNull();
     expect(toyFigure('sparse-limit').draw(input)).toBeNull();
+    expect(toyFigure('feature-sets').draw({ ...input, correlated: [[0, 1]] })).toBeNull(); // m = 3
+    expect(toyFigure('feature-sets').draw({ ...input, nHidden: 2 })).toBeNull(); // no sets
+  });
+
+  it('draws the feature sets of a run in the plane, one panel per chosen seed', () => {
+    const W = [1, 0, -1, 0, 0, 1, 0, -1]; // [2, 4]: 0 ⊥ 1, 2 = −0, 3 = −1
+    const instances = [0, 1].map((seed) => ({
+      instance: seed,
+      seed,
+      sparsity: 0.9,
+      featureProbability: 0.1,
+      loss: 1e-3,
+      dimsPerFeature: 0.5,
+      featureDimensionality: [],
+      norms: [],
+      superposition: [],
+      factors: [],
+      k: 0,
+    }));
+    const svg = toyFigure('feature-sets').draw({
+      instances,
+      weights: instances.map(() => ({ W, nHidden: 2, nFeatures: 4, sparsity: 0.9 })),
+      importance: [1, 1, 1, 1],
+      nHidden: 2,
+      normThreshold: 0.5,
+      correlated: [
+        [0, 1],
+        [2, 3],
+      ],
+    });
+    expect(svg?.match(/<svg/g)).toHaveLength(3);
+    expect(svg).toContain('seed 1, loss 1.00e-3');
   });
 
   it('spreads a long list evenly, keeping the first and the last', () => {

@@ -3,9 +3,11 @@
  * `tegum toy run` and the presets name the figures they draw, and the names are
  * checked against this registry before any training. Each definition picks what
  * it draws from one run's data; it returns null where the run cannot show it
- * (the arrows need 2 hidden dimensions, the tegum figure 3 sparsities or more).
+ * (the arrows need 2 hidden dimensions, the tegum figure 3 sparsities or more, the
+ * feature-set arrows correlated or anticorrelated sets).
  */
 import { Registry } from '../core/registry.js';
+import { correlationArrowsFigure } from './correlation-figures.js';
 import type { SparseLimitTerms } from '../toy/sparse-limit.js';
 import type { ToyInstanceSummary } from '../toy/summarize-instance.js';
 import type { TegumAnalysis } from '../toy/tegum-analysis.js';
@@ -32,6 +34,9 @@ export interface ToyFigureInput {
   normThreshold: number;
   tegum?: TegumAnalysis;
   sparseLimit?: { sparsity: number; loss: number; terms: SparseLimitTerms }[];
+  /** The data's feature sets (src/core/toy-sampling.ts); none when absent. */
+  correlated?: readonly (readonly number[])[];
+  anticorrelated?: readonly (readonly number[])[];
 }
 
 /** A named toy figure: its SVG from a run, or null where the run cannot show it. */
@@ -105,6 +110,30 @@ for (const figure of [
     name: 'sparse-limit',
     draw: (input: ToyFigureInput) =>
       input.sparseLimit ? sparseLimitFigure(input.sparseLimit) : null,
+  },
+  {
+    name: 'feature-sets',
+    draw: (input: ToyFigureInput) => {
+      const correlated = input.correlated ?? [];
+      const anticorrelated = input.anticorrelated ?? [];
+      if (input.nHidden !== 2 || correlated.length + anticorrelated.length === 0) return null;
+      const chosen = spread(input.instances, 4);
+      const weights = byInstance(input, chosen);
+      return correlationArrowsFigure(
+        chosen.map((r, k) => ({
+          title: `seed ${r.seed}, loss ${r.loss.toExponential(2)}`,
+          W: weights[k].W,
+          nFeatures: weights[k].nFeatures,
+          correlated,
+          anticorrelated,
+        })),
+        {
+          title: 'Features in the hidden plane, by feature set',
+          subtitle:
+            'W’s columns of up to 4 seeds; colour = feature set; solid: correlated, dashed: anticorrelated.',
+        },
+      );
+    },
   },
 ]) {
   registerToyFigure(figure);

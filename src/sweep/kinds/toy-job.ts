@@ -2,9 +2,12 @@
  * The `toy` job kind: one toy model of superposition (Elhage et al. 2022 §2), one seed,
  * trained on one thread with the library's one training loop, then measured
  * (evaluated loss, m/‖W‖_F², D_i, tegum factors). Keys are `tegum toy run`'s flags
- * in camelCase: n, m and sparsity (or featureProbability) are required.
+ * in camelCase: n, m and sparsity (or featureProbability: one number, or a list of n, one
+ * per feature) are required; correlated and anticorrelated take `toy run`'s SETS strings
+ * ('0,1;2,3').
  */
 import type { ResolvedToyRun } from '../../core/run-config.js';
+import { parseFeatureSets } from '../../core/toy-sampling.js';
 import { evaluateToyLoss } from '../../toy/evaluate-toy-loss.js';
 import { importanceDecay } from '../../toy/grids.js';
 import { resolveToyRun } from '../../toy/resolve-toy-run.js';
@@ -27,8 +30,31 @@ function importanceOf(values: JobValues, n: number): number | number[] | undefin
   return importanceDecay(n, r);
 }
 
-function featureProbabilityOf(values: JobValues): number {
+/** The sets a SETS string ('0,1;2,3') names, or undefined when absent. */
+function setsOf(values: JobValues, key: string): number[][] | undefined {
+  const v = optionalString(values, key);
+  if (v === undefined) return undefined;
+  try {
+    return parseFeatureSets(v);
+  } catch (err) {
+    throw new RangeError(`${key}: ${(err as Error).message}`);
+  }
+}
+
+function featureProbabilityOf(values: JobValues, n: number): number | number[] {
   const s = optionalNumber(values, 'sparsity');
+  const list = values.featureProbability;
+  if (Array.isArray(list)) {
+    if (s !== undefined) {
+      throw new RangeError('sparsity and featureProbability cannot both be given (p = 1 − S)');
+    }
+    if (list.length !== n) {
+      throw new RangeError(
+        `featureProbability must be a number or a list of n = ${n} numbers (one per feature), got ${list.length}`,
+      );
+    }
+    return list;
+  }
   const p = optionalNumber(values, 'featureProbability');
   if (s !== undefined && p !== undefined) {
     throw new RangeError('sparsity and featureProbability cannot both be given (p = 1 − S)');
@@ -49,6 +75,8 @@ export const toyJob: JobKind<ResolvedToyRun> = {
     'm',
     'sparsity',
     'featureProbability',
+    'correlated',
+    'anticorrelated',
     'importance',
     'steps',
     'lr',
@@ -82,7 +110,9 @@ export const toyJob: JobKind<ResolvedToyRun> = {
       nInstances: 1,
       nFeatures: n,
       nHidden: m,
-      featureProbability: featureProbabilityOf(values),
+      featureProbability: featureProbabilityOf(values, n),
+      correlated: setsOf(values, 'correlated'),
+      anticorrelated: setsOf(values, 'anticorrelated'),
       importance: importanceOf(values, n),
       seeds: [seed],
       steps: optionalNumber(values, 'steps'),

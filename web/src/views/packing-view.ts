@@ -3,7 +3,7 @@
  * objective; the Gram matrix drawn as a heatmap ordered by detected tegum factor,
  * the factor list with labels and the loss curve, updating as it runs.
  */
-import { objectiveNames, tegumFactors } from '../../../src/index.js';
+import { objectiveNames, resolvePackRun, tegumFactors } from '../../../src/index.js';
 import {
   figureSlot,
   listPanel,
@@ -144,14 +144,25 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
 
   function start(): void {
     if (status === 'running') return;
-    const request: PackingRequest = { ...state, steps: state.steps - stepOffset };
-    if (status === 'paused' && lastV) request.V = lastV;
-    else {
+    const resume = status === 'paused' && lastV !== undefined;
+    if (!resume) {
       history = [];
       stepOffset = 0;
-      request.steps = state.steps;
     }
-    if (request.steps <= 0) return;
+    const steps = state.steps - stepOffset;
+    if (steps <= 0) return;
+    // The same resolved run the CLI builds: the optimizer's defaults written out.
+    const request: PackingRequest = {
+      config: resolvePackRun({
+        n: state.n,
+        d: state.d,
+        objective: state.objective,
+        objectiveParams: state.objective === 'power' ? { alpha: state.alpha } : {},
+        seed: state.seed,
+        optimizer: { steps },
+      }),
+      ...(resume ? { V: lastV } : {}),
+    };
     worker = new Worker(new URL('../workers/packing-worker.ts', import.meta.url), {
       type: 'module',
     });

@@ -10,17 +10,13 @@ import {
   createObjective,
   createSphereWorkspace,
   optimizeOnSpheres,
+  type ResolvedPackRun,
 } from '../../../src/index.js';
 import { loadKernels } from './load-kernels.js';
 
-/** What the view sends. */
+/** What the view sends: the resolved run (`resolvePackRun`, unconstrained). */
 export interface PackingRequest {
-  n: number;
-  d: number;
-  objective: string;
-  alpha: number;
-  seed: number;
-  steps: number;
+  config: ResolvedPackRun;
   /** Resume from this V [d, n] instead of a random start. */
   V?: Float64Array;
 }
@@ -47,23 +43,22 @@ export type PackingMessage =
   | { type: 'error'; message: string };
 
 self.onmessage = async (event: MessageEvent<PackingRequest>) => {
-  const r = event.data;
+  const { config: c, V: resume } = event.data;
   const backend = await loadKernels();
   try {
-    const params = r.objective === 'power' ? { alpha: r.alpha } : {};
-    const objective = createObjective(r.objective, params);
-    const V = r.V ?? new Float64Array(r.d * r.n);
-    if (!r.V) {
-      const rng = new Rng(r.seed);
+    const objective = createObjective(c.objective, c.objectiveParams);
+    const V = resume ?? new Float64Array(c.d * c.n);
+    if (!resume) {
+      const rng = new Rng(c.seed);
       for (let e = 0; e < V.length; e++) V[e] = rng.normal();
     }
     const run = optimizeOnSpheres(
       V,
-      r.d,
-      r.n,
+      c.d,
+      c.n,
       objective,
       {
-        steps: r.steps,
+        ...c.optimizer,
         progressEvery: 25,
         onProgress: (p) =>
           postMessage({
@@ -75,7 +70,7 @@ self.onmessage = async (event: MessageEvent<PackingRequest>) => {
             backend,
           }),
       },
-      createSphereWorkspace(r.d, r.n),
+      createSphereWorkspace(c.d, c.n),
     );
     postMessage({
       type: 'done',

@@ -1,0 +1,35 @@
+/**
+ * Runs a map's grid on the sweep engine (DESIGN.md §6; src/sweep): the spec is
+ * planned and its missing jobs run on the local worker pool into DIR's DuckDB
+ * store, so a rerun (or `tegum reproduce` after a crash) skips what is stored;
+ * then every stored row of the plan comes back as plain objects.
+ */
+import { planSweep } from '../sweep/plan-sweep.js';
+import { ResultStore, type CellValue } from '../sweep/result-store.js';
+import { runSweepLocal } from '../sweep/run-sweep-local.js';
+
+/** The rows of `spec`'s jobs, after running those not yet stored in `dir`. */
+export async function runGridSweep(
+  spec: Record<string, unknown>,
+  dir: string,
+  onProgress: (fraction: number) => void,
+): Promise<Record<string, CellValue>[]> {
+  const plan = planSweep(spec);
+  const summary = await runSweepLocal(plan, {
+    out: dir,
+    onProgress: (done, total) => onProgress(total ? done / total : 1),
+  });
+  if (summary.failed.length > 0) {
+    const f = summary.failed[0];
+    throw new Error(
+      `${summary.failed.length} job(s) of sweep '${summary.name}' failed; first: ${JSON.stringify(f.point)} seed ${f.seed}: ${f.error}`,
+    );
+  }
+  const wanted = new Set(plan.jobs.map((j) => `${j.key}:${j.seed}`));
+  const store = await ResultStore.openExisting(dir);
+  try {
+    return (await store.rows()).filter((r) => wanted.has(`${String(r.key)}:${String(r.seed)}`));
+  } finally {
+    store.close();
+  }
+}

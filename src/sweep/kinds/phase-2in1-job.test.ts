@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { phaseTolerances, relativeError } from '../../test-support/tolerances.js';
+import { TWO_IN_ONE_GRIDS, twoInOneSpec } from '../../toy/phase-2in1-grid.js';
+import { twoInOneLoss } from '../../toy/phase-2in1-loss.js';
+import { analyticTwoInOne, classifyTwoInOne } from '../../toy/phase-2in1-solutions.js';
+import { builtinSweep } from '../builtin-sweeps.js';
+import { planSweep } from '../plan-sweep.js';
+import { phase2in1Job } from './phase-2in1-job.js';
+
+describe('the phase-2in1 job kind', () => {
+  it('resolves a point to one 2-in-1 toy model with importance (1, r) and density p', () => {
+    const c = phase2in1Job.resolve({ relativeImportance: 3, density: 0.1, steps: 50 }, 7);
+    expect(c).toMatchObject({
+      nFeatures: 2,
+      nHidden: 1,
+      nInstances: 1,
+      importance: [1, 3],
+      featureProbability: [0.1],
+      seeds: [7],
+      steps: 50,
+      relativeImportance: 3,
+      density: 0.1,
+    });
+    expect(() => phase2in1Job.resolve({ relativeImportance: 0, density: 0.1 }, 0)).toThrow(
+      /^relativeImportance must be a finite number > 0/,
+    );
+    expect(() => phase2in1Job.resolve({ relativeImportance: 1, density: 1.5 }, 0)).toThrow(
+      /^density must be in \(0, 1\]/,
+    );
+  });
+
+  it('classifies its trained W and puts the computed solution and the exact losses beside it', async () => {
+    const config = phase2in1Job.resolve(
+      { relativeImportance: 0.3, density: 0.05, steps: 300, backend: 'js' },
+      1,
+    );
+    const { metrics } = await phase2in1Job.run(config);
+    const w = [metrics.w1 as number, metrics.w2 as number];
+    const b = [metrics.b1 as number, metrics.b2 as number] as const;
+    expect(metrics.solution).toBe(classifyTwoInOne(w));
+    const exact = twoInOneLoss({ w: [w[0], w[1]], b }, 0.3, 0.05) / 2;
+    expect(relativeError(metrics.exactLoss as number, exact)).toBeLessThan(
+      phaseTolerances.quadratureRelative,
+    );
+    const analytic = analyticTwoInOne(0.3, 0.05);
+    expect(metrics.analyticSolution).toBe(analytic.solution);
+    expect(metrics.analyticLoss).toBeCloseTo(analytic.loss / 2, 15);
+    // The toy kind's metrics come too.
+    expect(metrics).toHaveProperty('dimsPerFeature');
+    expect(metrics).toHaveProperty('factors');
+  });
+
+  it('is the kind of the built-in sweep phase-2in1, a log grid of relative importance × density', () => {
+    const spec = builtinSweep('phase-2in1')?.spec;
+    expect(spec).toEqual(twoInOneSpec(TWO_IN_ONE_GRIDS.full));
+    const plan = planSweep(
+      twoInOneSpec({ importancePoints: 3, densityPoints: 2, seeds: 2, steps: 10 }),
+    );
+    expect(plan.jobs).toHaveLength(12);
+    expect(plan.axisColumns.map((c) => c.name)).toEqual(['relativeImportance', 'density']);
+    expect(plan.jobs.map((j) => j.point.relativeImportance)).toContain(10);
+    expect(plan.jobs.map((j) => j.point.density)).toContain(0.01);
+    expect(new Set(plan.jobs.map((j) => `${j.key}:${j.seed}`)).size).toBe(12);
+  });
+});

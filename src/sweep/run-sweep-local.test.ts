@@ -1,0 +1,97 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLOSED_FORM_RTOL, relativeError } from '../test-support/tolerances.js';
+import { optimum } from '../theory/optimum.js';
+import { theoryModel } from '../theory/theory-model.js';
+import { transition } from '../theory/transition.js';
+import { builtinSweep, builtinSweepNames } from './builtin-sweeps.js';
+import { planSweep } from './plan-sweep.js';
+import { ResultStore } from './result-store.js';
+import { runSweepLocal } from './run-sweep-local.js';
+
+// The pool's workers load dist/ (built by `npm test` before vitest).
+const dir = mkdtempSync(join(tmpdir(), 'tegum-sweep-local-'));
+
+async function rowsOf(out: string) {
+  const store = await ResultStore.openExisting(out);
+  try {
+    return await store.rows();
+  } finally {
+    store.close();
+  }
+}
+
+describe('runSweepLocal', () => {
+  it('fills theory rows with k*, its continuous neighbour, L(k*)/L(1) and α*', async () => {
+    const plan = planSweep({
+      name: 'theory',
+      kind: 'theory',
+      base: { n: 1000, d: 100, bound: 'welch' },
+      axes: { alpha: [0.5, 2] },
+    });
+    const out = join(dir, 'theory');
+    const s = await runSweepLocal(plan, { out, threads: 2 });
+    expect(s).toMatchObject({ total: 2, done: 2, ran: 2, failed: [] });
+    const rows = await rowsOf(out);
+    for (const alpha of [0.5, 2]) {
+      const model = theoryModel({ n: 1000, d: 100, bound: 'welch', alpha });
+      const o = optimum(model);
+      expect(rows.find((r) => r.alpha === alpha)).toMatchObject({
+        kStar: o.kStar,
+        kStarContinuous: o.kStarContinuous,
+        lossRatio: o.lossRatio,
+        alphaStar: transition(model).alphaStar,
+      });
+    }
+  });
+
+  it('fills pack rows with loss, max and mean |cos|, k and factors', async () => {
+    const plan = planSweep({
+      name: 'pack',
+      kind: 'pack',
+      base: { n: 6, d: 3, steps: 300 },
+      axes: { constrainedK: [3] },
+    });
+    const out = join(dir, 'pack');
+    await runSweepLocal(plan, { out, threads: 1 });
+    const [row] = await rowsOf(out);
+    // Three orthogonal blocks of 2 vectors in 1 dimension: antipodal pairs, cos = −1 within
+    // a pair, so L = Σ over ordered pairs |cos|² = 3 · 2 = 6, max |cos| = 1, mean over 30 = 0.2.
+    expect(row).toMatchObject({ constrainedK: 3, loss: 6, maxAbsCos: 1, k: 3 });
+    expect(relativeError(Number(row.meanAbsCos), 0.2)).toBeLessThan(CLOSED_FORM_RTOL);
+    expect((row.factors as { label: string }[]).map((f) => f.label)).toEqual([
+      'antipodal pair',
+      'antipodal pair',
+      'antipodal pair',
+    ]);
+  });
+
+  it('reports a diverging job as failed, with its cause, and stores the others', async () => {
+    const plan = planSweep({
+      name: 'diverge',
+      kind: 'toy',
+      base: { n: 4, m: 2, steps: 50, batchSize: 16, sparsity: 0 },
+      axes: { lr: [1e-3, 1e30] },
+    });
+    const s = await runSweepLocal(plan, { out: join(dir, 'diverge'), threads: 2 });
+    expect(s).toMatchObject({ total: 2, done: 1, ran: 1 });
+    expect(s.failed).toHaveLength(1);
+    expect(s.failed[0].point).toEqual({ lr: 1e30 });
+    expect(s.failed[0].error).toMatch(/^toy training diverged at step \d+/);
+  });
+
+  it('knows its built-in sweeps by name, with their extra columns', () => {
+    expect(builtinSweepNames()).toContain('toy-sparsity');
+    const b = builtinSweep('toy-sparsity');
+    const plan = planSweep(b?.spec, b?.extraColumns);
+    expect(plan.jobs).toHaveLength(24);
+    const column = plan.extraColumns[0];
+    expect(column.name).toBe('density');
+    const job = plan.jobs.find((x) => x.point.sparsity === 0.9);
+    if (!job) throw new Error('no job at S = 0.9');
+    // 1 − 0.9 in float64, exactly as the resolver computes it.
+    expect(column.value({ ...job, metrics: {} })).toBe(1 - 0.9);
+  });
+});

@@ -1,0 +1,101 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRedis, type TestRedis } from '../test-support/redis-server.js';
+import { connectionOf, QUEUE_PREFIX } from './queue-jobs.js';
+import { parseQueueUrl } from './queue-url.js';
+
+// Across machines on BullMQ, with real processes and a real redis-server: two
+// `tegum worker`s, one SIGKILLed mid-job; the coordinator SIGKILLed too, then rerun.
+const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'tegum-sweep-queue-'));
+const specFile = join(dir, 'spec.yaml');
+writeFileSync(
+  specFile,
+  [
+    'name: queue-test',
+    'kind: toy',
+    'base: { n: 6, m: 2, steps: 1500, batchSize: 64 }',
+    'axes: { sparsity: [0, 0.5, 0.8, 0.95] }',
+    'seeds: 2',
+  ].join('\n'),
+);
+
+let redis: TestRedis;
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(() => redis.stop());
+
+function start(args: string[]): { child: ChildProcess; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: 'ignore' });
+  return { child, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
+}
+
+async function until(what: string, ok: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const t0 = performance.now();
+  while (!(await ok())) {
+    if (performance.now() - t0 > timeoutMs) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function exported(out: string): Record<string, unknown>[] {
+  const r = spawnSync(process.execPath, [CLI, 'sweep', 'export', out, '--format', 'json'], {
+    encoding: 'utf8',
+  });
+  expect(r.stderr).toBe('');
+  return (JSON.parse(r.stdout) as Record<string, unknown>[]).map(({ wallSeconds, ...rest }) => {
+    expect(wallSeconds).toBeGreaterThan(0);
+    return rest;
+  });
+}
+
+describe('tegum sweep run --queue with tegum worker processes', () => {
+  it('stores every job once, with the local numbers, when a worker and the coordinator are killed', async () => {
+    const reference = join(dir, 'reference');
+    const local = spawnSync(process.execPath, [CLI, 'sweep', 'run', specFile, '--out', reference], {
+      encoding: 'utf8',
+    });
+    expect(local.status).toBe(0);
+    const expected = exported(reference);
+    expect(expected).toHaveLength(8);
+
+    const queue = new Queue('queue-test', {
+      connection: connectionOf(parseQueueUrl(redis.url)),
+      prefix: QUEUE_PREFIX,
+    });
+    const workerA = start(['worker', '--queue', redis.url, '--threads', '1']);
+    const workerB = start(['worker', '--queue', redis.url, '--threads', '1']);
+    const out = join(dir, 'queued');
+    try {
+      const coordinator = start(['sweep', 'run', specFile, '--out', out, '--queue', redis.url]);
+      // Each worker takes one job at a time: two active jobs mean A is mid-job.
+      await until('both workers hold a job', async () => (await queue.getActiveCount()) >= 2);
+      workerA.child.kill('SIGKILL');
+      await workerA.exited;
+      // The coordinator dies with jobs in flight (it cannot have finished: A's job is stalled).
+      coordinator.child.kill('SIGKILL');
+      expect(await coordinator.exited).toBe(null);
+      // B alone finishes the rest, the stalled job of A included, while no coordinator runs.
+      await until('the queue is drained', async () => {
+        const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+        return Object.values(c).every((n) => n === 0);
+      });
+      const rerun = start(['sweep', 'run', specFile, '--out', out, '--queue', redis.url]);
+      expect(await rerun.exited).toBe(0);
+      const rows = exported(out);
+      expect(new Set(rows.map((r) => `${String(r.key)}:${String(r.seed)}`)).size).toBe(8);
+      expect(rows).toEqual(expected);
+      expect(await queue.getCompletedCount()).toBe(0);
+    } finally {
+      workerB.child.kill('SIGTERM');
+      await workerB.exited;
+      await queue.close();
+    }
+  }, 120_000);
+});
