@@ -79,7 +79,7 @@ export { checkFeatureSets, parseFeatureSets } from './core/toy-sampling.js';
 export { adamUpdate } from './core/adam-update.js';
 export type { AdamParams } from './core/adam-update.js';
 export { setBackend, getBackend, useBackend } from './core/backend.js';
-export type { BackendName, Kernels, WasmOptions } from './core/backend.js';
+export type { BackendChoice, BackendName, Kernels, WasmOptions } from './core/backend.js';
 export { WorkerPool } from './core/worker-pool.js';
 export type { PoolTask } from './core/worker-pool.js';
 export type {
