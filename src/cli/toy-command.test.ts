@@ -58,9 +58,12 @@ describe('tegum toy run --json', () => {
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as {
       config: { correlated: number[][]; anticorrelated: number[][] };
+      instances: { sparsity: number }[];
     };
     expect(out.config.correlated).toEqual([[0, 1]]);
     expect(out.config.anticorrelated).toEqual([[2, 3]]);
+    // S as given, even where the anticorrelated set is capped (S = 0: |set|·p = 2 → 1).
+    expect(out.instances.map((i) => i.sparsity)).toEqual([0, 0.9]);
   });
 
   it('writes W and b as .npy per instance and a manifest of the config with --save', () => {
