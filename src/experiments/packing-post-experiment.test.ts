@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setBackend } from '../core/backend.js';
-import { packingSize, type SizeResult } from './packing-experiment.js';
+import { runPackTask, type PackTaskResult } from '../packing/pack.js';
+import { packingSize, type PackTaskRunner, type SizeResult } from './packing-experiment.js';
 import { PACKING_PROFILES } from './packing-profiles.js';
 import { POST_BOUND, postSection } from './packing-post-experiment.js';
 import { experiments } from './registry.js';
@@ -17,6 +18,16 @@ const SCALED = {
   steps: 15,
 };
 
+/** Tasks in this thread, yielding between them so the test runner's messages get through. */
+const yielding: PackTaskRunner = async (tasks) => {
+  const out: PackTaskResult[] = [];
+  for (const task of tasks) {
+    out.push(runPackTask(task));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return out;
+};
+
 describe('the post profile', () => {
   it('runs at n = 8192, d = 1024 over k = 1…5 and α = 0.5…2.5, in --full only', () => {
     const { post } = PACKING_PROFILES;
@@ -27,7 +38,7 @@ describe('the post profile', () => {
   });
 
   it('measures L(k) at the given k only and judges the corrected bound on a scaled run', async () => {
-    const size = await packingSize(SCALED, SCALED.sizes[0]);
+    const size = await packingSize(SCALED, SCALED.sizes[0], yielding);
     expect(size.ks).toEqual([1, 2, 3]);
     for (const a of size.alphas) {
       expect(a.measured.map((p) => p.k)).toEqual([1, 2, 3]);
