@@ -11,3 +11,14 @@ describe('the public API', () => {
     expect(tegum.lossCurve(model, 100)).toHaveLength(100);
   });
 });
+
+describe('the 2-in-1 phase change in the public API', () => {
+  it('classifies a sparse point as an antipodal pair whose loss beats both single features', () => {
+    const a = tegum.analyticTwoInOne(1, 0.1);
+    expect(a.solution).toBe('antipodal');
+    const [f1, f2, pair] = a.candidates;
+    expect(pair.loss).toBeLessThan(Math.min(f1.loss, f2.loss));
+    expect(tegum.classifyTwoInOne(pair.w)).toBe('antipodal');
+    expect(tegum.twoInOneLoss(pair, 1, 0.1)).toBeCloseTo(pair.loss, 14);
+  });
+});

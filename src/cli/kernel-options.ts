@@ -4,15 +4,22 @@
  * stay the same across `tegum toy run`, `tegum pack run` and `tegum pack experiment`.
  */
 import { Option, type Command } from 'commander';
+import { BACKEND_CHOICES } from '../core/backend.js';
 import { parseChoice, parsePositiveInt } from './parse-options.js';
 
-/** Adds `--backend wasm|js` and `--threads N` to `command`; `threadsHelp` says what they split. */
+/**
+ * Adds `--backend auto|native|wasm|js` and `--threads N` to `command`; `threadsHelp` says
+ * what they split.
+ */
 export function addKernelOptions(command: Command, threadsHelp: string): Command {
   return command
     .addOption(
-      new Option('--backend <name>', 'kernel backend (default wasm)').argParser(
-        parseChoice(['wasm', 'js']),
-      ),
+      new Option(
+        '--backend <name>',
+        'kernel backend: auto (native where built, else wasm), native, wasm, js',
+      )
+        .argParser(parseChoice([...BACKEND_CHOICES]))
+        .default('auto'),
     )
     .option('--threads <int>', threadsHelp, parsePositiveInt);
 }

@@ -14,7 +14,7 @@ import { runKStarMap } from './kstar-map-experiment.js';
 export const mapsExperiment: Experiment = {
   id: 'maps',
   title: 'The tegum claim as maps',
-  quickSeconds: 90,
+  quickSeconds: 60,
   async run(ctx) {
     const full = ctx.profile === 'full';
     const claim = await runClaimMap({

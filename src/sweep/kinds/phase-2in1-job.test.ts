@@ -62,4 +62,20 @@ describe('the phase-2in1 job kind', () => {
     expect(plan.jobs.map((j) => j.point.density)).toContain(0.01);
     expect(new Set(plan.jobs.map((j) => `${j.key}:${j.seed}`)).size).toBe(12);
   });
+
+  it('refuses a bad point before any work, naming the axis', () => {
+    const bad = {
+      name: 'bad',
+      kind: 'phase-2in1',
+      axes: { relativeImportance: [1, -2], density: [0.5] },
+    };
+    expect(() => planSweep(bad)).toThrow(
+      /^spec: axes\.relativeImportance: relativeImportance must be a finite number > 0, got -2$/,
+    );
+    expect(() =>
+      planSweep({ ...bad, base: { n: 3 }, axes: { relativeImportance: [1], density: [0.5] } }),
+    ).toThrow(
+      /^spec: base\.n: unknown key \(allowed for kind phase-2in1: relativeImportance, density/,
+    );
+  });
 });
