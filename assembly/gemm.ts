@@ -3,9 +3,21 @@
  * Register-blocked outer products: a tile of 4 rows × 8 columns lives in eight f32x4
  * accumulators; each step broadcasts four scalars and loads two vectors, so V8's 16 XMM
  * registers hold the whole tile (Goto & van de Geijn 2008, "Anatomy of high-performance
- * matrix multiplication", §5). Matrices are row-major with a padded leading dimension
+ * matrix multiplication", §5); in the relaxed-SIMD build each multiply-add is fused.
+ * Matrices are row-major with a padded leading dimension
  * `ld` ≥ ceil4(n) + 4 whose padding columns are zero, so tiles never need a scalar tail.
  */
+
+/**
+ * c + a·b lane by lane: one fused multiply-add (f32x4.relaxed_madd) in the relaxed-SIMD
+ * build (`--enable relaxed-simd`: FMA where the CPU has it, so one rounding instead of
+ * two), a multiply then an add in the plain-SIMD build. Chosen at compile time; small
+ * enough that -O3 inlines it (Binaryen's inliner).
+ */
+function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(c, f32x4.mul(a, b));
+}
 
 /** Columns of a panel kept in L2 while its tiles are swept (128 rows × 256 × 4 B = 128 KiB). */
 const PANEL: i32 = 256;
@@ -43,17 +55,17 @@ export function syrkUpper(
           const b0 = v128.load(pb);
           const b1 = v128.load(pb, 16);
           let a = v128.load32_splat(pa);
-          c00 = f32x4.add(c00, f32x4.mul(a, b0));
-          c01 = f32x4.add(c01, f32x4.mul(a, b1));
+          c00 = madd(a, b0, c00);
+          c01 = madd(a, b1, c01);
           a = v128.load32_splat(pa, 4);
-          c10 = f32x4.add(c10, f32x4.mul(a, b0));
-          c11 = f32x4.add(c11, f32x4.mul(a, b1));
+          c10 = madd(a, b0, c10);
+          c11 = madd(a, b1, c11);
           a = v128.load32_splat(pa, 8);
-          c20 = f32x4.add(c20, f32x4.mul(a, b0));
-          c21 = f32x4.add(c21, f32x4.mul(a, b1));
+          c20 = madd(a, b0, c20);
+          c21 = madd(a, b1, c21);
           a = v128.load32_splat(pa, 12);
-          c30 = f32x4.add(c30, f32x4.mul(a, b0));
-          c31 = f32x4.add(c31, f32x4.mul(a, b1));
+          c30 = madd(a, b0, c30);
+          c31 = madd(a, b1, c31);
           pa += rowBytes;
           pb += rowBytes;
         }
@@ -164,17 +176,17 @@ export function gemmRows(
           const b0 = v128.load(pb);
           const b1 = v128.load(pb, 16);
           let a = v128.load32_splat(pa);
-          c00 = f32x4.add(c00, f32x4.mul(a, b0));
-          c01 = f32x4.add(c01, f32x4.mul(a, b1));
+          c00 = madd(a, b0, c00);
+          c01 = madd(a, b1, c01);
           a = v128.load32_splat(pa + rowBytes);
-          c10 = f32x4.add(c10, f32x4.mul(a, b0));
-          c11 = f32x4.add(c11, f32x4.mul(a, b1));
+          c10 = madd(a, b0, c10);
+          c11 = madd(a, b1, c11);
           a = v128.load32_splat(pa + 2 * rowBytes);
-          c20 = f32x4.add(c20, f32x4.mul(a, b0));
-          c21 = f32x4.add(c21, f32x4.mul(a, b1));
+          c20 = madd(a, b0, c20);
+          c21 = madd(a, b1, c21);
           a = v128.load32_splat(pa + 3 * rowBytes);
-          c30 = f32x4.add(c30, f32x4.mul(a, b0));
-          c31 = f32x4.add(c31, f32x4.mul(a, b1));
+          c30 = madd(a, b0, c30);
+          c31 = madd(a, b1, c31);
           pa += 4;
           pb += rowBytes;
         }

@@ -97,11 +97,31 @@ function unitRow(nzIdx: usize, nzVal: usize): i32 {
   const start = D.unitStart;
   const kind = D.unitKind;
   const feature = D.unitFeature;
-  rngLoad(openRng);
+  const nUnits = D.nUnits;
+  const rs = openRng;
+  // The activity draws (most of them, where features are sparse) step xoshiro128** in
+  // locals, as drawRow does; an active unit's few draws go through xoshiro.ts's state.
+  let s0 = load<u32>(rs),
+    s1 = load<u32>(rs, 4),
+    s2 = load<u32>(rs, 8),
+    s3 = load<u32>(rs, 12);
   let nnz = 0;
-  for (let u = 0; u < D.nUnits; u++) {
+  for (let u = 0; u < nUnits; u++) {
     const q = (<usize>u) << 2;
-    if (!(<f64>rngNext() * 2.3283064365386963e-10 < <f64>load<f32>(P + q))) continue;
+    const r = rotl<u32>(s1 * 5, 7) * 9;
+    const t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = rotl<u32>(s3, 11);
+    if (!(<f64>r * 2.3283064365386963e-10 < <f64>load<f32>(P + q))) continue;
+    store<u32>(rs, s0);
+    store<u32>(rs, s1, 4);
+    store<u32>(rs, s2, 8);
+    store<u32>(rs, s3, 12);
+    rngLoad(rs);
     const a = load<i32>(start + q);
     const k = load<i32>(kind + q);
     if (k == 1) {
@@ -121,8 +141,16 @@ function unitRow(nzIdx: usize, nzVal: usize): i32 {
       store<f32>(nzVal + ((<usize>nnz) << 2), uniform24(rngNext()));
       nnz++;
     }
+    rngStore(rs);
+    s0 = load<u32>(rs);
+    s1 = load<u32>(rs, 4);
+    s2 = load<u32>(rs, 8);
+    s3 = load<u32>(rs, 12);
   }
-  rngStore(openRng);
+  store<u32>(rs, s0);
+  store<u32>(rs, s1, 4);
+  store<u32>(rs, s2, 8);
+  store<u32>(rs, s3, 12);
   return nnz;
 }
 

@@ -6,12 +6,15 @@
  *   toy training steps/s: (n=400, m=30, B=1024, 1 instance, S=0.99), (n=20, m=5, B=1024, 16, S=0.9)
  *   packing step (Gram, A = ℓ'(G) for ℓ = c² with zero diagonal, V·A), GFLOP/s as 4·n²·d / time
  *   Node startup plus WebAssembly instantiation
+ *   the machine's peak: OpenBLAS sgemm at 2048³ on two threads (through the native addon),
+ *   and each row's share of it (toy rows as effective FLOPs, 10·B·n·m per instance-step)
  *
- * Options (environment): TEGUM_BENCH_PYTHON (default /usr/bin/python3), TEGUM_BENCH_QUICK=1.
+ * Options (environment): TEGUM_BENCH_PYTHON (default /usr/bin/python3), TEGUM_BENCH_QUICK=1,
+ * TEGUM_BENCH_ONLY=key,… (workloads to run: toy400, toy20, toygeometry, pack2048, pack512).
  */
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import {
@@ -26,8 +29,12 @@ import {
   type BackendName,
   type ToyConfig,
 } from '../src/index.js';
+import { loadNativeAddon, type NativeAddon } from '../src/core/native-kernels.js';
+import { relaxedSimdSupported } from '../src/core/relaxed-simd.js';
 
 const QUICK = process.env.TEGUM_BENCH_QUICK === '1';
+const ONLY = process.env.TEGUM_BENCH_ONLY?.split(',');
+const wanted = (key: string): boolean => ONLY === undefined || ONLY.includes(key);
 const PYTHON = process.env.TEGUM_BENCH_PYTHON ?? '/usr/bin/python3';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -36,6 +43,8 @@ interface Row {
   impl: string;
   value: number;
   unit: 'steps/s' | 'GFLOP/s' | 'ms';
+  /** Effective GFLOP/s (for the share of peak), where `value` is not already one. */
+  gflops?: number;
 }
 const rows: Row[] = [];
 
@@ -92,6 +101,10 @@ const PACKING: [number, number][] = [
   [512, 64],
 ];
 
+/** Effective FLOPs of one toy step: five [B, n]×[n, m]-sized products per instance. */
+const toyFlops = (c: ToyConfig): number =>
+  10 * (c.batchSize ?? 1024) * c.nFeatures * c.nHidden * c.nInstances;
+
 /** One toy workload: js and wasm on one thread, then both cores. */
 async function benchToy(pool: WorkerPool, name: string, config: ToyConfig): Promise<void> {
   for (const backend of ['js', 'wasm'] as BackendName[]) {
@@ -107,6 +120,7 @@ async function benchToy(pool: WorkerPool, name: string, config: ToyConfig): Prom
       impl: `tegum ${backend}, 1 thread`,
       value: 1 / sec,
       unit: 'steps/s',
+      gflops: toyFlops(config) / sec / 1e9,
     });
   }
   // Both cores: one instance is split by batch (threaded backend), many by instance (pool).
@@ -120,6 +134,7 @@ async function benchToy(pool: WorkerPool, name: string, config: ToyConfig): Prom
       impl: `tegum wasm, ${pool.size} threads`,
       value: 1 / sec,
       unit: 'steps/s',
+      gflops: toyFlops(config) / sec / 1e9,
     });
     return;
   }
@@ -135,12 +150,43 @@ async function benchToy(pool: WorkerPool, name: string, config: ToyConfig): Prom
     impl: `tegum wasm, ${pool.size} workers`,
     value: 1 / median(times),
     unit: 'steps/s',
+    gflops: toyFlops(config) / median(times) / 1e9,
   });
 }
 
-/** One packing step workload on the wasm backend with `threads` threads. */
-async function benchPacking(n: number, d: number, threads: number): Promise<void> {
-  await setBackend('wasm', { threads });
+/** The kernel builds to compare: WebAssembly relaxed and plain SIMD, native where built. */
+interface PackingImpl {
+  label: string;
+  backend: BackendName;
+  /** The plain-SIMD build, not the default (relaxed where supported). */
+  plain?: boolean;
+}
+
+async function packingImpls(native: boolean): Promise<PackingImpl[]> {
+  const impls: PackingImpl[] = [];
+  if (native) impls.push({ label: 'native (OpenBLAS)', backend: 'native' });
+  if (await relaxedSimdSupported()) impls.push({ label: 'wasm relaxed-SIMD', backend: 'wasm' });
+  impls.push({ label: 'wasm plain SIMD', backend: 'wasm', plain: true });
+  return impls;
+}
+
+/** The plain-SIMD build's bytes: the shared-memory one for more than one thread. */
+function plainSource(threads: number): BufferSource {
+  const file = threads > 1 ? 'tegum-kernels-shared.wasm' : 'tegum-kernels.wasm';
+  return readFileSync(new URL(`../dist/core/${file}`, import.meta.url));
+}
+
+/** One packing step workload on `impl` with `threads` threads. */
+async function benchPacking(
+  n: number,
+  d: number,
+  threads: number,
+  impl: PackingImpl = { label: 'wasm', backend: 'wasm' },
+): Promise<void> {
+  await setBackend(impl.backend, {
+    threads,
+    source: impl.plain === true ? plainSource(threads) : undefined,
+  });
   const V = new Float32Array(d * n);
   let seed = 1;
   for (let k = 0; k < V.length; k++) {
@@ -157,7 +203,7 @@ async function benchPacking(n: number, d: number, threads: number): Promise<void
   });
   rows.push({
     workload: `packing n=${n} d=${d}`,
-    impl: `tegum wasm, ${threads} thread${threads > 1 ? 's' : ''}`,
+    impl: `tegum ${impl.label}, ${threads} thread${threads > 1 ? 's' : ''}`,
     value: (4 * n * n * d) / sec / 1e9,
     unit: 'GFLOP/s',
   });
@@ -220,9 +266,53 @@ function benchTorch(key: string, notes: Set<string>): void {
   }
 }
 
-function printTable(note: string): void {
+/** OpenBLAS sgemm at 2048³ on two threads (the machine's practical peak), GFLOP/s. */
+function benchPeak(addon: NativeAddon): number {
+  const N = QUICK ? 1024 : 2048;
+  const A = new Float32Array(N * N).fill(0.5);
+  const B = new Float32Array(N * N).fill(0.25);
+  const C = new Float32Array(N * N);
+  addon.setThreads(Math.min(2, availableParallelism()));
+  const sec = medianSeconds(() => addon.sgemm(C, A, B, N, N, N), QUICK ? 0.2 : 0.5);
+  const value = (2 * N ** 3) / sec / 1e9;
+  rows.push({ workload: `peak: sgemm ${N}³`, impl: 'OpenBLAS, 2 threads', value, unit: 'GFLOP/s' });
+  return value;
+}
+
+/** The issue's targets, as ratios from this run's rows (or why one cannot be read). */
+function printTargets(peak: number | undefined): void {
+  const bestTorch = (w: string) =>
+    Math.max(
+      ...rows.filter((r) => r.workload === w && r.impl.startsWith('torch')).map((r) => r.value),
+    );
+  const bestOf = (w: string, prefix: string) =>
+    Math.max(
+      ...rows.filter((r) => r.workload === w && r.impl.startsWith(prefix)).map((r) => r.value),
+    );
+  const targets: [string, string, string, number][] = [
+    ['packing n=2048 d=128', 'tegum native', 'native, packing (2048, 128)', 1.0],
+    ['packing n=512 d=64', 'tegum native', 'native, packing (512, 64)', 1.0],
+    ['packing n=2048 d=128', 'tegum wasm relaxed', 'wasm relaxed-SIMD, packing (2048, 128)', 0.35],
+    ['toy geometry n=200 m=20 B=1024 I=20', 'tegum', 'toy geometry shape', 4],
+    ['toy n=400 m=30 B=1024 I=1 S=0.99', 'tegum', 'toy n=400, m=30', 5],
+  ];
+  console.log('\nTargets (issue 11), best tegum row against the best torch configuration:');
+  for (const [w, prefix, label, goal] of targets) {
+    const ratio = bestOf(w, prefix) / bestTorch(w);
+    const shown = Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : 'not measured';
+    const verdict = Number.isFinite(ratio) ? (ratio >= goal ? 'met' : 'not met') : '';
+    console.log(`  ${label}: ${shown} (target ≥ ${goal}×) ${verdict}`);
+  }
+  if (peak !== undefined)
+    console.log(`  peak (OpenBLAS sgemm, 2 threads): ${peak.toFixed(1)} GFLOP/s`);
+}
+
+function printTable(note: string, peak?: number): void {
   const workloads = [...new Set(rows.map((r) => r.workload))];
-  const lines = ['| workload | implementation | median | vs best torch |', '|---|---|---:|---:|'];
+  const lines = [
+    '| workload | implementation | median | vs best torch | share of peak |',
+    '|---|---|---:|---:|---:|',
+  ];
   for (const w of workloads) {
     const mine = rows.filter((r) => r.workload === w);
     const torch = mine.filter((r) => r.impl.startsWith('torch'));
@@ -230,7 +320,10 @@ function printTable(note: string): void {
     for (const r of mine) {
       const ratio = r.unit === 'ms' || Number.isNaN(best) ? '' : `${(r.value / best).toFixed(2)}×`;
       const v = r.value >= 100 ? r.value.toFixed(0) : r.value.toFixed(1);
-      lines.push(`| ${w} | ${r.impl} | ${v} ${r.unit} | ${ratio} |`);
+      const flops = r.unit === 'GFLOP/s' ? r.value : r.gflops;
+      const share =
+        peak === undefined || flops === undefined ? '' : `${((100 * flops) / peak).toFixed(1)}%`;
+      lines.push(`| ${w} | ${r.impl} | ${v} ${r.unit} | ${ratio} | ${share} |`);
     }
   }
   console.log(lines.join('\n'));
@@ -238,6 +331,7 @@ function printTable(note: string): void {
   console.log(
     `cores: ${availableParallelism()}; medians of timed blocks; a shared machine makes them noisy.`,
   );
+  printTargets(peak);
 }
 
 /** Runs every compute-core workload, tegum then the peer, and prints the table. */
@@ -245,23 +339,34 @@ export async function benchComputeCore(): Promise<void> {
   const notes = new Set<string>();
   const missing = torchMissing();
   if (missing !== undefined) notes.add(missing);
+  const addon = await loadNativeAddon().catch((err: Error) => {
+    notes.add(`native rows and the peak skipped: ${err.message}`);
+    return undefined;
+  });
+  const impls = await packingImpls(addon !== undefined);
+  let peak: number | undefined;
   const pool = await WorkerPool.create(Math.min(2, availableParallelism()), 'wasm');
   try {
+    if (addon !== undefined) peak = benchPeak(addon);
     benchStartup();
     // Each workload: tegum, then the peer at once, so both see the same machine load.
     for (const [name, config, key] of TOY) {
+      if (!wanted(key)) continue;
       await benchToy(pool, name, config);
       if (missing === undefined) benchTorch(key, notes);
     }
     for (const [n, d] of PACKING) {
-      await benchPacking(n, d, 1);
-      if (availableParallelism() > 1) await benchPacking(n, d, 2);
+      if (!wanted(`pack${n}`)) continue;
+      for (const impl of impls) {
+        await benchPacking(n, d, 1, impl);
+        if (availableParallelism() > 1) await benchPacking(n, d, 2, impl);
+      }
       if (missing === undefined) benchTorch(`pack${n}`, notes);
     }
   } finally {
     await pool.close();
   }
-  printTable([...notes].join('; '));
+  printTable([...notes].join('; '), peak);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchComputeCore();

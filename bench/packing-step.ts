@@ -3,18 +3,30 @@
  * Adam step (Gram, objective, V·∂L/∂G, projection, retraction) at the issue's
  * shapes. Effective FLOPs per step = 4·d·n²: VᵀV and V·A each counted as a full
  * dense product (2·d·n²), although `gram` does only half of VᵀV. On each backend:
- * the TypeScript kernels, the WebAssembly ones on one thread and on two.
+ * the TypeScript kernels, the WebAssembly ones (relaxed SIMD where this engine has it)
+ * on one thread and on two, and the native ones (OpenBLAS) on one and two where built.
  */
 import { createObjective } from '../src/packing/objectives/registry.js';
 import { createSphereWorkspace, optimizeOnSpheres } from '../src/packing/sphere-optimizer.js';
 import { setBackend, type BackendName } from '../src/core/backend.js';
+import { loadNativeAddon } from '../src/core/native-kernels.js';
 import { Rng } from '../src/core/rng.js';
 import { median } from './median.js';
 
+const native = await loadNativeAddon().then(
+  () => true,
+  () => false,
+);
 const BACKENDS: { name: BackendName; threads: number }[] = [
   { name: 'js', threads: 1 },
   { name: 'wasm', threads: 1 },
   { name: 'wasm', threads: 2 },
+  ...(native
+    ? [
+        { name: 'native' as const, threads: 1 },
+        { name: 'native' as const, threads: 2 },
+      ]
+    : []),
 ];
 
 /** One row per shape and backend: median steps/s over `repeats` timed runs of `steps` steps. */

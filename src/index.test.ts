@@ -1,3 +1,4 @@
+import { F64_DIGITS } from './test-support/tolerances.js';
 import { describe, expect, it } from 'vitest';
 import * as tegum from './index.js';
 
@@ -94,9 +95,20 @@ describe('the public API at its edge', () => {
   });
 
   it('answers useBackend and trainToyModelsParallel with bad arguments by rejecting with a RangeError', async () => {
-    await expect(tegum.useBackend('gpu' as never)).rejects.toThrow(/useBackend: wanted/);
+    await expect(tegum.useBackend('gpu' as never)).rejects.toThrow(/backend must be one of/);
     await expect(
       tegum.trainToyModelsParallel(undefined as never, undefined as never),
     ).rejects.toThrow(/trainToyModelsParallel: pool/);
+  });
+});
+
+describe('the 2-in-1 phase change in the public API', () => {
+  it('classifies a sparse point as an antipodal pair whose loss beats both single features', () => {
+    const a = tegum.analyticTwoInOne(1, 0.1);
+    expect(a.solution).toBe('antipodal');
+    const [f1, f2, pair] = a.candidates;
+    expect(pair.loss).toBeLessThan(Math.min(f1.loss, f2.loss));
+    expect(tegum.classifyTwoInOne(pair.w)).toBe('antipodal');
+    expect(tegum.twoInOneLoss(pair, 1, 0.1)).toBeCloseTo(pair.loss, F64_DIGITS);
   });
 });

@@ -79,7 +79,7 @@ export { checkFeatureSets, parseFeatureSets } from './core/toy-sampling.js';
 export { adamUpdate } from './core/adam-update.js';
 export type { AdamParams } from './core/adam-update.js';
 export { setBackend, getBackend, useBackend } from './core/backend.js';
-export type { BackendName, Kernels, WasmOptions } from './core/backend.js';
+export type { BackendChoice, BackendName, Kernels, WasmOptions } from './core/backend.js';
 export { WorkerPool } from './core/worker-pool.js';
 export type { PoolTask } from './core/worker-pool.js';
 export type {
@@ -126,3 +126,16 @@ export {
   repeatPerSeed,
   type ToyPreset,
 } from './toy/presets.js';
+export { twoInOneLoss, reluTermExpectation, type TwoInOneModel } from './toy/phase-2in1-loss.js';
+export {
+  analyticTwoInOne,
+  bestAntipodalPair,
+  classifyTwoInOne,
+  TWO_IN_ONE_SOLUTIONS,
+  type TwoInOneAnalytic,
+  type TwoInOneCandidate,
+  type TwoInOneSolution,
+} from './toy/phase-2in1-solutions.js';
+export { Registry } from './core/registry.js';
+export { gaussLegendre, integratePieces } from './core/gauss-legendre.js';
+export { nelderMead } from './core/nelder-mead.js';

@@ -396,7 +396,7 @@ async function checkLibrary(): Promise<{ tried: number; short: string[] }> {
     bytes.set(new TextEncoder().encode(text), 10);
     calls.push(['decodeNpy', [bytes], /decodeNpy: malformed header/]);
   }
-  calls.push(['useBackend', ['gpu'], /useBackend: wanted/]);
+  calls.push(['useBackend', ['gpu'], /backend must be one of/]);
   calls.push(['trainToyModelsParallel', [undefined, undefined], /trainToyModelsParallel: pool/]);
   const short: string[] = [];
   for (const [fn, args, message] of calls) {

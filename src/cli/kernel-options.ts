@@ -5,16 +5,23 @@
  */
 import { Option, type Command } from 'commander';
 import { availableParallelism } from 'node:os';
+import { BACKEND_CHOICES } from '../core/backend.js';
 import { parseChoice, parseIntIn } from './parse-options.js';
 
-/** Adds `--backend wasm|js` and `--threads N` to `command`; `threadsHelp` says what they split. */
+/**
+ * Adds `--backend auto|native|wasm|js` and `--threads N` to `command`; `threadsHelp` says
+ * what they split.
+ */
 export function addKernelOptions(command: Command, threadsHelp: string): Command {
   return (
     command
       .addOption(
-        new Option('--backend <name>', 'kernel backend (default wasm)').argParser(
-          parseChoice(['wasm', 'js']),
-        ),
+        new Option(
+          '--backend <name>',
+          'kernel backend: auto (native where built, else wasm), native, wasm, js',
+        )
+          .argParser(parseChoice([...BACKEND_CHOICES]))
+          .default('auto'),
       )
       // More threads than cores only adds contention (and 1000 workers exhaust memory).
       .option(

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeNpy } from '../core/npy.js';
 import { runCli } from '../test-support/run-cli.js';
+import { NATIVE_REQUIRED, nativeLoads } from '../test-support/backends.js';
+
+const native = await nativeLoads();
 
 describe('tegum pack run', () => {
   it('prints the contract fields as JSON and finds the ETF of 6 lines in R³', () => {
@@ -57,6 +60,36 @@ describe('tegum pack run', () => {
     expect(npy.data).toBeInstanceOf(Float32Array);
   });
 
+  // Each test one CLI run: spawnSync blocks this worker's event loop while it runs.
+  const TIMED = ['pack', 'run', '--n', '16', '--d', '4', '--restarts', '2', '--steps', '50'];
+
+  it('reports its timing: the backend auto chose, threads, steps taken, wall time, steps/s', () => {
+    if (NATIVE_REQUIRED) expect(native).toBe(true);
+    const r = runCli([...TIMED, '--threads', '2', '--json']);
+    expect(r.status).toBe(0);
+    const { timing, runs } = JSON.parse(r.stdout);
+    expect(timing.backend).toBe(native ? 'native' : 'wasm');
+    expect(timing.threads).toBe(2);
+    expect(timing.steps).toBe(runs.reduce((s: number, x: { steps: number }) => s + x.steps, 0));
+    expect(timing.steps).toBeGreaterThan(50);
+    expect(timing.wallSeconds).toBeGreaterThan(0);
+    expect(timing.stepsPerSecond).toBeCloseTo(timing.steps / timing.wallSeconds, 6);
+  });
+
+  it('falls back from auto to WebAssembly where the native addon is absent (TEGUM_NATIVE=off)', () => {
+    const r = runCli([...TIMED, '--json'], undefined, { TEGUM_NATIVE: 'off' });
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.timing.backend).toBe('wasm');
+    expect(out.config.backend).toBe('wasm');
+  });
+
+  it('prints its timing in the human-readable summary', () => {
+    const r = runCli([...TIMED, '--backend', 'js', '--threads', '1']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\d+ steps in [\d.]+ s \([\d.]+ steps\/s, js, 1 thread\)/);
+  });
+
   it.each([
     [['--n', '6', '--d', '3', '--objective', 'minimax', '--alpha', '2'], /--alpha does not apply/],
     [['--n', '6', '--d', '3', '--k', '4'], /k must be an integer in \[1, min\(n, d\)\]/],
@@ -64,6 +97,7 @@ describe('tegum pack run', () => {
     [['--n', '6', '--d', '3', '--objective', 'cubic'], /must be one of power, threshold, minimax/],
     [['--n', '6', '--d', '3', '--save', 'v.txt'], /--save must name a .npy file/],
     [['--n', '6', '--d', '3', '--alpha', '-1'], /--alpha <x>/],
+    [['--n', '6', '--d', '3', '--backend', 'gpu'], /must be one of auto, native, wasm, js/],
   ])('rejects bad flags with one line and exit code 2: %j', (args, message) => {
     const r = runCli(['pack', 'run', ...args]);
     expect(r.status).toBe(2);

@@ -1,20 +1,16 @@
 /**
  * `tegum pack …`: packing n unit vectors in R^d from the command line (issue 5).
- * `pack run` packs once and prints the contract's JSON fields (loss, maxAbsCos,
- * meanAbsCos, k, factors with size/dim/label); `pack experiment` runs the
- * experiment that tests the post's prediction.
+ * `pack run` packs once (src/experiments/pack-run.ts) and prints the contract's JSON
+ * fields (loss, maxAbsCos, meanAbsCos, k, factors with size/dim/label, timing);
+ * `pack experiment` runs the experiment that tests the post's prediction.
  */
 import { Command, Option } from 'commander';
-import { encodeNpy } from '../core/npy.js';
-import { tegumFactors } from '../geometry/tegum-factors.js';
-import { availableParallelism } from 'node:os';
-import { runIdentity } from '../experiments/run-identity.js';
+import type { BackendChoice } from '../core/backend.js';
+import { runPack } from '../experiments/pack-run.js';
+import { PACKING_PROFILE_NAMES, type PackingProfileName } from '../experiments/packing-profiles.js';
 import { runPackingExperiment } from '../experiments/run-packing-experiment.js';
-import { writeFileAtomic } from '../experiments/write-file-atomic.js';
 import { objectiveNames } from '../packing/objectives/registry.js';
-import { packTasks, type PackConfig } from '../packing/pack.js';
-import { packConfigOf, resolvePackRun } from '../packing/resolve-pack-run.js';
-import { packOnCores } from '../experiments/pool-pack-runner.js';
+import type { PackConfig } from '../packing/pack.js';
 import {
   parseChoice,
   parseNonNegativeInt,
@@ -24,9 +20,7 @@ import {
 } from './parse-options.js';
 import { addKernelOptions } from './kernel-options.js';
 import { UsageError } from './usage-error.js';
-import { assertFinite } from '../core/finite-guard.js';
 import { checkOutputDir, checkOutputFile } from '../experiments/output-paths.js';
-import { checkMemory, packMemoryBytes } from '../experiments/resource-bounds.js';
 
 interface RunFlags {
   n: number;
@@ -42,7 +36,7 @@ interface RunFlags {
   lr?: number;
   json?: boolean;
   save?: string;
-  backend?: 'wasm' | 'js';
+  backend?: BackendChoice;
   threads?: number;
 }
 
@@ -71,9 +65,9 @@ function print(text: string): void {
 }
 
 interface ExperimentFlags {
-  profile: 'quick' | 'full';
+  profile: PackingProfileName;
   out: string;
-  backend?: 'wasm' | 'js';
+  backend?: BackendChoice;
   threads?: number;
 }
 
@@ -130,70 +124,25 @@ export function registerPackCommand(program: Command): void {
       optimizer: { steps: flags.steps, learningRate: flags.lr },
     };
     if (flags.save !== undefined) checkOutputFile('--save', flags.save);
-    const tasks = packTasks(input).length;
-    const config = resolvePackRun({
-      ...input,
-      backend: flags.backend,
-      threads: Math.max(1, Math.min(flags.threads ?? availableParallelism(), tasks)),
-    });
-    checkMemory(
-      `pack run with n = ${flags.n}, d = ${flags.d}`,
-      packMemoryBytes(flags.n, flags.d, config.threads),
-      'lower --n (the Gram matrix is n × n), or --threads',
-    );
     // A DivergenceError reaches the CLI's edge: one line, exit 1.
-    const { result } = await packOnCores(packConfigOf(config), {
-      backend: config.backend,
-      threads: config.threads,
+    const report = await runPack({
+      input,
+      backend: flags.backend,
+      threads: flags.threads,
+      save: flags.save,
     });
-    const { n, d, V } = result;
-    const decomposition = tegumFactors(V, d, n, { cosineTolerance: config.cosineTolerance });
-    const report = assertFinite(
-      {
-        n,
-        d,
-        objective: result.objective.name,
-        params: result.objective.params,
-        surrogate: result.objective.surrogate,
-        constrainedK: result.constrained ? result.k : null,
-        evenBlocks: result.evenBlocks,
-        blocks: result.constrained ? result.blocks.map((b) => ({ m: b.m, D: b.D })) : null,
-        loss: result.loss,
-        maxAbsCos: result.maxAbsCos,
-        meanAbsCos: result.meanAbsCos,
-        k: decomposition.k,
-        factors: decomposition.factors.map((f) => ({
-          size: f.size,
-          dim: f.dim,
-          label: f.label,
-          features: f.features,
-        })),
-        cosineTolerance: config.cosineTolerance,
-        config,
-        identity: runIdentity(config),
-        runs: result.runs.map((r) => ({
-          m: r.task.m,
-          D: r.task.D,
-          seed: r.task.seed,
-          loss: r.loss,
-          steps: r.steps,
-          stopReason: r.stopReason,
-        })),
-        saved: flags.save ?? null,
-      },
-      'pack run',
-    );
-    if (flags.save) writeFileAtomic(flags.save, encodeNpy(V, [d, n]));
+    const { n, d, timing } = report;
     if (flags.json) return print(JSON.stringify(report, null, 2));
     const labels = new Map<string, number>();
-    for (const f of decomposition.factors) labels.set(f.label, (labels.get(f.label) ?? 0) + 1);
+    for (const f of report.factors) labels.set(f.label, (labels.get(f.label) ?? 0) + 1);
     print(
       [
         `n = ${n}, d = ${d}, objective ${report.objective} ${JSON.stringify(report.params)}${report.constrainedK ? `, k = ${report.constrainedK} blocks${report.evenBlocks ? '' : ' (uneven)'}` : ''}`,
         `loss ${report.loss.toPrecision(6)}   max|cos| ${report.maxAbsCos.toFixed(6)}   mean|cos| ${report.meanAbsCos.toFixed(6)}`,
-        `tegum factors: k = ${decomposition.k}: ${[...labels].map(([l, c]) => `${c} × ${l}`).join(', ')}`,
+        `tegum factors: k = ${report.k}: ${[...labels].map(([l, c]) => `${c} × ${l}`).join(', ')}`,
         ...(report.surrogate ? [`note: ${report.surrogate}`] : []),
         ...(flags.save ? [`saved V (${d} × ${n}, float32) to ${flags.save}`] : []),
+        `${timing.steps} steps in ${timing.wallSeconds.toFixed(1)} s (${timing.stepsPerSecond.toFixed(1)} steps/s, ${timing.backend}, ${timing.threads} thread${timing.threads > 1 ? 's' : ''})`,
       ].join('\n'),
     );
   });
@@ -205,8 +154,11 @@ export function registerPackCommand(program: Command): void {
         "test the post's prediction: measured L(k), k* and α* beside the theory; figures and data under --out",
       )
       .addOption(
-        new Option('--profile <name>', 'sweep size')
-          .argParser(parseChoice(['quick', 'full']))
+        new Option(
+          '--profile <name>',
+          "sweep size: quick, full, or post (n = 8192, d = 1024, the post's own regime; ~26 min on native, 2 cores)",
+        )
+          .argParser(parseChoice([...PACKING_PROFILE_NAMES]))
           .default('quick'),
       )
       .option('--out <dir>', 'output directory', 'out/packing'),

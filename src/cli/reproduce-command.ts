@@ -36,7 +36,13 @@ export function registerReproduceCommand(program: Command): void {
           );
         }
       }
-      const list = ids ? all.filter((e) => ids.includes(e.id)) : all;
+      const inProfile = experiments(profile);
+      for (const id of ids ?? []) {
+        if (!inProfile.some((e) => e.id === id)) {
+          throw new UsageError(`--only: experiment '${id}' runs only with --full`);
+        }
+      }
+      const list = ids ? inProfile.filter((e) => ids.includes(e.id)) : inProfile;
       const display = createProgressDisplay(list, profile);
       try {
         const result = await reproduce({

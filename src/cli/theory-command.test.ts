@@ -219,4 +219,13 @@ describe('tegum reproduce', () => {
       /^tegum: error: --only: unknown experiment 'nope'; allowed: theory, packing/,
     );
   });
+
+  it('runs the post-regime packing only with --full, and says so for --only without it', () => {
+    const r = runCli(['reproduce', '--only', 'packing-post']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      "tegum: error: --only: experiment 'packing-post' runs only with --full",
+    );
+    expect(r.stdout).toBe('');
+  });
 });

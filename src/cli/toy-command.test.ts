@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeNpy } from '../core/npy.js';
 import { runCli } from '../test-support/run-cli.js';
+import { nativeLoads } from '../test-support/backends.js';
+
+const native = await nativeLoads();
 
 const SMALL = ['toy', 'run', '--n', '5', '--m', '2', '--sparsity', '0,0.9', '--steps', '200'];
 
@@ -56,9 +59,12 @@ describe('tegum toy run --json', () => {
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as {
       config: { correlated: number[][]; anticorrelated: number[][] };
+      instances: { sparsity: number }[];
     };
     expect(out.config.correlated).toEqual([[0, 1]]);
     expect(out.config.anticorrelated).toEqual([[2, 3]]);
+    // S as given, even where the anticorrelated set is capped (S = 0: |set|·p = 2 → 1).
+    expect(out.instances.map((i) => i.sparsity)).toEqual([0, 0.9]);
   });
 
   it('writes W and b as .npy per instance and a manifest of the config with --save', () => {
@@ -93,7 +99,7 @@ describe('tegum toy run --json', () => {
       schedule: 'constant',
       seeds: [0, 1],
       featureProbability: [1, 0.09999999999999998],
-      backend: 'wasm',
+      backend: native ? 'native' : 'wasm', // 'auto' recorded as the backend that loaded
       threads: 1,
       tegum: { normThreshold: 0.5, cosineTolerance: 0.1, rankTolerance: 0.1 },
     });

@@ -5,6 +5,7 @@
  * write to out/toy/PRESET by default). A progress bar goes to stderr.
  */
 import cliProgress from 'cli-progress';
+import type { BackendChoice } from '../core/backend.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runToy, type ToyRunResult } from '../experiments/toy-run.js';
 import { importanceDecay } from '../toy/grids.js';
@@ -52,7 +53,7 @@ interface ToyRunFlags {
   activation?: 'relu' | 'linear';
   optimizer?: 'adam' | 'adamw';
   weightDecay?: number;
-  backend?: 'js' | 'wasm';
+  backend?: BackendChoice;
   threads?: number;
   json?: boolean;
   save?: string;

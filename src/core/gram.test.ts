@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getBackend, setBackend, type BackendName } from './backend.js';
+import { getBackend, setBackend } from './backend.js';
 import { gram } from './gram.js';
 import { gramTimes } from './gram-times.js';
 import { FLOAT32_OF_MAX } from '../test-support/tolerances.js';
 import { randomFloat32, relativeErrorOfMax } from '../test-support/random-arrays.js';
+import { kernelBackends } from '../test-support/backends.js';
 
 // Awkward sizes: empty, 1, and not multiples of 4 or 8.
 const SIZES: [number, number][] = [
@@ -34,15 +35,11 @@ function naiveTimes(V: Float32Array, A: Float32Array, d: number, n: number): Flo
   return out;
 }
 
-const BACKENDS: [string, BackendName, number][] = [
-  ['js', 'js', 1],
-  ['wasm', 'wasm', 1],
-  ['wasm with 2 threads', 'wasm', 2],
-];
+const BACKENDS = await kernelBackends();
 
-describe.each(BACKENDS)('on the %s backend', (_label, backend, threads) => {
+describe.each(BACKENDS)('on the %s backend', (_label, backend, options) => {
   beforeAll(async () => {
-    await setBackend(backend, { threads });
+    await setBackend(backend, options);
     expect(getBackend()).toBe(backend);
   });
 

@@ -7,7 +7,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { setBackend, type BackendName } from './backend.js';
 
-const ready = setBackend((workerData as { backend: BackendName }).backend);
+const { backend, blasThreads } = workerData as { backend: BackendName; blasThreads: number };
+// One WebAssembly thread per worker; the native backend's OpenBLAS gets cores / workers.
+const ready = setBackend(backend, { threads: backend === 'native' ? blasThreads : 1 });
 
 parentPort?.on('message', async (msg: { module: string; name: string; args: unknown[] }) => {
   try {

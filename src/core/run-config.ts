@@ -9,8 +9,11 @@
  * The types live here, below every layer that makes or reads them.
  */
 
-/** The kernels a run computes on. */
-export type RunBackend = 'js' | 'wasm';
+/**
+ * The kernels a run computed on: an 'auto' request (src/core/backend.ts) is resolved at
+ * the edge, where the kernels load, to the one that did.
+ */
+export type RunBackend = 'js' | 'wasm' | 'native';
 
 /** Thresholds of the tegum-factor analysis (src/geometry/tegum-factors.ts), all explicit. */
 export interface ResolvedTegumOptions {

@@ -1,6 +1,7 @@
 /**
  * One dense batch of the toy models' data (Elhage et al. 2022 §2): x_bf ~ U[0, 1) with
- * probability p, else 0. Same stream as the fused step draws (see `toyGradient`): the
+ * probability p, else 0, features independent. The fused step's geometric stream for such
+ * an instance (toy-sample-stream.ts; `toySampleBatch` draws any state's stream): the
  * B·n positions are walked in row-major order, the gap to the next nonzero is geometric,
  * ⌊ln u / ln(1 − p)⌋ with u ∈ (0, 1], then the value is drawn. For inspection, tests and
  * the web explorer; the training step never materialises the dense batch.

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getBackend, setBackend, type BackendName } from './backend.js';
+import { getBackend, setBackend } from './backend.js';
 import { Rng } from './rng.js';
 import { xoshiroNext } from './xoshiro-buffer.js';
 import { createToyState, type ToyConfig, type ToyState } from './toy-state.js';
@@ -21,6 +21,7 @@ import {
   SAMPLING_ABSOLUTE,
 } from '../test-support/tolerances.js';
 import { relativeErrorOfMax } from '../test-support/random-arrays.js';
+import { kernelBackends } from '../test-support/backends.js';
 
 const BASE: ToyConfig = {
   nInstances: 3,
@@ -236,136 +237,139 @@ describe('toyGradient', () => {
   });
 });
 
-describe.each(['js', 'wasm'] as BackendName[])('toyTrainStep on the %s backend', (backend) => {
-  beforeAll(async () => {
-    await setBackend(backend);
-    expect(getBackend()).toBe(backend);
-  });
-
-  const dataCases = [
-    ['independent', BASE],
-    ['correlated and anticorrelated', CORRELATED],
-    ['per-feature probability', PER_FEATURE],
-  ] as const;
-  for (const [data, config] of dataCases)
-    for (const optimizer of ['adam', 'adamw'] as const) {
-      it(`follows a float64 reference for three ${optimizer} steps on ${data} features`, () => {
-        const state = createToyState({ ...config, optimizer, weightDecay: 0.05 });
-        const lr = 1e-2;
-        const { nFeatures: n, nHidden: m, nInstances } = state;
-        const ref = [...Array(nInstances).keys()].map((i) => ({
-          ...referenceOf(state, i).model,
-          mW: new Float64Array(m * n),
-          vW: new Float64Array(m * n),
-          mb: new Float64Array(n),
-          vb: new Float64Array(n),
-        }));
-        const loss = new Float32Array(nInstances);
-        for (let step = 1; step <= 3; step++) {
-          const expectedLoss = ref.map((model, i) => {
-            const { X } = referenceOf(state, i);
-            const r = referenceLossAndGradient(model, X, state.batchSize);
-            const o = {
-              lr,
-              beta1: 0.9,
-              beta2: 0.999,
-              eps: 1e-8,
-              weightDecay: 0.05,
-              decoupled: optimizer === 'adamw',
-              step,
-            };
-            referenceAdam(model.W, r.gW, model.mW, model.vW, o);
-            referenceAdam(model.b, r.gb, model.mb, model.vb, o);
-            return r.loss;
-          });
-          expect(toyTrainStep(state, lr, loss)).toBe(0);
-          expectedLoss.forEach((l, i) =>
-            expect(Math.abs(loss[i] - l) / l).toBeLessThan(FLOAT32_RELATIVE),
-          );
-        }
-        ref.forEach((model, i) => {
-          const W = state.W.subarray(i * m * n, (i + 1) * m * n);
-          for (let k = 0; k < W.length; k++)
-            expect(Math.abs(W[k] - model.W[k])).toBeLessThan(ADAM_STEPS_ABSOLUTE);
-          const b = state.b.subarray(i * n, (i + 1) * n);
-          for (let k = 0; k < b.length; k++)
-            expect(Math.abs(b[k] - model.b[k])).toBeLessThan(ADAM_STEPS_ABSOLUTE);
-        });
-        expect(state.step).toBe(3);
-      });
-    }
-
-  // The wasm kernel takes the factored form where it is the cheaper (factoredIsCheaper in
-  // assembly/toy-factored.ts): p = 1 and 0.5 go factored here (n > 4m), p = 0.02 stays Gram,
-  // and p = 0.05 is Gram for 50 × 7 and factored for 203 × 20; n, m not multiples of 4. At lr = 0 the parameters stay put and
-  // Adam's first moment is (1 − β1) ∂L/∂θ, so each step exposes its gradients.
-  for (const [n, m, B] of [
-    [50, 7, 64],
-    [203, 20, 256],
-  ]) {
-    for (const activation of ['relu', 'linear'] as const) {
-      it(`gives the float64 gradients on dense and sparse ${activation} instances, ${n} × ${m}`, () => {
-        const state = createToyState({
-          nInstances: 4,
-          nFeatures: n,
-          nHidden: m,
-          batchSize: B,
-          featureProbability: [1, 0.5, 0.02, 0.05],
-          importance: Array.from({ length: n }, (_, f) => 0.98 ** f),
-          activation,
-          seed: n,
-        });
-        for (let k = 0; k < state.b.length; k++) state.b[k] = 0.1 * Math.sin(k);
-        const loss = new Float32Array(4);
-        for (let step = 0; step < 2; step++) {
-          const refs = [0, 1, 2, 3].map((i) => {
-            const { model, X } = referenceOf(state, i);
-            return referenceLossAndGradient(model, X, B);
-          });
-          state.mW.fill(0);
-          state.mb.fill(0);
-          expect(toyTrainStep(state, 0, loss)).toBe(0);
-          const c = 1 - state.beta1;
-          refs.forEach((r, i) => {
-            expect(Math.abs(loss[i] - r.loss) / r.loss).toBeLessThan(FLOAT32_RELATIVE);
-            const gW = state.mW.subarray(i * m * n, (i + 1) * m * n).map((v) => v / c);
-            expect(relativeErrorOfMax(gW, r.gW)).toBeLessThan(FLOAT32_OF_MAX);
-            const gb = state.mb.subarray(i * n, (i + 1) * n).map((v) => v / c);
-            expect(relativeErrorOfMax(gb, r.gb)).toBeLessThan(FLOAT32_OF_MAX);
-          });
-        }
-      });
-    }
-  }
-
-  it('lowers the loss of a small model over a few hundred steps', () => {
-    const state = createToyState({
-      nInstances: 2,
-      nFeatures: 5,
-      nHidden: 2,
-      batchSize: 256,
-      featureProbability: [1, 0.1],
-      seed: 3,
+describe.each(await kernelBackends())(
+  'toyTrainStep on the %s backend',
+  (_label, backend, options) => {
+    beforeAll(async () => {
+      await setBackend(backend, options);
+      expect(getBackend()).toBe(backend);
     });
-    const loss = new Float32Array(2);
-    toyTrainStep(state, 1e-2, loss);
-    const first = Array.from(loss);
-    for (let t = 0; t < 300; t++) toyTrainStep(state, 1e-2, loss);
-    expect(loss[0]).toBeLessThan(0.7 * first[0]);
-    expect(loss[1]).toBeLessThan(0.7 * first[1]);
-  });
 
-  it('reports non-finite losses and rejects a bad learning rate or loss buffer', () => {
-    const state = createToyState({ ...BASE });
-    const loss = new Float32Array(3);
-    state.W[0] = Number.NaN;
-    expect(toyTrainStep(state, 1e-3, loss)).toBe(1);
-    expect(() => toyTrainStep(state, -1, loss)).toThrow(/lr must be a finite number ≥ 0/);
-    expect(() => toyTrainStep(state, 1e-3, new Float32Array(2))).toThrow(
-      /loss must be a Float32Array of length ≥ nInstances = 3/,
-    );
-  });
-});
+    const dataCases = [
+      ['independent', BASE],
+      ['correlated and anticorrelated', CORRELATED],
+      ['per-feature probability', PER_FEATURE],
+    ] as const;
+    for (const [data, config] of dataCases)
+      for (const optimizer of ['adam', 'adamw'] as const) {
+        it(`follows a float64 reference for three ${optimizer} steps on ${data} features`, () => {
+          const state = createToyState({ ...config, optimizer, weightDecay: 0.05 });
+          const lr = 1e-2;
+          const { nFeatures: n, nHidden: m, nInstances } = state;
+          const ref = [...Array(nInstances).keys()].map((i) => ({
+            ...referenceOf(state, i).model,
+            mW: new Float64Array(m * n),
+            vW: new Float64Array(m * n),
+            mb: new Float64Array(n),
+            vb: new Float64Array(n),
+          }));
+          const loss = new Float32Array(nInstances);
+          for (let step = 1; step <= 3; step++) {
+            const expectedLoss = ref.map((model, i) => {
+              const { X } = referenceOf(state, i);
+              const r = referenceLossAndGradient(model, X, state.batchSize);
+              const o = {
+                lr,
+                beta1: 0.9,
+                beta2: 0.999,
+                eps: 1e-8,
+                weightDecay: 0.05,
+                decoupled: optimizer === 'adamw',
+                step,
+              };
+              referenceAdam(model.W, r.gW, model.mW, model.vW, o);
+              referenceAdam(model.b, r.gb, model.mb, model.vb, o);
+              return r.loss;
+            });
+            expect(toyTrainStep(state, lr, loss)).toBe(0);
+            expectedLoss.forEach((l, i) =>
+              expect(Math.abs(loss[i] - l) / l).toBeLessThan(FLOAT32_RELATIVE),
+            );
+          }
+          ref.forEach((model, i) => {
+            const W = state.W.subarray(i * m * n, (i + 1) * m * n);
+            for (let k = 0; k < W.length; k++)
+              expect(Math.abs(W[k] - model.W[k])).toBeLessThan(ADAM_STEPS_ABSOLUTE);
+            const b = state.b.subarray(i * n, (i + 1) * n);
+            for (let k = 0; k < b.length; k++)
+              expect(Math.abs(b[k] - model.b[k])).toBeLessThan(ADAM_STEPS_ABSOLUTE);
+          });
+          expect(state.step).toBe(3);
+        });
+      }
+
+    // The wasm kernel takes the factored form where it is the cheaper (factoredIsCheaper in
+    // assembly/toy-factored.ts): p = 1 and 0.5 go factored here (n > 4m), p = 0.02 stays Gram,
+    // and p = 0.05 is Gram for 50 × 7 and factored for 203 × 20; n, m not multiples of 4. At lr = 0 the parameters stay put and
+    // Adam's first moment is (1 − β1) ∂L/∂θ, so each step exposes its gradients.
+    for (const [n, m, B] of [
+      [50, 7, 64],
+      [203, 20, 256],
+    ]) {
+      for (const activation of ['relu', 'linear'] as const) {
+        it(`gives the float64 gradients on dense and sparse ${activation} instances, ${n} × ${m}`, () => {
+          const state = createToyState({
+            nInstances: 4,
+            nFeatures: n,
+            nHidden: m,
+            batchSize: B,
+            featureProbability: [1, 0.5, 0.02, 0.05],
+            importance: Array.from({ length: n }, (_, f) => 0.98 ** f),
+            activation,
+            seed: n,
+          });
+          for (let k = 0; k < state.b.length; k++) state.b[k] = 0.1 * Math.sin(k);
+          const loss = new Float32Array(4);
+          for (let step = 0; step < 2; step++) {
+            const refs = [0, 1, 2, 3].map((i) => {
+              const { model, X } = referenceOf(state, i);
+              return referenceLossAndGradient(model, X, B);
+            });
+            state.mW.fill(0);
+            state.mb.fill(0);
+            expect(toyTrainStep(state, 0, loss)).toBe(0);
+            const c = 1 - state.beta1;
+            refs.forEach((r, i) => {
+              expect(Math.abs(loss[i] - r.loss) / r.loss).toBeLessThan(FLOAT32_RELATIVE);
+              const gW = state.mW.subarray(i * m * n, (i + 1) * m * n).map((v) => v / c);
+              expect(relativeErrorOfMax(gW, r.gW)).toBeLessThan(FLOAT32_OF_MAX);
+              const gb = state.mb.subarray(i * n, (i + 1) * n).map((v) => v / c);
+              expect(relativeErrorOfMax(gb, r.gb)).toBeLessThan(FLOAT32_OF_MAX);
+            });
+          }
+        });
+      }
+    }
+
+    it('lowers the loss of a small model over a few hundred steps', () => {
+      const state = createToyState({
+        nInstances: 2,
+        nFeatures: 5,
+        nHidden: 2,
+        batchSize: 256,
+        featureProbability: [1, 0.1],
+        seed: 3,
+      });
+      const loss = new Float32Array(2);
+      toyTrainStep(state, 1e-2, loss);
+      const first = Array.from(loss);
+      for (let t = 0; t < 300; t++) toyTrainStep(state, 1e-2, loss);
+      expect(loss[0]).toBeLessThan(0.7 * first[0]);
+      expect(loss[1]).toBeLessThan(0.7 * first[1]);
+    });
+
+    it('reports non-finite losses and rejects a bad learning rate or loss buffer', () => {
+      const state = createToyState({ ...BASE });
+      const loss = new Float32Array(3);
+      state.W[0] = Number.NaN;
+      expect(toyTrainStep(state, 1e-3, loss)).toBe(1);
+      expect(() => toyTrainStep(state, -1, loss)).toThrow(/lr must be a finite number ≥ 0/);
+      expect(() => toyTrainStep(state, 1e-3, new Float32Array(2))).toThrow(
+        /loss must be a Float32Array of length ≥ nInstances = 3/,
+      );
+    });
+  },
+);
 
 describe('the two backends', () => {
   it('draw the same batches and agree step by step on awkward sizes', async () => {

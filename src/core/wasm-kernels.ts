@@ -8,6 +8,7 @@
 
 import type { Kernels } from './backend.js';
 import { companionUrl } from './companion-url.js';
+import { relaxedSimdSupported } from './relaxed-simd.js';
 import type { ToyState } from './toy-state.js';
 import {
   OP,
@@ -57,8 +58,17 @@ interface Exports extends PartExports {
 const ceil4 = (x: number) => (x + 3) & ~3;
 const strideOf = (n: number) => ceil4(n) + 4;
 
+/**
+ * The built module's file: the relaxed-SIMD build (fused multiply-adds) where the engine
+ * validates it, else the plain-SIMD one; `shared` for the threaded backend's memory.
+ */
+export async function kernelsFile(shared: boolean): Promise<string> {
+  const relaxed = await relaxedSimdSupported();
+  return `tegum-kernels${shared ? '-shared' : ''}${relaxed ? '-relaxed' : ''}.wasm`;
+}
+
 /** The built module's bytes (Node: read from dist/core next to this file or from src). */
-async function defaultSource(file = 'tegum-kernels.wasm'): Promise<BufferSource> {
+async function defaultSource(file: string): Promise<BufferSource> {
   const fsModule = 'node:fs/promises'; // in a variable: browser bundlers leave it alone
   const { readFile } = (await import(
     /* @vite-ignore */ fsModule
@@ -83,8 +93,9 @@ const TOY_THREADED_MIN_WORK = 1 << 20;
 
 /**
  * Compiles and instantiates the kernels; one instance (and one memory) per call.
- * @param source the module's bytes (default: the build next to this file); with
- *   `threads` > 1, the bytes of the shared-memory build (tegum-kernels-shared.wasm)
+ * @param source the module's bytes (default: the build next to this file, relaxed-SIMD
+ *   where supported); with `threads` > 1, the bytes of a shared-memory build
+ *   (tegum-kernels-shared[-relaxed].wasm)
  * @param threads threads for gram and gramTimes (Node's worker_threads; default 1)
  */
 export async function loadWasmKernels(source?: BufferSource, threads = 1): Promise<Kernels> {
@@ -92,12 +103,15 @@ export async function loadWasmKernels(source?: BufferSource, threads = 1): Promi
     throw new RangeError(`threads must be a positive integer, got ${threads}`);
   }
   if (threads === 1) {
-    const { instance } = await WebAssembly.instantiate(source ?? (await defaultSource()), { env });
+    await relaxedSimdSupported(); // sets V8's flag first where a given source needs it
+    const bytes = source ?? (await defaultSource(await kernelsFile(false)));
+    const { instance } = await WebAssembly.instantiate(bytes, { env });
     const x = instance.exports as unknown as Exports & { memory: WebAssembly.Memory };
     return wrap(x, x.memory);
   }
+  await relaxedSimdSupported();
   const module = await WebAssembly.compile(
-    source ?? (await defaultSource('tegum-kernels-shared.wasm')),
+    source ?? (await defaultSource(await kernelsFile(true))),
   );
   const memory = new WebAssembly.Memory({ initial: 1, maximum: 16384, shared: true });
   const instance = await WebAssembly.instantiate(module, { env: { ...env, memory } });

@@ -6,6 +6,7 @@
 
 import { workerData } from 'node:worker_threads';
 import { OP, runPart, type PartExports } from './wasm-parts.js';
+import { relaxedSimdSupported } from './relaxed-simd.js';
 
 const { module, memory, control, index } = workerData as {
   module: WebAssembly.Module;
@@ -13,6 +14,7 @@ const { module, memory, control, index } = workerData as {
   control: SharedArrayBuffer;
   index: number;
 };
+await relaxedSimdSupported(); // V8's relaxed-SIMD flag in this thread too, before instantiating
 const instance = new WebAssembly.Instance(module, {
   env: {
     memory,

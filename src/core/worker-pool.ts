@@ -55,7 +55,8 @@ export class WorkerPool {
       import(/* @vite-ignore */ NODE_OS) as Promise<typeof import('node:os')>,
       import(/* @vite-ignore */ NODE_WORKERS) as Promise<typeof import('node:worker_threads')>,
     ]);
-    return new WorkerPool(size ?? availableParallelism(), backend, WorkerClass);
+    const cores = availableParallelism();
+    return new WorkerPool(size ?? cores, backend, WorkerClass, cores);
   }
 
   readonly size: number;
@@ -65,24 +66,32 @@ export class WorkerPool {
   private readonly running = new Map<Worker, Pending>();
   private closed = false;
 
+  /** OpenBLAS threads per worker on the native backend: cores / workers, at least 1. */
+  private readonly blasThreads: number;
+
   private constructor(
     size: number,
     private readonly backend: BackendName,
     private readonly WorkerClass: typeof Worker,
+    cores: number,
   ) {
     if (!Number.isInteger(size) || size < 1) {
       throw new RangeError(`pool size must be a positive integer, got ${size}`);
     }
-    if (backend !== 'js' && backend !== 'wasm') {
-      throw new RangeError(`backend must be 'js' or 'wasm', got ${String(backend)}`);
+    if (backend !== 'js' && backend !== 'wasm' && backend !== 'native') {
+      throw new RangeError(`backend must be 'js', 'wasm' or 'native', got ${String(backend)}`);
     }
+    // OpenBLAS's threads (process-wide) share the cores with the workers: never more in all.
+    this.blasThreads = Math.max(1, Math.floor(cores / size));
     this.size = size;
     for (let k = 0; k < size; k++) this.idle.push(this.spawn());
   }
 
   /** Starts one worker and wires its messages, errors and exit. */
   private spawn(): Worker {
-    const worker = new this.WorkerClass(workerUrl(), { workerData: { backend: this.backend } });
+    const worker = new this.WorkerClass(workerUrl(), {
+      workerData: { backend: this.backend, blasThreads: this.blasThreads },
+    });
     worker.on('message', (msg: { result?: unknown; error?: string }) => {
       const job = this.running.get(worker);
       this.running.delete(worker);

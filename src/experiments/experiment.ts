@@ -28,5 +28,7 @@ export interface Experiment {
   title: string;
   /** A rough duration on this 2-core machine in the quick profile, for the progress display. */
   quickSeconds: number;
+  /** The profiles whose reproduction includes it (default: every profile). */
+  profiles?: Profile[];
   run(ctx: ExperimentContext): Promise<ReportSection[]>;
 }

@@ -144,7 +144,7 @@ export async function packingSize(
   const alphas = size.alphas ?? profile.alphas;
   const restarts = size.restarts ?? profile.restarts;
   const steps = size.steps ?? profile.steps;
-  const ks = kValues(d, profile.kCap);
+  const ks = size.ks ?? kValues(d, profile.kCap);
   const configs: PackConfig[][] = alphas.map((alpha) =>
     ks.map((k) => ({
       n,

@@ -13,6 +13,8 @@ export interface PackingSize {
   alphas?: number[];
   restarts?: number;
   steps?: number;
+  /** The k tried, in place of every integer up to the profile's kCap and d/2^j above it. */
+  ks?: number[];
 }
 
 /** Everything the experiment varies. */
@@ -30,8 +32,12 @@ export interface PackingProfile {
   seed: number;
 }
 
+/** The profiles' names, in the order `--profile` lists them. */
+export const PACKING_PROFILE_NAMES = ['quick', 'full', 'post'] as const;
+export type PackingProfileName = (typeof PACKING_PROFILE_NAMES)[number];
+
 /** The named profiles. */
-export const PACKING_PROFILES: Record<'quick' | 'full', PackingProfile> = {
+export const PACKING_PROFILES: Record<PackingProfileName, PackingProfile> = {
   quick: {
     name: 'quick',
     sizes: [
@@ -61,6 +67,25 @@ export const PACKING_PROFILES: Record<'quick' | 'full', PackingProfile> = {
     restarts: 2,
     steps: 1500,
     kCap: 128,
+    seed: 1,
+  },
+  /**
+   * The post's own regime (issue 11): the corrected bound (jl-cubic) needs d ≥ 24 ln n, so
+   * at n = 8192, d = 1024 it has a domain (kMax = 5) and predicts k* = 5, 5, 4, 1, 1 for
+   * α = 0.5, 1, 1.5, 2, 2.5 — an interior optimum at 1.5 the optimizer can confirm or refute.
+   * One step at k = 1 costs 4·d·n² ≈ 275 GFLOP; the k-block layouts add Σ 1/k² − 1 ≈ 28%.
+   * `npm run bench:post` measures a step's parts on `native` (one OpenBLAS thread per
+   * worker): about 40 CPU s for one step of every task, of which the objective's Math.pow
+   * over n² entries at non-integer α is more than half; so ~20 s a step on two cores and
+   * ~26 minutes at 75 steps.
+   */
+  post: {
+    name: 'post',
+    sizes: [{ n: 8192, d: 1024, ks: [1, 2, 3, 4, 5] }], // k = 1 is the free optimizer
+    alphas: [0.5, 1, 1.5, 2, 2.5],
+    restarts: 1, // one start: at n = 8192 the loss concentrates, restarts differ by ~1e-4
+    steps: 75, // what fits the issue's 30 minutes on two cores; far from converged (see the report)
+    kCap: 5,
     seed: 1,
   },
 };

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { setBackend } from '../core/backend.js';
+import { setBackend, type BackendName } from '../core/backend.js';
+import { nativeLoads } from '../test-support/backends.js';
 import { WorkerPool } from '../core/worker-pool.js';
 import { pack, packTasks } from '../packing/pack.js';
 import { runTasksInThread } from './packing-experiment.js';
@@ -45,7 +46,9 @@ describe('poolPackRunner', () => {
   });
 });
 
-describe('packOnCores', () => {
+const backends: BackendName[] = (await nativeLoads()) ? ['wasm', 'native'] : ['wasm'];
+
+describe.each(backends)('packOnCores on %s', (name) => {
   it('gives the packing of the single-threaded pack on the same backend', async () => {
     const config = {
       n: 12,
@@ -57,11 +60,11 @@ describe('packOnCores', () => {
       restarts: 3,
       optimizer: { steps: 100 },
     };
-    await setBackend('wasm');
+    await setBackend(name);
     const single = pack(config);
     await setBackend('js');
-    const { result, backend, threads } = await packOnCores(config, { threads: 2 });
-    expect(backend).toBe('wasm');
+    const { result, backend, threads } = await packOnCores(config, { threads: 2, backend: name });
+    expect(backend).toBe(name);
     expect(threads).toBe(2);
     expect(result.loss).toBe(single.loss);
     expect(Array.from(result.V)).toEqual(Array.from(single.V));

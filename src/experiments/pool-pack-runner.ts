@@ -6,7 +6,7 @@
  * on the same backend.
  */
 import { availableParallelism } from 'node:os';
-import { useBackend, type BackendName } from '../core/backend.js';
+import { useBackend, type BackendChoice, type BackendName } from '../core/backend.js';
 import { companionUrl } from '../core/companion-url.js';
 import { WorkerPool } from '../core/worker-pool.js';
 import {
@@ -40,8 +40,8 @@ export function poolPackRunner(pool: WorkerPool): PackTaskRunner {
 
 /** Where {@link packOnCores} runs. */
 export interface CoresOptions {
-  /** 'wasm' (default; 'js' if it cannot load) or 'js'. */
-  backend?: BackendName;
+  /** Kernel backend (default 'auto': native, else wasm, else js). */
+  backend?: BackendChoice;
   /** Worker threads; default all cores, at most one per task. */
   threads?: number;
 }
@@ -49,16 +49,23 @@ export interface CoresOptions {
 /**
  * `pack(config)` with its restarts and block shapes spread over the cores: the same
  * packing as the single-threaded `pack` on the same backend.
- * @returns the packing, the backend it ran on and the threads used.
+ * @returns the packing, the backend it ran on and the threads used (workers, or the
+ *   kernels' threads when a single task runs on this thread).
  */
 export async function packOnCores(
   config: PackConfig,
   options: CoresOptions = {},
 ): Promise<{ result: PackResult; backend: BackendName; threads: number }> {
-  const backend = await useBackend(options.backend);
   const tasks = packTasks(config);
-  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), tasks.length));
-  if (threads === 1) return { result: pack(config), backend, threads };
+  const cores = options.threads ?? availableParallelism();
+  const threads = Math.max(1, Math.min(cores, tasks.length));
+  if (threads === 1) {
+    // One task: it runs here, its kernels split over the cores (OpenBLAS's threads, or a
+    // WebAssembly thread team; the numbers do not depend on the split).
+    const backend = await useBackend(options.backend, { threads: cores });
+    return { result: pack(config), backend, threads: backend === 'js' ? 1 : cores };
+  }
+  const backend = await useBackend(options.backend);
   const pool = await WorkerPool.create(threads, backend);
   try {
     const results = await poolPackRunner(pool)(tasks);

@@ -4,8 +4,9 @@
  * limit, the correlation road (correlated and anticorrelated features), the phase
  * diagrams. Registered by name in one place; a duplicate id throws.
  */
-import type { Experiment } from './experiment.js';
+import type { Experiment, Profile } from './experiment.js';
 import { packingExperiment } from './packing-report-experiment.js';
+import { packingPostExperiment } from './packing-post-experiment.js';
 import { mapsExperiment } from './maps-experiment.js';
 import { phase2in1Experiment } from './phase-2in1-experiment.js';
 import { theoryExperiment } from './theory-experiment.js';
@@ -15,18 +16,22 @@ import { correlationExperiment } from './correlation-experiment.js';
 const ORDER: Experiment[] = [
   theoryExperiment,
   packingExperiment,
+  packingPostExperiment, // --full only
   toyExperiment,
   correlationExperiment,
   phase2in1Experiment,
   mapsExperiment,
 ];
 
-/** The experiments in report order. @throws Error on a duplicate id. */
-export function experiments(): Experiment[] {
+/**
+ * The experiments in report order: every one, or those a profile's reproduction runs.
+ * @throws Error on a duplicate id.
+ */
+export function experiments(profile?: Profile): Experiment[] {
   const seen = new Set<string>();
   for (const e of ORDER) {
     if (seen.has(e.id)) throw new Error(`experiment '${e.id}' is registered twice`);
     seen.add(e.id);
   }
-  return [...ORDER];
+  return ORDER.filter((e) => profile === undefined || (e.profiles ?? [profile]).includes(profile));
 }

@@ -7,7 +7,7 @@
 import { assertFinite } from '../core/finite-guard.js';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { useBackend, type BackendName } from '../core/backend.js';
+import { useBackend, type BackendChoice, type BackendName } from '../core/backend.js';
 import { WorkerPool } from '../core/worker-pool.js';
 import { poolPackRunner } from './pool-pack-runner.js';
 import {
@@ -17,7 +17,12 @@ import {
   type PackTaskRunner,
   type SizeResult,
 } from './packing-experiment.js';
-import { PACKING_PROFILES, type PackingProfile } from './packing-profiles.js';
+import {
+  PACKING_PROFILE_NAMES,
+  PACKING_PROFILES,
+  type PackingProfile,
+  type PackingProfileName,
+} from './packing-profiles.js';
 import { packingKStarFigure, packingLossFigure } from '../viz/packing-figures.js';
 import { toCsv } from './to-csv.js';
 import { writeFigure } from './write-figure.js';
@@ -27,8 +32,11 @@ import { writeFileAtomic } from './write-file-atomic.js';
 export interface PackingExperimentOptions {
   /** Output directory. */
   out: string;
-  /** 'quick' (seconds) or 'full' (minutes), or a profile object. Default 'quick'. */
-  profile?: 'quick' | 'full' | PackingProfile;
+  /**
+   * 'quick' (seconds), 'full' (minutes), 'post' (n = 8192, d = 1024: the post's own
+   * regime, tens of minutes on native), or a profile object. Default 'quick'.
+   */
+  profile?: PackingProfileName | PackingProfile;
   onProgress?: PackingProgress;
   /**
    * Where the optimisations run. Default: a pool of `threads` workers (one when
@@ -37,8 +45,8 @@ export interface PackingExperimentOptions {
   runner?: PackTaskRunner;
   /** Worker threads when no runner is given; default all cores. */
   threads?: number;
-  /** Kernels when no runner is given: 'wasm' (default; 'js' if it cannot load) or 'js'. */
-  backend?: BackendName;
+  /** Kernels when no runner is given (default 'auto': native, else wasm, else js). */
+  backend?: BackendChoice;
 }
 
 /** What the experiment wrote and found. */
@@ -56,7 +64,11 @@ function resolveProfile(p: PackingExperimentOptions['profile']): PackingProfile 
   if (p === undefined) return PACKING_PROFILES.quick;
   if (typeof p === 'string') {
     const found = (PACKING_PROFILES as Record<string, PackingProfile>)[p];
-    if (!found) throw new RangeError(`profile must be one of quick, full, got '${p}'`);
+    if (!found) {
+      throw new RangeError(
+        `profile must be one of ${PACKING_PROFILE_NAMES.join(', ')}, got '${p}'`,
+      );
+    }
     return found;
   }
   return p;

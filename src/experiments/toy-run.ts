@@ -6,7 +6,7 @@
  * touches files and the clock.
  */
 import { join } from 'node:path';
-import { getBackend, useBackend, type BackendName } from '../core/backend.js';
+import { getBackend, useBackend, type BackendChoice, type BackendName } from '../core/backend.js';
 import { encodeNpy } from '../core/npy.js';
 import type { TegumOptions } from '../geometry/tegum-factors.js';
 import { evaluateToyLoss } from '../toy/evaluate-toy-loss.js';
@@ -45,8 +45,8 @@ export interface ToyRunOptions {
   tegum?: TegumOptions;
   /** Batches of the loss evaluation after training (default 16; 4 past 50 features, where the mean over features already averages). */
   evalBatches?: number;
-  /** Kernel backend (default 'wasm', falling back to 'js' where it cannot load). */
-  backend?: BackendName;
+  /** Kernel backend (default 'auto': native, else wasm, else js). */
+  backend?: BackendChoice;
   onProgress?: (p: ToyProgress) => void;
   /** Worker threads (default: all cores, at most nInstances; 1 for small models); 1 trains on this thread. */
   threads?: number;
@@ -86,7 +86,15 @@ export interface ToyRunResult {
  * default to all cores, at most one per instance, and to 1 for small models (which
  * train faster on one thread than through the pool's messages).
  */
-export function resolveToyRunOptions(opts: ToyRunOptions): ResolvedToyRun {
+/**
+ * The resolved run of `opts`; `backend` is the one that loaded, required when
+ * `opts.backend` is 'auto' or absent (runToy loads it first).
+ */
+export function resolveToyRunOptions(opts: ToyRunOptions, backend?: BackendName): ResolvedToyRun {
+  const requested = opts.backend ?? 'auto';
+  if (backend === undefined && requested === 'auto') {
+    throw new RangeError("backend 'auto' is resolved by loading the kernels (runToy does)");
+  }
   const preset = opts.preset ? toyPreset(opts.preset) : undefined;
   const base = opts.config ?? preset?.config;
   if (!base) throw new RangeError('a toy run needs a preset or a config');
@@ -104,7 +112,7 @@ export function resolveToyRunOptions(opts: ToyRunOptions): ResolvedToyRun {
     ...input,
     tegum: opts.tegum,
     evalBatches: opts.evalBatches ?? (opts.config ? undefined : preset?.evalBatches),
-    backend: opts.backend,
+    backend: backend ?? (requested as BackendName),
     threads: Math.min(threads, base.nInstances),
   });
 }
@@ -121,11 +129,10 @@ function defaultFigures(preset: string | undefined, config: ResolvedToyRun): str
 
 /** Trains, measures, and writes what was asked. */
 export async function runToy(opts: ToyRunOptions): Promise<ToyRunResult> {
-  const config = resolveToyRunOptions(opts);
+  const config = resolveToyRunOptions(opts, await useBackend(opts.backend));
   const figures = opts.out ? (opts.figures ?? defaultFigures(opts.preset, config)) : [];
   checkToyFigureNames(figures);
   const { seeds, threads } = config;
-  await useBackend(config.backend);
   const t0 = performance.now();
   checkMemory(
     `a toy run of ${config.nInstances} instance(s) with n = ${config.nFeatures}, m = ${config.nHidden}`,

@@ -52,8 +52,8 @@ export function resolvePackRun(input: PackRunInput): ResolvedPackRun {
     throw new RangeError(`cosineTolerance must be in [0, 1), got ${cosineTolerance}`);
   }
   const backend = input.backend ?? 'wasm';
-  if (backend !== 'wasm' && backend !== 'js') {
-    throw new RangeError(`backend must be one of wasm, js, got ${String(backend)}`);
+  if (backend !== 'wasm' && backend !== 'js' && backend !== 'native') {
+    throw new RangeError(`backend must be one of wasm, js, native, got ${String(backend)}`);
   }
   const threads = input.threads ?? 1;
   if (!Number.isInteger(threads) || threads < 1) {

@@ -8,6 +8,7 @@
  * `solution`). A computation that needs no training is a job kind of its own
  * (src/sweep/job-kind.ts). Register with {@link registerBuiltinSweep} in this file.
  */
+import { Registry } from '../core/registry.js';
 import { TWO_IN_ONE_GRIDS, twoInOneSpec } from '../toy/phase-2in1-grid.js';
 import type { AxisValue } from './spec-schema.js';
 import type { ColumnDef, JobOutput } from './job-kind.js';
@@ -34,24 +35,21 @@ export interface BuiltinSweep {
   extraColumns?: readonly ExtraColumn[];
 }
 
-const sweeps = new Map<string, BuiltinSweep>();
+const sweeps = new Registry<BuiltinSweep>('built-in sweep');
 
 /** Adds a built-in sweep under its spec's name. @throws Error when the name is taken. */
 export function registerBuiltinSweep(sweep: BuiltinSweep): void {
-  if (sweeps.has(sweep.spec.name)) {
-    throw new Error(`built-in sweep '${sweep.spec.name}' is already registered`);
-  }
-  sweeps.set(sweep.spec.name, sweep);
+  sweeps.register(sweep.spec.name, sweep);
 }
 
 /** The built-in sweep called `name`, or undefined. */
 export function builtinSweep(name: string): BuiltinSweep | undefined {
-  return sweeps.get(name);
+  return sweeps.has(name) ? sweeps.get(name) : undefined;
 }
 
 /** The registered names. */
 export function builtinSweepNames(): string[] {
-  return [...sweeps.keys()];
+  return sweeps.names();
 }
 
 registerBuiltinSweep({

@@ -15,6 +15,7 @@
  * Built-in sweeps (src/sweep/builtin-sweeps.ts) may add columns derived from a job's
  * config, point and result.
  */
+import { Registry } from '../core/registry.js';
 import type { AxisValue } from './spec-schema.js';
 
 /** A column of the results table: its name and DuckDB type. */
@@ -50,24 +51,19 @@ export interface JobKind<C extends object = object> {
   run(config: C): JobOutput | Promise<JobOutput>;
 }
 
-const kinds = new Map<string, JobKind>();
+const kinds = new Registry<JobKind>('job kind');
 
 /** Adds a kind under its name. @throws Error when the name is taken. */
 export function registerJobKind<C extends object>(kind: JobKind<C>): void {
-  if (kinds.has(kind.name)) throw new Error(`job kind '${kind.name}' is already registered`);
-  kinds.set(kind.name, kind as unknown as JobKind);
+  kinds.register(kind.name, kind as unknown as JobKind);
 }
 
 /** The registered names, in registration order. */
 export function jobKindNames(): string[] {
-  return [...kinds.keys()];
+  return kinds.names();
 }
 
 /** The kind registered as `name`. @throws RangeError naming the allowed names. */
 export function jobKind(name: string): JobKind {
-  const kind = kinds.get(name);
-  if (!kind) {
-    throw new RangeError(`unknown job kind '${name}' (allowed: ${jobKindNames().join(', ')})`);
-  }
-  return kind;
+  return kinds.get(name);
 }

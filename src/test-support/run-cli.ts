@@ -11,8 +11,12 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `tegum ...args` and waits for it. */
-export function runCli(args: string[], cwd?: string): CliResult {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd });
+/** Runs `tegum ...args` and waits for it; `env` adds to (or overrides) this process's. */
+export function runCli(args: string[], cwd?: string, env?: Record<string, string>): CliResult {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    cwd,
+    env: env === undefined ? undefined : { ...process.env, ...env },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

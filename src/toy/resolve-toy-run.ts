@@ -117,7 +117,7 @@ export function resolveToyRun(input: ToyRunInput): ResolvedToyRun {
       cosineTolerance: tegum.cosineTolerance,
       rankTolerance: tegum.rankTolerance,
     },
-    backend: oneOf('backend', input.backend ?? 'wasm', ['wasm', 'js'] as const),
+    backend: oneOf('backend', input.backend ?? 'wasm', ['wasm', 'js', 'native'] as const),
     threads: positiveInt('threads', input.threads ?? 1),
   };
 }

@@ -14,7 +14,7 @@ import type { TegumOptions } from '../geometry/tegum-factors.js';
 export interface ToyInstanceSummary {
   instance: number;
   seed: number;
-  /** S = 1 − featureProbability (the instance's mean feature density when features differ). */
+  /** S = 1 − featureProbability (its mean over features when given per feature). */
   sparsity: number;
   featureProbability: number;
   loss: number;
@@ -59,7 +59,10 @@ export function summarizeInstance(
 ): ToyInstanceSummary {
   checkToyState('summarizeInstance', state);
   const g = featureGeometry(instanceWeights(state, i), state.nHidden, state.nFeatures, options);
-  const p = state.sampling.density[i];
+  // The probability the config gave (its mean when given per feature), not the marginal
+  // density: an anticorrelated set capped at |set|·p = 1 draws its features less often.
+  const row = state.featureProbability.subarray(i * state.nFeatures, (i + 1) * state.nFeatures);
+  const p = row.every((x) => x === row[0]) ? row[0] : row.reduce((s, x) => s + x, 0) / row.length;
   return {
     instance: i,
     seed,

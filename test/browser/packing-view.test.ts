@@ -12,6 +12,10 @@ describe.runIf(enabled)('the explorer’s packing view in Chromium', () => {
   const readout = (key: string) => page().locator(`#packing-readout dd[data-key="${key}"]`);
 
   it('finds the 6-line equiangular frame in R³ under the minimax objective', async () => {
+    const wasm: string[] = [];
+    page().on('request', (r) => {
+      if (r.url().endsWith('.wasm')) wasm.push(r.url());
+    });
     await page().goto(`${base()}#/packing?n=6&d=3&objective=minimax&seed=1&steps=3000`);
     await page().click('#packing-start');
     await expect
@@ -24,6 +28,8 @@ describe.runIf(enabled)('the explorer’s packing view in Chromium', () => {
     expect(await items.first().getAttribute('data-size')).toBe('6');
     expect(await items.first().getAttribute('data-dim')).toBe('3');
     expect(await page().locator('#packing-gram svg').count()).toBe(1);
+    // Chromium validates relaxed SIMD, so the worker loads the fused-multiply-add build.
+    expect(wasm.some((u) => /tegum-kernels-relaxed[^/]*\.wasm$/.test(u))).toBe(true);
     await page().screenshot({ path: `${ARTIFACTS_DIR}/packing-view-etf.png` });
   });
 
@@ -31,7 +37,7 @@ describe.runIf(enabled)('the explorer’s packing view in Chromium', () => {
     await page().goto(`${base()}#/packing?n=256&d=32&objective=power&alpha=3&steps=20000`);
     await page().focus('#packing-start');
     await page().keyboard.press('Enter');
-    await expect.poll(() => readout('step').textContent()).not.toBe('0');
+    await expect.poll(() => readout('step').textContent(), { timeout: 30_000 }).not.toBe('0');
     expect(await readout('backend').textContent()).toBe('wasm');
     await page().focus('#packing-pause');
     await page().keyboard.press('Enter');

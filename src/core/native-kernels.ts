@@ -1,0 +1,88 @@
+/**
+ * The native backend: tegum's BLAS twins (native/src/tegum-native.c, an N-API addon over
+ * the system's CBLAS, built by `npm ci` where libopenblas-dev is installed). Gram through
+ * ssyrk (the upper triangle, half a gemm's flops) and a mirror; V·A through ssymm. The toy
+ * step and its batch sampler have no native form yet: they run the WebAssembly kernels at
+ * the same thread count.
+ * Node only: the addon is loaded through `createRequire`, from specifiers in variables so
+ * browser bundles leave it out.
+ */
+
+import type { Kernels } from './backend.js';
+
+/** The addon's exports (native/src/tegum-native.c). */
+export interface NativeAddon {
+  gram(G: Float32Array, V: Float32Array, d: number, n: number): void;
+  gramTimes(out: Float32Array, V: Float32Array, A: Float32Array, d: number, n: number): void;
+  /** C [m, n] = A [m, k] · B [k, n], row-major (the benchmark's peak). */
+  sgemm(C: Float32Array, A: Float32Array, B: Float32Array, m: number, n: number, k: number): void;
+  /** OpenBLAS's thread count, process-wide. */
+  setThreads(t: number): void;
+  getThreads(): number;
+  /** OpenBLAS's build description (version, kernel, threading). */
+  config(): string;
+}
+
+const ADDON_PATH = '../../native/build/Release/tegum_native.node';
+let addon: Promise<NativeAddon> | undefined;
+
+/**
+ * The addon, loaded once per thread (src/core and dist/core both sit two levels below the
+ * repository root, where native/build lies).
+ * @throws where it was not built (no libopenblas-dev, no compiler) or cannot load
+ */
+export function loadNativeAddon(): Promise<NativeAddon> {
+  addon ??= (async () => {
+    if (typeof process !== 'undefined' && process.env.TEGUM_NATIVE === 'off') {
+      throw new Error('native backend not available (TEGUM_NATIVE=off)');
+    }
+    const nodeModule = 'node:module';
+    const { createRequire } = (await import(
+      /* @vite-ignore */ nodeModule
+    )) as typeof import('node:module');
+    const path = ADDON_PATH;
+    const url = new URL(path, import.meta.url);
+    try {
+      return createRequire(import.meta.url)(url.pathname) as NativeAddon;
+    } catch (err) {
+      const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      throw new Error(
+        `native backend not available (${why}): install libopenblas-dev and run \`npm rebuild\` or \`node native/build.mjs\``,
+      );
+    }
+  })();
+  addon.catch(() => (addon = undefined)); // a later call tries again
+  return addon;
+}
+
+/**
+ * The native kernels with OpenBLAS on `threads` threads (process-wide: every caller in the
+ * process shares OpenBLAS's pool, so the worker pool passes cores / workers).
+ * @param threads OpenBLAS threads; default 1
+ */
+export async function loadNativeKernels(threads = 1): Promise<Kernels> {
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new RangeError(`threads must be a positive integer, got ${threads}`);
+  }
+  const x = await loadNativeAddon();
+  const { loadWasmKernels } = await import('./wasm-kernels.js');
+  const wasm = await loadWasmKernels(undefined, threads);
+  // OpenBLAS's count is process-wide: restore ours before each call (another thread count's
+  // kernels may have run since), at the cost of one addon call.
+  const ours = (): void => {
+    if (x.getThreads() !== threads) x.setThreads(threads);
+  };
+  return {
+    name: 'native',
+    gram(G, V, d, n) {
+      ours();
+      x.gram(G, V, d, n);
+    },
+    gramTimes(out, V, A, d, n) {
+      ours();
+      x.gramTimes(out, V, A, d, n);
+    },
+    toyTrainStep: wasm.toyTrainStep,
+    toySampleBatch: wasm.toySampleBatch,
+  };
+}
