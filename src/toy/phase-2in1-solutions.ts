@@ -1,13 +1,16 @@
 /**
- * The phase change of Elhage et al. 2022 (section "The Phase Change"), in its
- * smallest case: 2 features in 1 hidden dimension, ReLU output, x_i = 0 with
- * probability S else U[0, 1], independently. As the paper sets it up, both
- * features share the density p = 1 − S; feature 1 has importance 1 and feature 2
- * (the "extra" feature) importance r, its importance relative to feature 1. The
- * paper's axes: r from 0.1 to 10 (log) and p from 1 to 0.01 (log). Its three
- * phases, named here by what W holds: `feature1` (the extra feature not
- * represented), `feature2` (the extra feature takes the one dimension) and
- * `antipodal` (both, as an antipodal pair: superposition).
+ * The phase change of Elhage et al. 2022 (section "Superposition as a Phase
+ * Change"), in its smallest case, as the paper sets it up: 2 features in 1 hidden
+ * dimension, ReLU output, x_i = 0 with probability S else U[0, 1], independently.
+ * "The first feature has an importance of 1.0. On one axis, we vary the importance
+ * of the 2nd 'extra' feature from 0.1 to 10. On the other axis, we vary the
+ * sparsity of all features": both features share the density p = 1 − S, from 1 to
+ * 0.01 (log); feature 2's importance r, relative to feature 1's, from 0.1 to 10
+ * (log). The paper trains ten models per point and averages them, dropping the
+ * worst; tegum keeps the best seed by loss (issue 10). Its three phases, named
+ * here by what W holds: `feature1` (the extra feature not learned), `feature2`
+ * (the extra feature takes the one dimension) and `antipodal` (both, as an
+ * antipodal pair: superposition).
  *
  * The analytic diagram compares the exact expected loss (phase-2in1-loss.ts, by
  * quadrature) of the three candidates, each at its best:
@@ -16,8 +19,11 @@
  *   the loss is I_j Var(x_j) = I_j (p/3 − p²/4) — closed form, no search.
  * - the antipodal pair w = (a1, −a2), a1, a2 > 0: no closed form; the best
  *   scales and biases by Nelder–Mead over (ln a1, ln a2, b1, b2) from a few
- *   starts. (The paper's unit pair with zero biases has loss (1 + r) p²/6, which
- *   puts the boundary at p = 4r/(2 + 5r) for r ≤ 1; the best pair is better.)
+ *   starts. (The paper's candidates are W = [1, 0], [0, 1] and [1, −1]; it notes
+ *   that the optimal configuration changes "in magnitude and superposition", so
+ *   the scales are optimised here too. The unit pair with zero biases has loss
+ *   (1 + r) p²/6, which puts its boundary at p = 4r/(2 + 5r) for r ≤ 1; the best
+ *   pair does better.)
  * The analytic solution is the least-loss candidate's W, classified by the same
  * rule as a trained W (so a "pair" whose best has one weight below the norm
  * threshold counts as that single feature).

@@ -5,6 +5,7 @@ import type { TwoInOneRow } from '../toy/phase-2in1-grid.js';
 import type { TwoInOneSolution } from '../toy/phase-2in1-solutions.js';
 import { phaseAgreement } from './phase-figures.js';
 import { twoInOneFigure, unitPairBoundary } from './phase-2in1-figure.js';
+import { threeInTwoFigure } from './phase-3in2-figure.js';
 
 const golden = (name: string) => fileURLToPath(new URL(`./__golden__/${name}`, import.meta.url));
 
@@ -56,6 +57,25 @@ describe('the phase diagrams', () => {
     expect(svg).toContain('× trained ≠ computed');
     expect(svg.match(/<svg/g)).toHaveLength(4);
     const [actual, expected] = goldenSvg(golden('phase-2in1.svg'), svg);
+    expect(actual).toBe(expected);
+  });
+});
+
+describe('the 3-in-2 phase diagram figure', () => {
+  it('draws the trained and computed diagrams with the four candidates, as in its golden SVG', () => {
+    const names = ['drop-extra', 'extra-dedicated', 'extra-antipodal', 'others-antipodal'];
+    const points = [0.1, 10].flatMap((r, i) =>
+      [1, 0.01].map((p, j) => ({
+        relativeImportance: r,
+        density: p,
+        solution: names[2 * i + j],
+        analyticSolution: r === 10 && p === 0.01 ? 'extra-antipodal' : names[2 * i + j],
+      })),
+    );
+    const svg = threeInTwoFigure(points, 3, 10_000);
+    expect(svg).toContain('Agreement: 3 of 4 cells (75%).');
+    expect(svg).toContain('1, 2 antipodal (W ⊥ [1,1,0])');
+    const [actual, expected] = goldenSvg(golden('phase-3in2.svg'), svg);
     expect(actual).toBe(expected);
   });
 });

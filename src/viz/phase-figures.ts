@@ -149,7 +149,7 @@ function legend(input: PhaseDiagramInput, crossedCount: number): string {
     ...(input.reference ? [{ text: `┅ ${input.reference.label}`, color: '#111' }] : []),
   ];
   return renderPlot({
-    width: 230,
+    width: 260,
     height: 320,
     marginLeft: 4,
     marginTop: 26,

@@ -37,7 +37,7 @@ describe.runIf(enabled)('the explorer’s packing view in Chromium', () => {
     await page().goto(`${base()}#/packing?n=256&d=32&objective=power&alpha=3&steps=20000`);
     await page().focus('#packing-start');
     await page().keyboard.press('Enter');
-    await expect.poll(() => readout('step').textContent()).not.toBe('0');
+    await expect.poll(() => readout('step').textContent(), { timeout: 30_000 }).not.toBe('0');
     expect(await readout('backend').textContent()).toBe('wasm');
     await page().focus('#packing-pause');
     await page().keyboard.press('Enter');

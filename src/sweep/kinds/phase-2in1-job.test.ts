@@ -6,6 +6,8 @@ import { analyticTwoInOne, classifyTwoInOne } from '../../toy/phase-2in1-solutio
 import { builtinSweep } from '../builtin-sweeps.js';
 import { planSweep } from '../plan-sweep.js';
 import { phase2in1Job } from './phase-2in1-job.js';
+import { phase3in2Job } from './phase-3in2-job.js';
+import { analyticThreeInTwo, classifyThreeInTwo } from '../../toy/phase-3in2.js';
 
 describe('the phase-2in1 job kind', () => {
   it('resolves a point to one 2-in-1 toy model with importance (1, r) and density p', () => {
@@ -77,5 +79,36 @@ describe('the phase-2in1 job kind', () => {
     ).toThrow(
       /^spec: base\.n: unknown key \(allowed for kind phase-2in1: relativeImportance, density/,
     );
+  });
+});
+
+describe('the phase-3in2 job kind', () => {
+  it('resolves a point to one 3-in-2 toy model with importance (1, 1, r), 1024 evaluation batches', () => {
+    const c = phase3in2Job.resolve({ relativeImportance: 2, density: 0.1, steps: 50 }, 3);
+    expect(c).toMatchObject({
+      nFeatures: 3,
+      nHidden: 2,
+      importance: [1, 1, 2],
+      featureProbability: [0.1],
+      seeds: [3],
+      evalBatches: 1024,
+      relativeImportance: 2,
+      density: 0.1,
+    });
+    expect(() => phase3in2Job.resolve({ relativeImportance: 1, density: 0 }, 0)).toThrow(
+      /^density must be in \(0, 1\]/,
+    );
+  });
+
+  it('classifies its trained W beside the computed solution', async () => {
+    const config = phase3in2Job.resolve(
+      { relativeImportance: 0.5, density: 0.05, steps: 300, backend: 'js' },
+      0,
+    );
+    const { metrics } = await phase3in2Job.run(config);
+    expect(metrics.solution).toBe(classifyThreeInTwo(metrics.W as number[]));
+    const analytic = analyticThreeInTwo(0.5, 0.05);
+    expect(metrics.analyticSolution).toBe(analytic.solution);
+    expect(metrics.analyticLoss).toBeCloseTo(analytic.loss / 3, 15);
   });
 });
