@@ -84,6 +84,15 @@ describe('tegum pack run', () => {
     expect(out.config.backend).toBe('wasm');
   });
 
+  it('refuses an explicit --backend native that cannot load with one line and exit code 2', () => {
+    const r = runCli([...TIMED, '--backend', 'native'], undefined, { TEGUM_NATIVE: 'off' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      "tegum: error: native backend not available (TEGUM_NATIVE=off); choose 'auto' or 'wasm'",
+    );
+    expect(r.stdout).toBe('');
+  });
+
   it('prints its timing in the human-readable summary', () => {
     const r = runCli([...TIMED, '--backend', 'js', '--threads', '1']);
     expect(r.status).toBe(0);

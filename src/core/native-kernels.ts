@@ -29,12 +29,15 @@ let addon: Promise<NativeAddon> | undefined;
 /**
  * The addon, loaded once per thread (src/core and dist/core both sit two levels below the
  * repository root, where native/build lies).
- * @throws where it was not built (no libopenblas-dev, no compiler) or cannot load
+ * @throws RangeError where it was not built (no libopenblas-dev, no compiler), cannot
+ *   load, or TEGUM_NATIVE=off: the request cannot be met here
  */
 export function loadNativeAddon(): Promise<NativeAddon> {
   addon ??= (async () => {
     if (typeof process !== 'undefined' && process.env.TEGUM_NATIVE === 'off') {
-      throw new Error('native backend not available (TEGUM_NATIVE=off)');
+      throw new RangeError(
+        "native backend not available (TEGUM_NATIVE=off); choose 'auto' or 'wasm'",
+      );
     }
     const nodeModule = 'node:module';
     const { createRequire } = (await import(
@@ -46,8 +49,8 @@ export function loadNativeAddon(): Promise<NativeAddon> {
       return createRequire(import.meta.url)(url.pathname) as NativeAddon;
     } catch (err) {
       const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-      throw new Error(
-        `native backend not available (${why}): install libopenblas-dev and run \`npm rebuild\` or \`node native/build.mjs\``,
+      throw new RangeError(
+        `native backend not available (${why}): install libopenblas-dev and run \`node native/build.mjs\`, or choose 'auto' or 'wasm'`,
       );
     }
   })();
