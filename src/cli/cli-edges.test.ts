@@ -18,8 +18,8 @@ function scratch(): string {
 }
 
 /** Runs `tegum args` in `cwd` and checks the shape every failure must have. */
-function fails(args: string[], code: number, message: RegExp, cwd = scratch()) {
-  const r = runCli(args, cwd);
+async function fails(args: string[], code: number, message: RegExp, cwd = scratch()) {
+  const r = await runCli(args, cwd);
   expect(r.status).toBe(code);
   const lines = r.stderr.trim().split('\n');
   expect(lines).toHaveLength(1);
@@ -58,8 +58,8 @@ describe('a run that diverges', () => {
 });
 
 describe('numbers past the floating-point range', () => {
-  it('prints a finite lossRatio at α = 800, computed in log space', () => {
-    const r = runCli([
+  it('prints a finite lossRatio at α = 800, computed in log space', async () => {
+    const r = await runCli([
       'theory',
       'optimum',
       '--n',
@@ -83,8 +83,17 @@ describe('numbers past the floating-point range', () => {
     );
   });
 
-  it('says in words that ρ is undefined when k is the same at every sparsity', () => {
-    const r = runCli(['toy', 'run', '--preset', 'tegum', '--steps', '5', '--no-figures', '--json']);
+  it('says in words that ρ is undefined when k is the same at every sparsity', async () => {
+    const r = await runCli([
+      'toy',
+      'run',
+      '--preset',
+      'tegum',
+      '--steps',
+      '5',
+      '--no-figures',
+      '--json',
+    ]);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as { tegum: { rhoK: number | null; summary: string } };
     expect(r.stdout).not.toMatch(/NaN|Infinity/);
@@ -147,9 +156,9 @@ describe('output paths', () => {
     );
   });
 
-  it('write every output of a run and no temporary file when it succeeds', () => {
+  it('write every output of a run and no temporary file when it succeeds', async () => {
     const cwd = scratch();
-    const r = runCli([...tiny, '--save', 'w', '--out', 'o'], cwd);
+    const r = await runCli([...tiny, '--save', 'w', '--out', 'o'], cwd);
     expect(r.status).toBe(0);
     const all = readdirSync(cwd, { recursive: true, encoding: 'utf8' });
     expect(all.filter((f) => f.includes('.tmp-'))).toEqual([]);

@@ -9,8 +9,18 @@ import { NATIVE_REQUIRED, nativeLoads } from '../test-support/backends.js';
 const native = await nativeLoads();
 
 describe('tegum pack run', () => {
-  it('prints the contract fields as JSON and finds the ETF of 6 lines in R³', () => {
-    const r = runCli(['pack', 'run', '--n', '6', '--d', '3', '--objective', 'minimax', '--json']);
+  it('prints the contract fields as JSON and finds the ETF of 6 lines in R³', async () => {
+    const r = await runCli([
+      'pack',
+      'run',
+      '--n',
+      '6',
+      '--d',
+      '3',
+      '--objective',
+      'minimax',
+      '--json',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -23,10 +33,10 @@ describe('tegum pack run', () => {
     ]);
   });
 
-  it('packs tegum-constrained with --k and saves V as a d × n float32 .npy', () => {
+  it('packs tegum-constrained with --k and saves V as a d × n float32 .npy', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tegum-pack-'));
     const file = join(dir, 'v.npy');
-    const r = runCli([
+    const r = await runCli([
       'pack',
       'run',
       '--n',
@@ -60,12 +70,11 @@ describe('tegum pack run', () => {
     expect(npy.data).toBeInstanceOf(Float32Array);
   });
 
-  // Each test one CLI run: spawnSync blocks this worker's event loop while it runs.
   const TIMED = ['pack', 'run', '--n', '16', '--d', '4', '--restarts', '2', '--steps', '50'];
 
-  it('reports its timing: the backend auto chose, threads, steps taken, wall time, steps/s', () => {
+  it('reports its timing: the backend auto chose, threads, steps taken, wall time, steps/s', async () => {
     if (NATIVE_REQUIRED) expect(native).toBe(true);
-    const r = runCli([...TIMED, '--threads', '2', '--json']);
+    const r = await runCli([...TIMED, '--threads', '2', '--json']);
     expect(r.status).toBe(0);
     const { timing, runs } = JSON.parse(r.stdout);
     expect(timing.backend).toBe(native ? 'native' : 'wasm');
@@ -76,16 +85,16 @@ describe('tegum pack run', () => {
     expect(timing.stepsPerSecond).toBeCloseTo(timing.steps / timing.wallSeconds, 6);
   });
 
-  it('falls back from auto to WebAssembly where the native addon is absent (TEGUM_NATIVE=off)', () => {
-    const r = runCli([...TIMED, '--json'], undefined, { TEGUM_NATIVE: 'off' });
+  it('falls back from auto to WebAssembly where the native addon is absent (TEGUM_NATIVE=off)', async () => {
+    const r = await runCli([...TIMED, '--json'], undefined, { TEGUM_NATIVE: 'off' });
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.timing.backend).toBe('wasm');
     expect(out.config.backend).toBe('wasm');
   });
 
-  it('refuses an explicit --backend native that cannot load with one line and exit code 2', () => {
-    const r = runCli([...TIMED, '--backend', 'native'], undefined, { TEGUM_NATIVE: 'off' });
+  it('refuses an explicit --backend native that cannot load with one line and exit code 2', async () => {
+    const r = await runCli([...TIMED, '--backend', 'native'], undefined, { TEGUM_NATIVE: 'off' });
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe(
       "tegum: error: native backend not available (TEGUM_NATIVE=off); choose 'auto' or 'wasm'",
@@ -93,8 +102,8 @@ describe('tegum pack run', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('prints its timing in the human-readable summary', () => {
-    const r = runCli([...TIMED, '--backend', 'js', '--threads', '1']);
+  it('prints its timing in the human-readable summary', async () => {
+    const r = await runCli([...TIMED, '--backend', 'js', '--threads', '1']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/\d+ steps in [\d.]+ s \([\d.]+ steps\/s, js, 1 thread\)/);
   });
@@ -107,8 +116,8 @@ describe('tegum pack run', () => {
     [['--n', '6', '--d', '3', '--save', 'v.txt'], /--save must name a .npy file/],
     [['--n', '6', '--d', '3', '--alpha', '-1'], /--alpha <x>/],
     [['--n', '6', '--d', '3', '--backend', 'gpu'], /must be one of auto, native, wasm, js/],
-  ])('rejects bad flags with one line and exit code 2: %j', (args, message) => {
-    const r = runCli(['pack', 'run', ...args]);
+  ])('rejects bad flags with one line and exit code 2: %j', async (args, message) => {
+    const r = await runCli(['pack', 'run', ...args]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -31,25 +31,34 @@ interface Summary {
 }
 
 describe('tegum sweep run / status / export', () => {
-  it('runs every job once, skips stored jobs on a rerun, and runs only the new jobs of a grown axis', () => {
-    const first = runCli(['sweep', 'run', specFile, '--out', out, '--json', '--threads', '2']);
+  it('runs every job once, skips stored jobs on a rerun, and runs only the new jobs of a grown axis', async () => {
+    const first = await runCli([
+      'sweep',
+      'run',
+      specFile,
+      '--out',
+      out,
+      '--json',
+      '--threads',
+      '2',
+    ]);
     expect(first.stderr).toBe('');
     expect(JSON.parse(first.stdout)).toMatchObject({ total: 8, done: 8, ran: 8, skipped: 0 });
     const again = JSON.parse(
-      runCli(['sweep', 'run', specFile, '--out', out, '--json']).stdout,
+      (await runCli(['sweep', 'run', specFile, '--out', out, '--json'])).stdout,
     ) as Summary;
     expect(again).toMatchObject({ total: 8, done: 8, ran: 0, skipped: 8 });
     const grown = join(dir, 'grown.yaml');
     writeFileSync(grown, spec([0, 0.5, 0.9]));
     const more = JSON.parse(
-      runCli(['sweep', 'run', grown, '--out', out, '--json']).stdout,
+      (await runCli(['sweep', 'run', grown, '--out', out, '--json'])).stdout,
     ) as Summary;
     expect(more).toMatchObject({ total: 12, done: 12, ran: 4, skipped: 8 });
-    expect(runCli(['sweep', 'status', out]).stdout).toBe('12 / 12\n');
+    expect((await runCli(['sweep', 'status', out])).stdout).toBe('12 / 12\n');
   });
 
   it('exports one row per job with exactly the named columns, as JSON, CSV and Parquet', async () => {
-    const r = runCli(['sweep', 'export', out, '--format', 'json']);
+    const r = await runCli(['sweep', 'export', out, '--format', 'json']);
     expect(r.status).toBe(0);
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(rows).toHaveLength(12);
@@ -80,16 +89,18 @@ describe('tegum sweep run / status / export', () => {
     expect((row?.featureDimensionality as number[]).length).toBe(5);
     expect(Number.isFinite(row?.loss)).toBe(true);
 
-    const csv = runCli(['sweep', 'export', out, '--format', 'csv']).stdout.trim().split('\n');
+    const csv = (await runCli(['sweep', 'export', out, '--format', 'csv'])).stdout
+      .trim()
+      .split('\n');
     expect(csv[0]).toBe(
       'key,seed,sparsity,lr,loss,dimsPerFeature,k,factors,featureDimensionality,config,wallSeconds,tegumVersion',
     );
     expect(csv).toHaveLength(13);
 
     const parquet = join(dir, 'results.parquet');
-    expect(runCli(['sweep', 'export', out, '--format', 'parquet', '--out', parquet]).status).toBe(
-      0,
-    );
+    expect(
+      (await runCli(['sweep', 'export', out, '--format', 'parquet', '--out', parquet])).status,
+    ).toBe(0);
     const db = await (await DuckDBInstance.create(':memory:')).connect();
     const back = await db.runAndReadAll(
       `SELECT key, seed, loss FROM read_parquet('${parquet}') ORDER BY key, seed`,
@@ -106,11 +117,11 @@ describe('tegum sweep run / status / export', () => {
     expect(decodeNpy(readFileSync(join(out, 'weights', w))).shape).toEqual([2, 5]);
   });
 
-  it('rejects a bad spec with one line and exit 2 before writing anything', () => {
+  it('rejects a bad spec with one line and exit 2 before writing anything', async () => {
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, 'name: x\nkind: toy\nbase: { n: 5, m: 2 }\naxes: { sparsity: [0, 1.5] }\n');
     const where = join(dir, 'never');
-    const r = runCli(['sweep', 'run', bad, '--out', where]);
+    const r = await runCli(['sweep', 'run', bad, '--out', where]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
       'tegum: error: spec: axes.sparsity: sparsity must be in [0, 1), got 1.5\n',
@@ -120,7 +131,7 @@ describe('tegum sweep run / status / export', () => {
 
   it('says in one line, exit 2, that no Redis answers at the queue URL', async () => {
     const port = await freePort();
-    const r = runCli([
+    const r = await runCli([
       'sweep',
       'run',
       specFile,
@@ -131,12 +142,12 @@ describe('tegum sweep run / status / export', () => {
     ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`tegum: error: no Redis at redis://127.0.0.1:${port}: ECONNREFUSED\n`);
-    const dead = runCli(['worker', '--queue', `redis://127.0.0.1:${port}/2`]);
+    const dead = await runCli(['worker', '--queue', `redis://127.0.0.1:${port}/2`]);
     expect(dead.status).toBe(2);
     expect(dead.stderr).toBe(
       `tegum: error: no Redis at redis://127.0.0.1:${port}/2: ECONNREFUSED\n`,
     );
-    const w = runCli(['worker', '--queue', 'http://x']);
+    const w = await runCli(['worker', '--queue', 'http://x']);
     expect(w.status).toBe(2);
     expect(w.stderr).toMatch(/^tegum: error: --queue must be redis:\/\/HOST:PORT\[\/DB\]/);
   });

@@ -4,16 +4,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../test-support/run-cli.js';
 
-function json(args: string[]): unknown {
-  const r = runCli(args);
+async function json(args: string[]): Promise<unknown> {
+  const r = await runCli(args);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   return JSON.parse(r.stdout);
 }
 
 describe('tegum theory optimum --json', () => {
-  it("prints one object per α with the contract's fields and the post's numbers", () => {
-    const out = json([
+  it("prints one object per α with the contract's fields and the post's numbers", async () => {
+    const out = (await json([
       'theory',
       'optimum',
       '--n',
@@ -23,7 +23,7 @@ describe('tegum theory optimum --json', () => {
       '--alpha',
       '0.5,1,1.5,2',
       '--json',
-    ]) as Record<string, number>[];
+    ])) as Record<string, number>[];
     expect(out.map((o) => o.alpha)).toEqual([0.5, 1, 1.5, 2]);
     for (const o of out) {
       for (const field of ['alpha', 'kStar', 'kStarContinuous', 'epsilon', 'lossRatio', 'kMax']) {
@@ -36,8 +36,8 @@ describe('tegum theory optimum --json', () => {
     expect(out[0].kMax).toBe(55);
   });
 
-  it('accepts --bound and --loss and prints a table without --json', () => {
-    const r = runCli([
+  it('accepts --bound and --loss and prints a table without --json', async () => {
+    const r = await runCli([
       'theory',
       'optimum',
       '--n',
@@ -58,8 +58,16 @@ describe('tegum theory optimum --json', () => {
 });
 
 describe('tegum theory transition --json', () => {
-  it('prints alphaStar a little above 2', () => {
-    const out = json(['theory', 'transition', '--n', '100000', '--d', '10000', '--json']) as {
+  it('prints alphaStar a little above 2', async () => {
+    const out = (await json([
+      'theory',
+      'transition',
+      '--n',
+      '100000',
+      '--d',
+      '10000',
+      '--json',
+    ])) as {
       alphaStar: number;
     };
     expect(out.alphaStar).toBeGreaterThan(2);
@@ -68,8 +76,8 @@ describe('tegum theory transition --json', () => {
 });
 
 describe('tegum theory curve --json', () => {
-  it('prints the requested number of points from k = 1 to kMax', () => {
-    const out = json([
+  it('prints the requested number of points from k = 1 to kMax', async () => {
+    const out = (await json([
       'theory',
       'curve',
       '--n',
@@ -81,7 +89,7 @@ describe('tegum theory curve --json', () => {
       '--points',
       '7',
       '--json',
-    ]) as Record<string, number>[];
+    ])) as Record<string, number>[];
     expect(out).toHaveLength(7);
     expect(Object.keys(out[0]).sort()).toEqual(
       ['dLossDk', 'epsilon', 'k', 'loss', 'normalizedLoss'].sort(),
@@ -93,9 +101,9 @@ describe('tegum theory curve --json', () => {
 });
 
 describe('tegum theory figures', () => {
-  it('writes both figures, their data and the bounds comparison', () => {
+  it('writes both figures, their data and the bounds comparison', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tegum-fig-'));
-    const r = runCli(['theory', 'figures', '--out', dir]);
+    const r = await runCli(['theory', 'figures', '--out', dir]);
     expect(r.status).toBe(0);
     const files = readdirSync(join(dir, 'jl-cubic')).sort();
     expect(files).toEqual([
@@ -184,44 +192,47 @@ describe('bad input', () => {
     ],
     ['an unknown command', ['theroy'], /unknown command 'theroy'/],
   ];
-  it.each(cases)('rejects %s with one line on stderr and exit code 2', (_name, args, message) => {
-    const r = runCli(args);
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe('');
-    const lines = r.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(message);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-  });
+  it.each(cases)(
+    'rejects %s with one line on stderr and exit code 2',
+    async (_name, args, message) => {
+      const r = await runCli(args);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    },
+  );
 
-  it('prints help with exit code 0', () => {
-    const r = runCli(['theory', 'optimum', '--help']);
+  it('prints help with exit code 0', async () => {
+    const r = await runCli(['theory', 'optimum', '--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/--alpha <list>/);
   });
 });
 
 describe('tegum reproduce', () => {
-  it('writes the figures and a report, prints its path last, and reuses the result', () => {
+  it('writes the figures and a report, prints its path last, and reuses the result', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tegum-repro-cli-'));
-    const first = runCli(['reproduce', '--out', dir, '--only', 'theory']);
+    const first = await runCli(['reproduce', '--out', dir, '--only', 'theory']);
     expect(first.status).toBe(0);
     expect(first.stdout.trim().split('\n').at(-1)).toMatch(/report\.html$/);
     expect(readdirSync(join(dir, 'theory', 'jl-cubic'))).toContain('figure-a-loss-vs-k.png');
-    const second = runCli(['reproduce', '--out', dir, '--only', 'theory']);
+    const second = await runCli(['reproduce', '--out', dir, '--only', 'theory']);
     expect(second.stderr).toMatch(/reused/);
   });
 
-  it('rejects an unknown experiment in --only with one line and exit code 2', () => {
-    const r = runCli(['reproduce', '--only', 'theory,nope']);
+  it('rejects an unknown experiment in --only with one line and exit code 2', async () => {
+    const r = await runCli(['reproduce', '--only', 'theory,nope']);
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toMatch(
       /^tegum: error: --only: unknown experiment 'nope'; allowed: theory, packing/,
     );
   });
 
-  it('runs the post-regime packing only with --full, and says so for --only without it', () => {
-    const r = runCli(['reproduce', '--only', 'packing-post']);
+  it('runs the post-regime packing only with --full, and says so for --only without it', async () => {
+    const r = await runCli(['reproduce', '--only', 'packing-post']);
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe(
       "tegum: error: --only: experiment 'packing-post' runs only with --full",

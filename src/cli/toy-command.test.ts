@@ -12,8 +12,8 @@ const native = await nativeLoads();
 const SMALL = ['toy', 'run', '--n', '5', '--m', '2', '--sparsity', '0,0.9', '--steps', '200'];
 
 describe('tegum toy run --json', () => {
-  it("prints per instance the contract's fields: sparsity, loss, dimsPerFeature, featureDimensionality, factors, k", () => {
-    const r = runCli([...SMALL, '--importance', 'decay:0.9', '--seed', '3', '--json']);
+  it("prints per instance the contract's fields: sparsity, loss, dimsPerFeature, featureDimensionality, factors, k", async () => {
+    const r = await runCli([...SMALL, '--importance', 'decay:0.9', '--seed', '3', '--json']);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as {
       instances: Record<string, unknown>[];
@@ -34,8 +34,8 @@ describe('tegum toy run --json', () => {
     }
   });
 
-  it('repeats each sparsity when --instances is a multiple of the list, seeds consecutive', () => {
-    const r = runCli([...SMALL, '--instances', '4', '--json']);
+  it('repeats each sparsity when --instances is a multiple of the list, seeds consecutive', async () => {
+    const r = await runCli([...SMALL, '--instances', '4', '--json']);
     const out = JSON.parse(r.stdout) as { instances: { sparsity: number; seed: number }[] };
     expect(out.instances.map((i) => [i.sparsity, i.seed])).toEqual([
       [0, 0],
@@ -45,8 +45,8 @@ describe('tegum toy run --json', () => {
     ]);
   });
 
-  it('records --correlated and --anticorrelated sets in the config it prints', () => {
-    const r = runCli([
+  it('records --correlated and --anticorrelated sets in the config it prints', async () => {
+    const r = await runCli([
       ...SMALL.slice(0, -2),
       '--steps',
       '20',
@@ -67,9 +67,9 @@ describe('tegum toy run --json', () => {
     expect(out.instances.map((i) => i.sparsity)).toEqual([0, 0.9]);
   });
 
-  it('writes W and b as .npy per instance and a manifest of the config with --save', () => {
+  it('writes W and b as .npy per instance and a manifest of the config with --save', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tegum-toy-'));
-    const r = runCli([...SMALL, '--save', dir, '--json']);
+    const r = await runCli([...SMALL, '--save', dir, '--json']);
     expect(r.status).toBe(0);
     expect(readdirSync(dir).sort()).toEqual([
       'W_000.npy',
@@ -111,9 +111,9 @@ describe('tegum toy run --json', () => {
     expect(col0).toBeCloseTo(out.instances[1].norms[0], 6);
   });
 
-  it('writes results and figures with --out, and prints a table without --json', () => {
+  it('writes results and figures with --out, and prints a table without --json', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tegum-toy-out-'));
-    const r = runCli([...SMALL, '--out', dir]);
+    const r = await runCli([...SMALL, '--out', dir]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/instance\s+S\s+loss/);
     expect(r.stdout).toMatch(/200 steps in/);
@@ -142,8 +142,8 @@ describe('tegum toy run: bad input', () => {
     [[...SMALL, '--correlated', '0,1', '--anticorrelated', '2;1,3'], /--anticorrelated: .*\{2\}/],
   ];
   for (const [args, message] of bad) {
-    it(`rejects ${args.slice(2).join(' ')} with one line and exit code 2`, () => {
-      const r = runCli(args);
+    it(`rejects ${args.slice(2).join(' ')} with one line and exit code 2`, async () => {
+      const r = await runCli(args);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -76,9 +76,9 @@ describe('startStaticServer', () => {
     await expect(startStaticServer({ root, port })).rejects.toThrow(PortInUseError);
   });
 
-  it('makes the CLI say the port is taken, in one line with exit code 2', () => {
+  it('makes the CLI say the port is taken, in one line with exit code 2', async () => {
     const port = (server.address() as AddressInfo).port;
-    const r = runCli(['serve', '--port', String(port)]);
+    const r = await runCli(['serve', '--port', String(port)]);
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe(
       `tegum: error: port ${port} on 127.0.0.1 is already in use; choose another with --port`,
@@ -125,8 +125,8 @@ describe('the server with a file it cannot read', () => {
 describe('tegum serve at its edge', () => {
   it.each([[''], ['bad host!']])(
     'refuses --host %j in one line with exit code 2 (it would bind every interface or none)',
-    (host) => {
-      const r = runCli(['serve', '--host', host, '--port', '0']);
+    async (host) => {
+      const r = await runCli(['serve', '--host', host, '--port', '0']);
       expect(r.status).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(/--host <host>.*must be an IP address/);

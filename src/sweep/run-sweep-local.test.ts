@@ -72,7 +72,8 @@ describe('runSweepLocal', () => {
     const plan = planSweep({
       name: 'diverge',
       kind: 'toy',
-      base: { n: 4, m: 2, steps: 50, batchSize: 16, sparsity: 0 },
+      // No weight decay: lr × weightDecay ≥ 1 is refused at planning; this job must train.
+      base: { n: 4, m: 2, steps: 50, batchSize: 16, sparsity: 0, weightDecay: 0 },
       axes: { lr: [1e-3, 1e30] },
     });
     const s = await runSweepLocal(plan, { out: join(dir, 'diverge'), threads: 2 });

@@ -1,10 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng.js';
+import { runCli } from '../test-support/run-cli.js';
 
 // Crash safety of the local engine, with real processes: `tegum sweep run` killed with
 // SIGKILL at random moments, then rerun, must end as an uninterrupted run does.
@@ -70,14 +71,14 @@ async function killedAt(out: string, rows: number, extraMs: number): Promise<voi
   await exited;
 }
 
-function cli(args: string[]): string {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+async function cli(args: string[]): Promise<string> {
+  const r = await runCli(args);
   expect(r.stderr).toBe('');
   return r.stdout;
 }
 
-function rows(out: string): Record<string, unknown>[] {
-  const all = JSON.parse(cli(['sweep', 'export', out, '--format', 'json'])) as Record<
+async function rows(out: string): Promise<Record<string, unknown>[]> {
+  const all = JSON.parse(await cli(['sweep', 'export', out, '--format', 'json'])) as Record<
     string,
     unknown
   >[];
@@ -93,7 +94,7 @@ describe('tegum sweep run killed at random moments', () => {
     const reference = join(dir, 'reference');
     const clean = await sweep(reference);
     expect(clean.code).toBe(0);
-    const expected = rows(reference);
+    const expected = await rows(reference);
     expect(expected).toHaveLength(12);
 
     const crashed = join(dir, 'crashed');
@@ -109,9 +110,7 @@ describe('tegum sweep run killed at random moments', () => {
     ];
     for (const { rows: atRows, extraMs } of plan) {
       await killedAt(crashed, atRows, extraMs);
-      const status = spawnSync(process.execPath, [CLI, 'sweep', 'status', crashed], {
-        encoding: 'utf8',
-      });
+      const status = await runCli(['sweep', 'status', crashed]);
       doneAfterKill.push(status.status === 0 ? Number(status.stdout.split(' / ')[0]) : 0);
     }
     // Stored rows never vanish, and some kill landed mid-run.
@@ -124,8 +123,8 @@ describe('tegum sweep run killed at random moments', () => {
     ).toBe(true);
 
     expect((await sweep(crashed)).code).toBe(0);
-    expect(cli(['sweep', 'status', crashed])).toBe('12 / 12\n');
-    expect(rows(crashed)).toEqual(expected);
+    expect(await cli(['sweep', 'status', crashed])).toBe('12 / 12\n');
+    expect(await rows(crashed)).toEqual(expected);
     const files = readdirSync(join(reference, 'weights')).sort();
     expect(readdirSync(join(crashed, 'weights')).sort()).toEqual(files);
     for (const f of files) {

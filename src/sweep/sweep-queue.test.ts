@@ -1,10 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../test-support/run-cli.js';
 import { startRedis, type TestRedis } from '../test-support/redis-server.js';
 import { connectionOf, QUEUE_PREFIX } from './queue-jobs.js';
 import { parseQueueUrl } from './queue-url.js';
@@ -19,7 +20,7 @@ writeFileSync(
   [
     'name: queue-test',
     'kind: toy',
-    'base: { n: 6, m: 2, steps: 1500, batchSize: 64 }',
+    'base: { n: 6, m: 2, steps: 6000, batchSize: 64 }',
     'axes: { sparsity: [0, 0.5, 0.8, 0.95] }',
     'seeds: 2',
   ].join('\n'),
@@ -31,9 +32,20 @@ beforeAll(async () => {
 });
 afterAll(() => redis.stop());
 
-function start(args: string[]): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: 'ignore' });
-  return { child, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
+function start(args: string[]): {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  /** Resolves at the first line the process writes to stderr (a worker's "listening" line). */
+  spoke: Promise<void>;
+} {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const spoke = new Promise<void>((resolve) => child.stderr?.once('data', () => resolve()));
+  child.stderr?.resume();
+  return {
+    child,
+    exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
+    spoke,
+  };
 }
 
 async function until(what: string, ok: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
@@ -44,10 +56,8 @@ async function until(what: string, ok: () => Promise<boolean>, timeoutMs = 60_00
   }
 }
 
-function exported(out: string): Record<string, unknown>[] {
-  const r = spawnSync(process.execPath, [CLI, 'sweep', 'export', out, '--format', 'json'], {
-    encoding: 'utf8',
-  });
+async function exported(out: string): Promise<Record<string, unknown>[]> {
+  const r = await runCli(['sweep', 'export', out, '--format', 'json']);
   expect(r.stderr).toBe('');
   return (JSON.parse(r.stdout) as Record<string, unknown>[]).map(({ wallSeconds, ...rest }) => {
     expect(wallSeconds).toBeGreaterThan(0);
@@ -58,11 +68,9 @@ function exported(out: string): Record<string, unknown>[] {
 describe('tegum sweep run --queue with tegum worker processes', () => {
   it('stores every job once, with the local numbers, when a worker and the coordinator are killed', async () => {
     const reference = join(dir, 'reference');
-    const local = spawnSync(process.execPath, [CLI, 'sweep', 'run', specFile, '--out', reference], {
-      encoding: 'utf8',
-    });
+    const local = await runCli(['sweep', 'run', specFile, '--out', reference]);
     expect(local.status).toBe(0);
-    const expected = exported(reference);
+    const expected = await exported(reference);
     expect(expected).toHaveLength(8);
 
     const queue = new Queue('queue-test', {
@@ -73,6 +81,9 @@ describe('tegum sweep run --queue with tegum worker processes', () => {
     const workerB = start(['worker', '--queue', redis.url, '--threads', '1']);
     const out = join(dir, 'queued');
     try {
+      // Both workers listening before any job is queued: on a loaded machine one worker
+      // could otherwise start late and find the other has taken every job.
+      await Promise.all([workerA.spoke, workerB.spoke]);
       const coordinator = start(['sweep', 'run', specFile, '--out', out, '--queue', redis.url]);
       // Each worker takes one job at a time: two active jobs mean A is mid-job.
       await until('both workers hold a job', async () => (await queue.getActiveCount()) >= 2);
@@ -88,7 +99,7 @@ describe('tegum sweep run --queue with tegum worker processes', () => {
       });
       const rerun = start(['sweep', 'run', specFile, '--out', out, '--queue', redis.url]);
       expect(await rerun.exited).toBe(0);
-      const rows = exported(out);
+      const rows = await exported(out);
       expect(new Set(rows.map((r) => `${String(r.key)}:${String(r.seed)}`)).size).toBe(8);
       expect(rows).toEqual(expected);
       expect(await queue.getCompletedCount()).toBe(0);

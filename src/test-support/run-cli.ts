@@ -1,5 +1,9 @@
-/** Runs the built `tegum` CLI (dist/, built by `npm test` before vitest) as a child process. */
-import { spawnSync } from 'node:child_process';
+/**
+ * Runs the built `tegum` CLI (dist/, built by `npm test` before vitest) as a child
+ * process. Asynchronous on purpose: a synchronous spawn blocks the test worker's event
+ * loop for the whole run, and on a loaded machine vitest's own messages then time out.
+ */
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
@@ -12,11 +16,22 @@ export interface CliResult {
 }
 
 /** Runs `tegum ...args` and waits for it; `env` adds to (or overrides) this process's. */
-export function runCli(args: string[], cwd?: string, env?: Record<string, string>): CliResult {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    cwd,
-    env: env === undefined ? undefined : { ...process.env, ...env },
+export function runCli(
+  args: string[],
+  cwd?: string,
+  env?: Record<string, string>,
+): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd,
+      env: env === undefined ? undefined : { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
