@@ -40,6 +40,21 @@ export default tseslint.config(
     },
   },
   {
+    // Sweeps plan and run jobs below the named experiments, which may call them; what
+    // both need (run identity, atomic writes) lives in src/core.
+    files: ['src/sweep/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/experiments/*'], message: 'src/sweep never imports src/experiments' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['web/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -6,7 +6,7 @@ export * from './index.js';
 export { renderPlot, composeFigure, svgToPng, normalizeSvg } from './viz/render.js';
 export { lossVsKFigure, kStarVsAlphaFigure, boundsComparedFigure } from './viz/theory-figures.js';
 export { writeTheoryFigures, theoryFigureData } from './experiments/theory-figures.js';
-export { runIdentity } from './experiments/run-identity.js';
+export { runIdentity } from './core/run-identity.js';
 export { planSweep, loadSweepSpec, SweepSpecError } from './sweep/plan-sweep.js';
 export type { SweepPlan, SweepJob } from './sweep/plan-sweep.js';
 export { runSweepLocal } from './sweep/run-sweep-local.js';

@@ -6,7 +6,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { TEGUM_VERSION } from '../core/version.js';
-import { withOutputBatch } from '../experiments/output-batch.js';
+import { withOutputBatch } from '../core/output-batch.js';
 import { exitForError } from './exit-for-error.js';
 import { EXIT_USAGE } from './usage-error.js';
 import { registerTheoryCommand } from './theory-command.js';

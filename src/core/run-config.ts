@@ -4,7 +4,7 @@
  * its kind's resolver (`resolveToyRun` in src/toy, `resolvePackRun` in src/packing,
  * `resolveTheoryRun` in src/theory), with every effective value explicit. Trainers,
  * pool chunks and workers take only these. Their canonical JSON plus tegum's version,
- * hashed, is the run's identity (src/experiments/run-identity.ts).
+ * hashed, is the run's identity (src/core/run-identity.ts).
  *
  * The types live here, below every layer that makes or reads them.
  */

@@ -21,9 +21,9 @@ import { resolveToyRun } from '../toy/resolve-toy-run.js';
 import { instanceWeights, summarizeInstance } from '../toy/summarize-instance.js';
 import { trainToyModels } from '../toy/train-toy.js';
 import type { Experiment, ExperimentContext, ReportSection } from './experiment.js';
-import { runIdentity } from './run-identity.js';
+import { runIdentity } from '../core/run-identity.js';
 import { writeFigure } from './write-figure.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { writeFileAtomic } from '../core/write-file-atomic.js';
 
 /** The sparsity of every setup: the paper's "sparse" regime. */
 const S = 0.9;

@@ -14,8 +14,8 @@ import { tegumFactors } from '../geometry/tegum-factors.js';
 import { packTasks, type PackConfig } from '../packing/pack.js';
 import { packConfigOf, resolvePackRun } from '../packing/resolve-pack-run.js';
 import { packOnCores } from './pool-pack-runner.js';
-import { runIdentity } from './run-identity.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { runIdentity } from '../core/run-identity.js';
+import { writeFileAtomic } from '../core/write-file-atomic.js';
 
 /** What `runPack` is asked. */
 export interface PackRunOptions {

@@ -22,7 +22,7 @@ import { tegumAnalysis, type TegumAnalysis } from '../toy/tegum-analysis.js';
 import { trainToyModels, type ToyProgress, type ToyTrainingResult } from '../toy/train-toy.js';
 import { resolveToyRun, type ToyRunInput } from '../toy/resolve-toy-run.js';
 import type { ResolvedToyRun } from '../core/run-config.js';
-import { runIdentity } from './run-identity.js';
+import { runIdentity } from '../core/run-identity.js';
 import { trainToyModelsParallel } from '../toy/train-toy-parallel.js';
 import { WorkerPool } from '../core/worker-pool.js';
 import { availableParallelism } from 'node:os';
@@ -31,7 +31,7 @@ import { checkToyFigureNames, toyFigure, type ToyFigureInput } from '../viz/toy-
 import type { ToyWeights } from '../viz/toy-figures.js';
 import { toCsv } from './to-csv.js';
 import { writeFigure } from './write-figure.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { writeFileAtomic } from '../core/write-file-atomic.js';
 import { checkMemory, toyMemoryBytes } from './resource-bounds.js';
 import { assertFinite } from '../core/finite-guard.js';
 
@@ -63,7 +63,7 @@ export interface ToyRunResult {
   preset: string | null;
   /** Every value that determined the numbers. */
   config: ResolvedToyRun;
-  /** sha256 of the config's canonical JSON and tegum's version (src/experiments/run-identity.ts). */
+  /** sha256 of the config's canonical JSON and tegum's version (src/core/run-identity.ts). */
   identity: string;
   instances: ToyInstanceSummary[];
   /** Present for S > 0 instances when the preset is 'sparse-limit' or asked for. */

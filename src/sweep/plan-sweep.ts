@@ -2,12 +2,12 @@
  * From a spec (a YAML/JSON file or a built-in sweep's name) to the sweep's jobs,
  * before any work: the spec validated (src/sweep/spec-schema.ts), its keys checked
  * against the job kind's, every point × seed resolved into its complete config and
- * keyed by the config's identity (sha256, src/experiments/run-identity.ts). Any
+ * keyed by the config's identity (sha256, src/core/run-identity.ts). Any
  * problem is a SweepSpecError: one line naming the key path and what is allowed.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { runIdentity } from '../experiments/run-identity.js';
+import { runIdentity } from '../core/run-identity.js';
 import { builtinSweep, builtinSweepNames, type ExtraColumn } from './builtin-sweeps.js';
 import { gridPoints, seedList } from './expand-grid.js';
 import type { ColumnDef, JobKind } from './job-kind.js';

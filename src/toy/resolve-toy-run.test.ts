@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../core/canonical-json.js';
 import { TEGUM_VERSION } from '../core/version.js';
-import { runIdentity } from '../experiments/run-identity.js';
+import { runIdentity } from '../core/run-identity.js';
 import { readFileSync } from 'node:fs';
 import { resolveToyRun, sliceToyRun } from './resolve-toy-run.js';
 
