@@ -3,8 +3,9 @@
  * explorer's worker — is one of these plain-data objects, built once at the edge by
  * its kind's resolver (`resolveToyRun` in src/toy, `resolvePackRun` in src/packing,
  * `resolveTheoryRun` in src/theory), with every effective value explicit. Trainers,
- * pool chunks and workers take only these. Their canonical JSON plus tegum's version,
- * hashed, is the run's identity (src/core/run-identity.ts).
+ * pool chunks and workers take only these. Their canonical JSON (less `threads`, which
+ * changes no number) plus tegum's version, hashed, is the run's identity
+ * (src/core/run-identity.ts).
  *
  * The types live here, below every layer that makes or reads them.
  */

@@ -63,7 +63,10 @@ export interface ToyRunResult {
   preset: string | null;
   /** Every value that determined the numbers. */
   config: ResolvedToyRun;
-  /** sha256 of the config's canonical JSON and tegum's version (src/core/run-identity.ts). */
+  /**
+   * sha256 of the config's canonical JSON (less `threads`, which changes no number) and
+   * tegum's version (src/core/run-identity.ts).
+   */
   identity: string;
   instances: ToyInstanceSummary[];
   /** Present for S > 0 instances when the preset is 'sparse-limit' or asked for. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runIdentity } from '../core/run-identity.js';
 import { resolveTheoryRun, theoryModelOf } from '../theory/resolve-theory-run.js';
 import { theoryModel } from '../theory/theory-model.js';
 import { packConfigOf, PACKING_COSINE_TOLERANCE, resolvePackRun } from './resolve-pack-run.js';
@@ -56,6 +57,18 @@ describe('resolvePackRun', () => {
     expect(() => resolvePackRun({ n: 6, d: 3, objective: 'power', cosineTolerance: 1 })).toThrow(
       'cosineTolerance must be in [0, 1), got 1',
     );
+  });
+});
+
+describe("a packing run's identity", () => {
+  it('is the same for 1 and 2 threads, whose numbers agree, and differs with the seed or the backend', () => {
+    const base = { n: 6, d: 3, objective: 'power' };
+    const one = resolvePackRun({ ...base, threads: 1 });
+    const two = resolvePackRun({ ...base, threads: 2 });
+    expect(two.threads).toBe(2);
+    expect(runIdentity(two)).toBe(runIdentity(one));
+    expect(runIdentity(resolvePackRun({ ...base, seed: 1 }))).not.toBe(runIdentity(one));
+    expect(runIdentity(resolvePackRun({ ...base, backend: 'js' }))).not.toBe(runIdentity(one));
   });
 });
 

@@ -119,6 +119,15 @@ describe('a run identity', () => {
     expect(runIdentity(a, '9.9.9')).not.toBe(runIdentity(a));
   });
 
+  it('is the same for 1 and 2 threads, whose numbers agree, and differs with the seed or the backend', () => {
+    const one = resolveToyRun({ ...small, threads: 1 });
+    const two = resolveToyRun({ ...small, threads: 2 });
+    expect(two.threads).toBe(2);
+    expect(runIdentity(two)).toBe(runIdentity(one));
+    expect(runIdentity(resolveToyRun({ ...small, seed: 1 }))).not.toBe(runIdentity(one));
+    expect(runIdentity(resolveToyRun({ ...small, backend: 'js' }))).not.toBe(runIdentity(one));
+  });
+
   it("uses the package's version", () => {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
     expect(TEGUM_VERSION).toBe((pkg as { version: string }).version);
