@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolvePackRun } from '../packing/resolve-pack-run.js';
 import { kValues } from './packing-experiment.js';
 import { runPackingExperiment } from './run-packing-experiment.js';
 
@@ -41,5 +42,23 @@ describe('the packing experiment', () => {
     expect(cubic?.note).toMatch(/domain is empty/);
     const csv = readFileSync(join(out, 'n16-d4', 'loss-vs-k.csv'), 'utf8');
     expect(csv.split('\n')[0]).toMatch(/^alpha,k,loss,normalizedLoss/);
+    // Each point records the resolved packing run that gave it, in data.json too.
+    const point = low.measured.find((p) => p.k === 2);
+    expect(point?.config).toEqual(
+      resolvePackRun({
+        n: 16,
+        d: 4,
+        k: 2,
+        objective: 'power',
+        objectiveParams: { alpha: 0.5 },
+        seed: 1,
+        restarts: 2,
+        optimizer: { steps: 1500, relativeTolerance: 1e-7 },
+        backend: result.backend ?? undefined,
+        threads: result.threads ?? undefined,
+      }),
+    );
+    const data = JSON.parse(readFileSync(join(out, 'n16-d4', 'data.json'), 'utf8'));
+    expect(data.alphas[0].measured[1].config).toEqual(point?.config);
   });
 });

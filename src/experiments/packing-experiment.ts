@@ -13,14 +13,19 @@
  * Measured α* is the least α of the grid from which k* = 1 for every larger α
  * of the grid (so it is known only to the grid's resolution; the bracket says so).
  */
-import { PACKING_COSINE_TOLERANCE } from '../packing/resolve-pack-run.js';
+import { getBackend } from '../core/backend.js';
+import type { ResolvedPackRun, RunBackend } from '../core/run-config.js';
+import {
+  packConfigOf,
+  PACKING_COSINE_TOLERANCE,
+  resolvePackRun,
+} from '../packing/resolve-pack-run.js';
 import { tegumFactors } from '../geometry/tegum-factors.js';
 import {
   assemblePacking,
   packTaskKey,
   packTasks,
   runPackTask,
-  type PackConfig,
   type PackResult,
   type PackTask,
   type PackTaskResult,
@@ -78,8 +83,9 @@ function factorCounts(
   V: Float32Array,
   d: number,
   n: number,
+  cosineTolerance: number,
 ): { factors: number; factorCounts: FactorCount[] } {
-  const decomposition = tegumFactors(V, d, n, { cosineTolerance: PACKING_COSINE_TOLERANCE });
+  const decomposition = tegumFactors(V, d, n, { cosineTolerance });
   const counts = new Map<string, FactorCount>();
   for (const f of decomposition.factors) {
     const key = `${f.size}/${f.dim}`;
@@ -131,13 +137,24 @@ function predictions(n: number, d: number, alpha: number, ks: number[]): BoundPr
 /** Progress of the experiment: a line of text and the fraction done of the current size. */
 export type PackingProgress = (message: string, fraction?: number) => void;
 
-/** Runs one (n, d) of a profile. */
+/** Where the optimisations run, as each point's resolved config records it. */
+export interface PackingPlace {
+  backend: RunBackend;
+  /** Worker threads (the numbers do not depend on them). */
+  threads: number;
+}
+
+/**
+ * Runs one (n, d) of a profile: every (α, k) is one packing run resolved by
+ * `resolvePackRun`, recorded with its measured point.
+ */
 export async function packingSize(
   profile: PackingProfile,
   size: PackingSize,
   runner: PackTaskRunner = runTasksInThread,
   onProgress?: PackingProgress,
   clock: () => number = () => performance.now(),
+  place: PackingPlace = { backend: getBackend(), threads: 1 },
 ): Promise<SizeResult> {
   const started = clock();
   const { n, d } = size;
@@ -145,18 +162,23 @@ export async function packingSize(
   const restarts = size.restarts ?? profile.restarts;
   const steps = size.steps ?? profile.steps;
   const ks = size.ks ?? kValues(d, profile.kCap);
-  const configs: PackConfig[][] = alphas.map((alpha) =>
-    ks.map((k) => ({
-      n,
-      d,
-      k,
-      objective: 'power',
-      objectiveParams: { alpha },
-      seed: profile.seed,
-      restarts,
-      optimizer: { steps, relativeTolerance: 1e-7 },
-    })),
+  const runs: ResolvedPackRun[][] = alphas.map((alpha) =>
+    ks.map((k) =>
+      resolvePackRun({
+        n,
+        d,
+        k,
+        objective: 'power',
+        objectiveParams: { alpha },
+        seed: profile.seed,
+        restarts,
+        optimizer: { steps, relativeTolerance: 1e-7 },
+        backend: place.backend,
+        threads: place.threads,
+      }),
+    ),
   );
+  const configs = runs.map((row) => row.map(packConfigOf));
   // Distinct tasks only: the same block shape at the same α recurs across k.
   const unique = new Map<string, PackTask>();
   for (const config of configs.flat())
@@ -174,7 +196,9 @@ export async function packingSize(
     let L1 = NaN;
     let free: AlphaResult['free'] | undefined;
     let bestResult: PackResult | undefined;
-    const measured = configs[a].map((config) => {
+    let bestRun: ResolvedPackRun | undefined;
+    const measured = configs[a].map((config, i) => {
+      const run = runs[a][i];
       const own = packTasks(config).map((t) => byKey.get(packTaskKey(t)) as PackTaskResult);
       const r = assemblePacking(config, own);
       if (config.k === 1) {
@@ -183,10 +207,13 @@ export async function packingSize(
           loss: r.loss,
           maxAbsCos: r.maxAbsCos,
           meanAbsCos: r.meanAbsCos,
-          ...factorCounts(r.V, d, n),
+          ...factorCounts(r.V, d, n, run.cosineTolerance),
         };
       }
-      if (!bestResult || r.loss < bestResult.loss) bestResult = r;
+      if (!bestResult || r.loss < bestResult.loss) {
+        bestResult = r;
+        bestRun = run;
+      }
       return {
         k: r.k,
         loss: r.loss,
@@ -195,6 +222,7 @@ export async function packingSize(
         meanAbsCos: r.meanAbsCos,
         evenBlocks: r.evenBlocks,
         layout: layoutOf(r),
+        config: run,
       };
     });
     const least = Math.min(...measured.map((p) => p.loss));
@@ -204,7 +232,10 @@ export async function packingSize(
       alpha,
       measured,
       kStarMeasured,
-      best: { k: winner.k, ...factorCounts(winner.V, d, n) },
+      best: {
+        k: winner.k,
+        ...factorCounts(winner.V, d, n, (bestRun as ResolvedPackRun).cosineTolerance),
+      },
       free: free as AlphaResult['free'],
       theory: predictions(n, d, alpha, ks),
     };

@@ -7,7 +7,7 @@
 import { assertFinite } from '../core/finite-guard.js';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { useBackend, type BackendChoice, type BackendName } from '../core/backend.js';
+import { getBackend, useBackend, type BackendChoice, type BackendName } from '../core/backend.js';
 import { WorkerPool } from '../core/worker-pool.js';
 import { poolPackRunner } from './pool-pack-runner.js';
 import {
@@ -123,7 +123,11 @@ async function runWith(
   const written: string[] = [];
   for (const size of profile.sizes) {
     const result = assertFinite(
-      await packingSize(profile, size, runner, opts.onProgress),
+      await packingSize(profile, size, runner, opts.onProgress, undefined, {
+        // A given runner runs where the caller set up: this thread's kernels, one thread.
+        backend: backend ?? getBackend(),
+        threads: threads ?? 1,
+      }),
       `pack experiment n = ${size.n}, d = ${size.d}`,
     );
     sizes.push(result);

@@ -5,6 +5,7 @@
  * it (src/experiments/packing-experiment.ts) and the figures that draw it
  * (src/viz/packing-figures.ts).
  */
+import type { ResolvedPackRun } from '../core/run-config.js';
 
 /** A tegum factor summary: how many factors of each (size, dim). */
 export interface FactorCount {
@@ -24,6 +25,8 @@ export interface MeasuredPoint {
   evenBlocks: boolean;
   /** Block shapes as 'm×D' (with counts when uneven), e.g. '13×7 ×2, 12×6 ×3'. */
   layout: string;
+  /** The resolved packing run that gave this point: every value that determined it. */
+  config: ResolvedPackRun;
 }
 
 /** The theory's prediction from one bound. */

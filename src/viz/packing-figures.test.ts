@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { AlphaResult, SizeResult } from '../packing/packing-results.js';
+import { resolvePackRun } from '../packing/resolve-pack-run.js';
 import { goldenSvg } from '../test-support/golden.js';
 import { packingKStarFigure, packingLossFigure } from './packing-figures.js';
 
@@ -19,6 +20,7 @@ function alphaResult(alpha: number, losses: number[], kStar: number, factors: nu
       meanAbsCos: 0.25 / k,
       evenBlocks: true,
       layout: `${12 / k}×${4 / k}${k > 1 ? ` ×${k}` : ''}`,
+      config: resolvePackRun({ n: 12, d: 4, k, objective: 'power', objectiveParams: { alpha } }),
     })),
     kStarMeasured: kStar,
     best: {
