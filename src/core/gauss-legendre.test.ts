@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CLOSED_FORM_RTOL, relativeError } from '../test-support/tolerances.js';
+import { CLOSED_FORM_RTOL, F64_EXACT, relativeError } from '../test-support/tolerances.js';
 import { gaussLegendre, integratePieces } from './gauss-legendre.js';
 
 describe('Gauss–Legendre quadrature', () => {
   it('has the tabulated 3-point rule (±√(3/5), weights 5/9, 8/9)', () => {
     const { nodes, weights } = gaussLegendre(3);
     expect(relativeError(nodes[2], Math.sqrt(3 / 5))).toBeLessThan(CLOSED_FORM_RTOL);
-    expect(Math.abs(nodes[1])).toBeLessThan(1e-15);
+    expect(Math.abs(nodes[1])).toBeLessThan(F64_EXACT);
     expect(relativeError(weights[0], 5 / 9)).toBeLessThan(CLOSED_FORM_RTOL);
     expect(relativeError(weights[1], 8 / 9)).toBeLessThan(CLOSED_FORM_RTOL);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { F64_EXACT_DIGITS } from '../test-support/tolerances.js';
 import { planSweep } from '../sweep/plan-sweep.js';
 import {
   claimMapSpec,
@@ -99,6 +100,6 @@ describe('the claim map on the sweep engine', () => {
     );
     expect(run.job).toEqual({ decay: 0.9, density: 0.1, seed: 2 });
     expect(run.summary).toMatchObject({ instance: 4, seed: 2, k: 2, loss: 0.01 });
-    expect(run.summary.sparsity).toBeCloseTo(0.9, 15);
+    expect(run.summary.sparsity).toBeCloseTo(0.9, F64_EXACT_DIGITS);
   });
 });

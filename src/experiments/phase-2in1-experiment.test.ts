@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { F64_DIGITS } from '../test-support/tolerances.js';
 import { bestOfSeeds, twoInOneAxes, type TwoInOneGrid } from '../toy/phase-2in1-grid.js';
 import { analyticTwoInOne } from '../toy/phase-2in1-solutions.js';
 import {
@@ -53,7 +54,7 @@ describe('the 2-in-1 phase diagram experiment', () => {
       expect(corner?.solution).toBe('antipodal');
       expect(result.agreement).toEqual({ agree: 4, total: 4, rate: 1 });
       // Exact losses per feature: the unit pair's (1 + r) p²/6, halved.
-      expect(corner?.exactLoss).toBeCloseTo((11 * 0.01 * 0.01) / 6 / 2, 12);
+      expect(corner?.exactLoss).toBeCloseTo((11 * 0.01 * 0.01) / 6 / 2, F64_DIGITS);
       const csv = readFileSync(join(out, 'jobs.csv'), 'utf8');
       expect(csv.split('\n')[0]).toContain('relativeImportance,density,seed');
       expect(csv).toContain('analyticSolution');

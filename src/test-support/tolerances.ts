@@ -14,6 +14,15 @@ export const CLOSED_FORM_RTOL = 1e-12;
 export const F64_ROUNDING = 1e-12;
 /** The same as decimal digits, for toBeCloseTo(x, F64_DIGITS). */
 export const F64_DIGITS = 12;
+/**
+ * Float64 results that are exact up to one rounding: the same expression computed two
+ * ways, or a value exact in its derivation (a symmetric node at 0, a polynomial
+ * expectation in closed form) of order one. One ulp of 1 is 2.2e-16, so 1e-15 allows a
+ * few roundings and nothing more.
+ */
+export const F64_EXACT = 1e-15;
+/** The same as decimal digits, for toBeCloseTo(x, F64_EXACT_DIGITS): |a − b| < 5e-16. */
+export const F64_EXACT_DIGITS = 15;
 /** Special functions (Lanczos ln Γ, asymptotic ψ) against tabulated values. */
 export const SPECIAL_FUNCTION_RTOL = 1e-12;
 /** Root solvers and minimizers against their defining equation. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { F64_DIGITS } from '../test-support/tolerances.js';
 import {
   claimMap,
   claimMapImportance,
@@ -67,7 +68,7 @@ describe('the seed’s claim as a map', () => {
     const at = (decay: number, density: number) =>
       cells.find((c) => c.decay === decay && c.density === density);
     expect(at(0.8, 0.3)).toMatchObject({ meanK: 2.5, k: [2, 3] });
-    expect(at(0.8, 0.3)?.meanFactorDim).toBeCloseTo((1.5 + 1) / 2, 12);
+    expect(at(0.8, 0.3)?.meanFactorDim).toBeCloseTo((1.5 + 1) / 2, F64_DIGITS);
     expect(cells.filter((c) => c.degenerate).map((c) => [c.decay, c.density])).toEqual([[1, 1]]);
     expect(rows.find((r) => r.decay === 0.8)?.analysis.verdict).toBe('holds');
     expect(rows.find((r) => r.decay === 1)?.analysis.verdict).toBe('mixed');

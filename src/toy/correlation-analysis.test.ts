@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { featureGeometry } from '../geometry/feature-geometry.js';
-import { geometryTolerances } from '../test-support/tolerances.js';
+import { F64_DIGITS, geometryTolerances } from '../test-support/tolerances.js';
 import { setGeometries } from './correlation-analysis.js';
 
 const h = Math.SQRT1_2;
@@ -42,7 +42,7 @@ describe('setGeometries', () => {
     for (const s of [a, b]) {
       expect(s.orthogonal).toBe(true);
       expect(s.antipodal).toBe(false);
-      expect(s.cosines[0].cos).toBeCloseTo(0, 12);
+      expect(s.cosines[0].cos).toBeCloseTo(0, F64_DIGITS);
       expect(s.directions).toBe(2);
       expect(s.oneFactor).toBe(false);
       expect(s.spreadAcrossFactors).toBe(true);
@@ -68,7 +68,7 @@ describe('setGeometries', () => {
     for (const s of sets) {
       expect(s.kind).toBe('anticorrelated');
       expect(s.antipodal).toBe(true);
-      expect(s.cosines[0].cos).toBeCloseTo(-1, 12);
+      expect(s.cosines[0].cos).toBeCloseTo(-1, F64_DIGITS);
       expect(s.oneFactor).toBe(true);
       expect(s.spreadAcrossFactors).toBe(false);
     }
@@ -95,7 +95,7 @@ describe('setGeometries', () => {
       },
     );
     expect(collapsed.directions).toBe(2);
-    expect(collapsed.pcCaptured).toBeCloseTo(1, 12);
+    expect(collapsed.pcCaptured).toBeCloseTo(1, F64_DIGITS);
     expect(collapsed.collapsed).toBe(true);
     expect(collapsed.orthogonal).toBe(false);
     // Rows (1, −1/2, −1/2) and (0, √3/2, −√3/2) are both ⊥ (1, 1, 1): nothing of it is read.
@@ -114,7 +114,7 @@ describe('setGeometries', () => {
       ],
       { correlated: [[0, 1, 2]] },
     );
-    expect(s.pcCaptured).toBeCloseTo(2 / 3, 12);
+    expect(s.pcCaptured).toBeCloseTo(2 / 3, F64_DIGITS);
     expect(s.norms).toEqual([1, 1, 0]);
     expect(s.orthogonal).toBe(false); // feature 2 is not represented
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phaseTolerances, relativeError } from '../test-support/tolerances.js';
+import { F64_EXACT, phaseTolerances, relativeError } from '../test-support/tolerances.js';
 import { twoInOneLoss } from './phase-2in1-loss.js';
 import {
   analyticTwoInOne,
@@ -38,7 +38,7 @@ describe('the analytic 2-in-1 phase diagram', () => {
     expect(relativeError(single.loss, twoInOneLoss(single, r, p))).toBeLessThan(
       phaseTolerances.quadratureRelative,
     );
-    expect(relativeError(single.loss, r * featureVariance(p))).toBeLessThan(1e-15);
+    expect(relativeError(single.loss, r * featureVariance(p))).toBeLessThan(F64_EXACT);
     for (const db of [-0.01, 0.01]) {
       const moved = { w: single.w, b: [single.b[0], single.b[1] + db] as const };
       expect(twoInOneLoss(moved, r, p)).toBeGreaterThan(single.loss);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phaseTolerances, relativeError } from '../test-support/tolerances.js';
+import { F64_EXACT, phaseTolerances, relativeError } from '../test-support/tolerances.js';
 import { twoInOneLoss } from './phase-2in1-loss.js';
 import { bestAntipodalPair, featureVariance } from './phase-2in1-solutions.js';
 import { analyticThreeInTwo, classifyThreeInTwo } from './phase-3in2.js';
@@ -40,8 +40,8 @@ describe('the analytic 3-in-2 phase diagram', () => {
     const p = 0.2;
     const a = analyticThreeInTwo(r, p);
     const loss = (name: string) => a.candidates.find((c) => c.candidate === name)?.loss ?? NaN;
-    expect(relativeError(loss('drop-extra'), r * (p / 3 - (p * p) / 4))).toBeLessThan(1e-15);
-    expect(relativeError(loss('extra-dedicated'), featureVariance(p))).toBeLessThan(1e-15);
+    expect(relativeError(loss('drop-extra'), r * (p / 3 - (p * p) / 4))).toBeLessThan(F64_EXACT);
+    expect(relativeError(loss('extra-dedicated'), featureVariance(p))).toBeLessThan(F64_EXACT);
     // The extra feature's pair is a 2-in-1 model with importances (1, r) at its best.
     const pair = bestAntipodalPair(r, p);
     expect(relativeError(loss('extra-antipodal'), twoInOneLoss(pair, r, p))).toBeLessThan(

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { F64_EXACT_DIGITS } from '../test-support/tolerances.js';
 import { goldenSvg } from '../test-support/golden.js';
 import type { TwoInOneRow } from '../toy/phase-2in1-grid.js';
 import type { TwoInOneSolution } from '../toy/phase-2in1-solutions.js';
@@ -45,9 +46,9 @@ describe('the phase diagrams', () => {
   });
 
   it('puts the unit pair’s boundary at p = 4/7 for equal importances', () => {
-    expect(unitPairBoundary(1)).toBeCloseTo(4 / 7, 15);
-    expect(unitPairBoundary(0.1)).toBeCloseTo(0.4 / 2.5, 15);
-    expect(unitPairBoundary(10)).toBeCloseTo(4 / 25, 15);
+    expect(unitPairBoundary(1)).toBeCloseTo(4 / 7, F64_EXACT_DIGITS);
+    expect(unitPairBoundary(0.1)).toBeCloseTo(0.4 / 2.5, F64_EXACT_DIGITS);
+    expect(unitPairBoundary(10)).toBeCloseTo(4 / 25, F64_EXACT_DIGITS);
   });
 
   it('draws the 2-in-1 diagram, trained beside computed, as in its golden SVG', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phaseTolerances, relativeError } from '../../test-support/tolerances.js';
+import { F64_EXACT_DIGITS, phaseTolerances, relativeError } from '../../test-support/tolerances.js';
 import { TWO_IN_ONE_GRIDS, twoInOneSpec } from '../../toy/phase-2in1-grid.js';
 import { twoInOneLoss } from '../../toy/phase-2in1-loss.js';
 import { analyticTwoInOne, classifyTwoInOne } from '../../toy/phase-2in1-solutions.js';
@@ -46,7 +46,7 @@ describe('the phase-2in1 job kind', () => {
     );
     const analytic = analyticTwoInOne(0.3, 0.05);
     expect(metrics.analyticSolution).toBe(analytic.solution);
-    expect(metrics.analyticLoss).toBeCloseTo(analytic.loss / 2, 15);
+    expect(metrics.analyticLoss).toBeCloseTo(analytic.loss / 2, F64_EXACT_DIGITS);
     // The toy kind's metrics come too.
     expect(metrics).toHaveProperty('dimsPerFeature');
     expect(metrics).toHaveProperty('factors');
@@ -109,6 +109,6 @@ describe('the phase-3in2 job kind', () => {
     expect(metrics.solution).toBe(classifyThreeInTwo(metrics.W as number[]));
     const analytic = analyticThreeInTwo(0.5, 0.05);
     expect(metrics.analyticSolution).toBe(analytic.solution);
-    expect(metrics.analyticLoss).toBeCloseTo(analytic.loss / 3, 15);
+    expect(metrics.analyticLoss).toBeCloseTo(analytic.loss / 3, F64_EXACT_DIGITS);
   });
 });
