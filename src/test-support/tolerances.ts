@@ -29,6 +29,14 @@ export const SPECIAL_FUNCTION_RTOL = 1e-12;
 export const SOLVER_ATOL = 1e-12;
 /** Root solvers against their defining equation, relative to its right-hand side (tiny r). */
 export const SOLVER_RTOL = 1e-12;
+/**
+ * Where a function is flat — a minimizer's location, a root at a tie (α* = 2, where L(k)
+ * ties across k) or a double root (ε(1/6) = 1 of the cubic JL bound) — float64 values
+ * resolve the location only to about √ε ≈ 1.5e-8 (relative); 1e-6 leaves margin above it.
+ */
+export const SQRT_EPS_LOCATION = 1e-6;
+/** The same as decimal digits, for toBeCloseTo(x, SQRT_EPS_DIGITS): |a − b| < 5e-7. */
+export const SQRT_EPS_DIGITS = 6;
 /** Seeded Monte Carlo estimates: this many standard errors. */
 export const MONTE_CARLO_SIGMAS = 4;
 
@@ -77,6 +85,19 @@ export const toyTolerances = {
 } as const;
 
 /* Compute core (src/core): kernels against float64 oracles. */
+
+/** Nelder–Mead (src/core/nelder-mead.ts, fTol 1e-12, xTol 1e-9) on test functions. */
+export const nelderMeadTolerances = {
+  /**
+   * Rosenbrock's curved, flat valley: f ≈ (x₀ − 1)² along it, so f ≤ 1e-10 at the stop
+   * puts x within about 1e-5 of (1, 1): 5 digits.
+   */
+  rosenbrockDigits: 5,
+  /** Rosenbrock's value at the stop: fTol 1e-12 on the simplex spread, 100× margin. */
+  rosenbrockValue: 1e-10,
+  /** A kinked convex minimum (|x − t| + (x − t)²) is sharp: the simplex size xTol 1e-9 bounds x; 6 digits. */
+  kinkedDigits: 6,
+} as const;
 
 /**
  * Every numerical tolerance of the test suite, in one place, with the reason for each.

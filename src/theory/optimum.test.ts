@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { F64_DIGITS, SOLVER_ATOL } from '../test-support/tolerances.js';
+import { F64_DIGITS, SOLVER_ATOL, SQRT_EPS_LOCATION } from '../test-support/tolerances.js';
 import { domainOf } from './domain.js';
 import { lossCurve } from './curve.js';
 import { dLossDk, logLossAt, lossAt } from './loss.js';
@@ -43,7 +43,7 @@ describe('optimum', () => {
     const o = optimum(m);
     expect(Math.abs(o.kStarContinuous - o.kStar)).toBeLessThan(1);
     const scale = Math.abs(dLossDk(m, 1));
-    expect(Math.abs(dLossDk(m, o.kStarContinuous)) / scale).toBeLessThan(1e-6);
+    expect(Math.abs(dLossDk(m, o.kStarContinuous)) / scale).toBeLessThan(SQRT_EPS_LOCATION);
   });
 
   it('says the domain is empty rather than returning NaN', () => {
@@ -70,7 +70,9 @@ describe('optimum', () => {
 
 describe('goldenSection', () => {
   it('minimizes a parabola and keeps a boundary minimum', () => {
-    expect(Math.abs(goldenSection((x) => (x - 2.3) ** 2, 0, 5) - 2.3)).toBeLessThan(1e-6);
+    expect(Math.abs(goldenSection((x) => (x - 2.3) ** 2, 0, 5) - 2.3)).toBeLessThan(
+      SQRT_EPS_LOCATION,
+    );
     expect(goldenSection((x) => x, 1, 4)).toBeCloseTo(1, SOLVER_ATOL > 0 ? 8 : 0);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SQRT_EPS_DIGITS } from '../test-support/tolerances.js';
 import { optimum } from './optimum.js';
 import { struckClosedForm } from './struck-closed-form.js';
 import { lossAt } from './loss.js';
@@ -19,13 +20,13 @@ describe('transition', () => {
 
   it('puts α* at exactly 2 where L(k) ties at α = 2 (Welch bound, exact pair count)', () => {
     const t = transition(theoryModel({ n: 1e5, d: 1e4, alpha: 1, bound: 'welch', loss: 'pairs' }));
-    expect(t.alphaStar).toBeCloseTo(2, 6);
+    expect(t.alphaStar).toBeCloseTo(2, SQRT_EPS_DIGITS);
   });
 
   it('returns no transition when k* = 1 is never reached below the limit', () => {
     // Random vectors with the post's loss: for α < 2, L falls all the way to k = d.
     const t = transition(theoryModel({ n: 1e5, d: 1e4, alpha: 1, bound: 'random' }));
-    expect(t.alphaStar).toBeCloseTo(2, 6);
+    expect(t.alphaStar).toBeCloseTo(2, SQRT_EPS_DIGITS);
   });
 });
 

@@ -2,14 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../core/rng.js';
 import {
+  centralDifference,
   CLOSED_FORM_RTOL,
   F64_ROUNDING,
   FD_FLOAT64_RELATIVE,
   MONTE_CARLO_SIGMAS,
+  relativeError,
   SOLVER_ATOL,
   SOLVER_RTOL,
-  centralDifference,
-  relativeError,
+  SQRT_EPS_DIGITS,
 } from '../../test-support/tolerances.js';
 import type { BoundPoint } from './bound.js';
 import { jlBound } from './bound-jl.js';
@@ -66,7 +67,7 @@ describe('the jl-cubic bound', () => {
 
   it('has the endpoints ε(0) = 0 and ε(1/6) = 1 and ε ≈ √(2r) for small r', () => {
     expect(jlCubicEpsilon(0)).toBe(0);
-    expect(jlCubicEpsilon(JL_CUBIC_R_MAX)).toBeCloseTo(1, 6);
+    expect(jlCubicEpsilon(JL_CUBIC_R_MAX)).toBeCloseTo(1, SQRT_EPS_DIGITS);
     expect(relativeError(jlCubicEpsilon(1e-8), Math.sqrt(2e-8))).toBeLessThan(1e-4);
   });
 
