@@ -1,4 +1,4 @@
-import { F64_DIGITS } from './test-support/tolerances.js';
+import { F64_DIGITS, readmeExampleDigits } from './test-support/tolerances.js';
 import { describe, expect, it } from 'vitest';
 import * as tegum from './index.js';
 
@@ -7,8 +7,8 @@ describe('the public API', () => {
     const model = tegum.theoryModel({ n: 100_000, d: 10_000, alpha: 1.5, bound: 'jl-cubic' });
     const { kStar, lossRatio } = tegum.optimum(model);
     expect(kStar).toBe(35);
-    expect(lossRatio).toBeCloseTo(0.44, 2);
-    expect(tegum.transition(model).alphaStar).toBeCloseTo(2.103, 3);
+    expect(lossRatio).toBeCloseTo(0.44, readmeExampleDigits.lossRatio);
+    expect(tegum.transition(model).alphaStar).toBeCloseTo(2.103, readmeExampleDigits.alphaStar);
     expect(tegum.lossCurve(model, 100)).toHaveLength(100);
   });
 });

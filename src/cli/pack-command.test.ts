@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packingTolerances } from '../test-support/tolerances.js';
 import { decodeNpy } from '../core/npy.js';
 import { runCli } from '../test-support/run-cli.js';
 import { NATIVE_REQUIRED, nativeLoads } from '../test-support/backends.js';
@@ -26,7 +27,7 @@ describe('tegum pack run', () => {
     const out = JSON.parse(r.stdout);
     for (const field of ['loss', 'maxAbsCos', 'meanAbsCos', 'k'])
       expect(typeof out[field]).toBe('number');
-    expect(out.maxAbsCos).toBeCloseTo(1 / Math.sqrt(5), 3);
+    expect(out.maxAbsCos).toBeCloseTo(1 / Math.sqrt(5), packingTolerances.cliKnownAnswerDigits);
     expect(out.k).toBe(1);
     expect(out.factors).toEqual([
       { size: 6, dim: 3, label: '6 in 3 dims', features: [0, 1, 2, 3, 4, 5] },
@@ -58,7 +59,7 @@ describe('tegum pack run', () => {
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.constrainedK).toBe(3);
-    expect(out.loss).toBeCloseTo((12 * 12) / 6 - 12, 3);
+    expect(out.loss).toBeCloseTo((12 * 12) / 6 - 12, packingTolerances.cliKnownAnswerDigits);
     expect(out.k).toBe(3);
     expect(out.factors.map((f: { size: number; dim: number }) => [f.size, f.dim])).toEqual([
       [4, 2],

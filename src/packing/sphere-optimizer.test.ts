@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packingTolerances as tol } from '../test-support/tolerances.js';
+import { F64_ROUNDING, packingTolerances as tol } from '../test-support/tolerances.js';
 import type { Objective } from './objectives/objective.js';
 import { createObjective } from './objectives/registry.js';
 import { assemblePacking, DivergenceError, pack, packTasks, runPackTask } from './pack.js';
@@ -107,7 +107,7 @@ describe('optimizeOnSpheres', () => {
     });
     expect(many.runs).toHaveLength(4);
     expect(many.loss).toBe(Math.min(...many.runs.map((r) => r.loss)));
-    expect(many.loss).toBeLessThanOrEqual(one.loss + 1e-12);
+    expect(many.loss).toBeLessThanOrEqual(one.loss + F64_ROUNDING);
   });
 
   it('rejects bad arguments with a message naming the argument and what is allowed', () => {

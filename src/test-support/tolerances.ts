@@ -37,6 +37,11 @@ export const SOLVER_RTOL = 1e-12;
 export const SQRT_EPS_LOCATION = 1e-6;
 /** The same as decimal digits, for toBeCloseTo(x, SQRT_EPS_DIGITS): |a − b| < 5e-7. */
 export const SQRT_EPS_DIGITS = 6;
+/**
+ * The README's library example prints the loss ratio to 2 decimals and α* to 3; the test
+ * checks the numbers to the digits the README shows.
+ */
+export const readmeExampleDigits = { lossRatio: 2, alphaStar: 3 } as const;
 /** Seeded Monte Carlo estimates: this many standard errors. */
 export const MONTE_CARLO_SIGMAS = 4;
 
@@ -64,6 +69,16 @@ export const packingTolerances = {
   bestKnownAbsolute: 5e-3,
   /** The α = 2 tie across k: L(k) within this (relative) of Σ_b max(0, m_b²/D_b − m_b); float32 Gram. */
   tieRelative: 1e-5,
+  /**
+   * A short CLI packing against its known answer (6 equiangular lines' max |cos| = 1/√5;
+   * the α = 2 frame bound n²/d − n): converged well inside 5e-4, so 3 digits.
+   */
+  cliKnownAnswerDigits: 3,
+  /**
+   * The experiment's predicted α* (bisection to 1e-6 relative) at the Welch bound's exact
+   * tie α* = 2, where the tie blurs float64 values: 4 digits.
+   */
+  predictedAlphaStarDigits: 4,
 } as const;
 
 /** Geometry (src/geometry): metrics of constructed geometries with exactly known answers. */
