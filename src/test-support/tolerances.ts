@@ -99,6 +99,17 @@ export const toyTolerances = {
   trainedDimsPerFeature: 0.1,
 } as const;
 
+/** The sparse limit (src/toy/sparse-limit.ts) against midpoint-rule quadratures. */
+export const sparseLimitTolerances = {
+  /**
+   * 1-sparse: the midpoint rule on 200,000 points errs by ~h² ≈ 2.5e-11 where smooth, a
+   * little more at the ReLU kinks; 1e-8 (absolute) bounds it.
+   */
+  oneSparseAbsolute: 1e-8,
+  /** 2-sparse: the 600 × 600 midpoint grid's error at the ReLU kinks is ~1e-6 of the sum. */
+  twoSparseRelative: 1e-5,
+} as const;
+
 /* Compute core (src/core): kernels against float64 oracles. */
 
 /** Nelder–Mead (src/core/nelder-mead.ts, fTol 1e-12, xTol 1e-9) on test functions. */
