@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MONTE_CARLO_SIGMAS, rngMomentTolerances } from '../test-support/tolerances.js';
 import { Rng } from './rng.js';
 
 describe('Rng', () => {
@@ -30,8 +31,10 @@ describe('Rng', () => {
     const mean = sum / N;
     expect(min).toBeGreaterThanOrEqual(0);
     expect(max).toBeLessThan(1);
-    expect(Math.abs(mean - 0.5)).toBeLessThan(4 * Math.sqrt(1 / 12 / N));
-    expect(Math.abs(sumSq / N - mean * mean - 1 / 12)).toBeLessThan(0.002);
+    expect(Math.abs(mean - 0.5)).toBeLessThan(MONTE_CARLO_SIGMAS * Math.sqrt(1 / 12 / N));
+    expect(Math.abs(sumSq / N - mean * mean - 1 / 12)).toBeLessThan(
+      rngMomentTolerances.uniformVariance,
+    );
   });
 
   it('draws standard normals with mean 0, variance 1 and kurtosis 3', () => {
@@ -46,9 +49,9 @@ describe('Rng', () => {
       m2 += z * z;
       m4 += z ** 4;
     }
-    expect(Math.abs(m1 / N)).toBeLessThan(4 / Math.sqrt(N));
-    expect(Math.abs(m2 / N - 1)).toBeLessThan(0.015);
-    expect(Math.abs(m4 / N - 3)).toBeLessThan(0.1);
+    expect(Math.abs(m1 / N)).toBeLessThan(MONTE_CARLO_SIGMAS / Math.sqrt(N));
+    expect(Math.abs(m2 / N - 1)).toBeLessThan(rngMomentTolerances.normalVariance);
+    expect(Math.abs(m4 / N - 3)).toBeLessThan(rngMomentTolerances.normalKurtosis);
   });
 
   it('rejects a non-integer seed', () => {

@@ -145,6 +145,19 @@ export const FD_FLOAT64_RELATIVE = 1e-5;
 /** Central finite differences on a float32-stored model (step 1e-3): round-off near 1e-4. */
 export const FD_FLOAT32_RELATIVE = 2e-3;
 
+/**
+ * The seeded generator's moments over 200,000 draws (src/core/rng.test.ts), each a
+ * fixed margin in standard errors (SE) of its estimate.
+ */
+export const rngMomentTolerances = {
+  /** Uniform sample variance: SE = √((1/80 − 1/144)/N) ≈ 1.7e-4; 0.002 is ~12 SE. */
+  uniformVariance: 0.002,
+  /** Normal second moment: SE = √(2/N) ≈ 3.2e-3; 0.015 is ~4.7 SE. */
+  normalVariance: 0.015,
+  /** Normal fourth moment: SE = √(96/N) ≈ 0.022; 0.1 is ~4.6 SE. */
+  normalKurtosis: 0.1,
+} as const;
+
 /** Sampling statistics over ~1e5 seeded draws: about 4 standard errors. */
 export const SAMPLING_ABSOLUTE = 0.01;
 
