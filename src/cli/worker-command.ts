@@ -1,11 +1,12 @@
 /**
  * `tegum worker --queue URL [--threads N]`: take sweep jobs from the BullMQ queues at
  * a Redis URL and run them on this machine's cores until stopped (SIGINT/SIGTERM:
- * running jobs finish first). See src/sweep/queue-worker.ts.
+ * running jobs finish first; a second signal stops at once). See src/sweep/queue-worker.ts.
  */
 import type { Command } from 'commander';
 import { parseQueueUrl } from '../sweep/queue-url.js';
 import { parseIntIn } from './parse-options.js';
+import { EXIT_FAILURE } from './usage-error.js';
 import { availableParallelism } from 'node:os';
 
 /** Registers `tegum worker`. */
@@ -29,12 +30,23 @@ export function registerWorkerCommand(program: Command): void {
       });
       process.stderr.write(`tegum worker: ${worker.threads} thread(s) on ${queue.url}\n`);
       await new Promise<void>((resolve) => {
+        let stopping = false;
         const stop = () => {
-          process.stderr.write(`tegum worker: stopping after ${worker.finished()} job(s)\n`);
+          if (stopping) {
+            // A graceful stop waits on Redis and on running jobs; a second signal does not.
+            process.stderr.write(
+              'tegum worker: stopped at once (second signal); its running jobs are retried elsewhere\n',
+            );
+            process.exit(EXIT_FAILURE);
+          }
+          stopping = true;
+          process.stderr.write(
+            `tegum worker: stopping after ${worker.finished()} job(s) once running jobs finish (a second signal stops at once)\n`,
+          );
           worker.stop().then(resolve, resolve);
         };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
       });
     });
 }

@@ -104,9 +104,35 @@ describe('tegum sweep run --queue with tegum worker processes', () => {
       expect(rows).toEqual(expected);
       expect(await queue.getCompletedCount()).toBe(0);
     } finally {
-      workerB.child.kill('SIGTERM');
-      await workerB.exited;
+      // Both workers end here whatever happened above (a failed wait must not leave one
+      // running): SIGTERM, then a second SIGTERM, which stops a worker at once.
+      for (const w of [workerA, workerB]) {
+        if (w.child.exitCode !== null || w.child.signalCode !== null) continue;
+        w.child.kill('SIGTERM');
+        const late = setTimeout(() => w.child.kill('SIGTERM'), 5_000);
+        await w.exited;
+        clearTimeout(late);
+      }
       await queue.close();
     }
   }, 120_000);
+});
+
+describe('tegum worker', () => {
+  it('stops at once on a second signal when its Redis has gone away', async () => {
+    const own = await startRedis();
+    const worker = start(['worker', '--queue', own.url, '--threads', '1']);
+    try {
+      await worker.spoke;
+      await own.stop();
+      worker.child.kill('SIGTERM');
+      // The graceful stop may wait on a Redis that no longer answers; a second signal
+      // ends it (exit 1) if the first has not (exit 0) — never a worker left running.
+      await new Promise((r) => setTimeout(r, 500));
+      worker.child.kill('SIGTERM');
+      expect([0, 1]).toContain(await worker.exited);
+    } finally {
+      worker.child.kill('SIGKILL');
+    }
+  }, 60_000);
 });
