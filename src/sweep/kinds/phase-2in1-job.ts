@@ -9,15 +9,14 @@
  * the 2 features): `loss` sampled, `exactLoss` of the trained (W, b) and
  * `analyticLoss` of the computed solution, both exact.
  */
-import type { ResolvedToyRun } from '../../core/run-config.js';
 import { twoInOneLoss } from '../../toy/phase-2in1-loss.js';
 import { analyticTwoInOne, classifyTwoInOne } from '../../toy/phase-2in1-solutions.js';
 import type { JobKind } from '../job-kind.js';
-import { optionalNumber, optionalString, requiredNumber } from './read-values.js';
+import { resolvePhasePointRun, type PhasePointRun } from './phase-point-run.js';
 import { toyJob } from './toy-job.js';
 
 /** A resolved toy run with the diagram's coordinates written out. */
-export type TwoInOneJobConfig = ResolvedToyRun & { relativeImportance: number; density: number };
+export type TwoInOneJobConfig = PhasePointRun;
 
 /** phase-2in1: see the module header. */
 export const phase2in1Job: JobKind<TwoInOneJobConfig> = {
@@ -35,28 +34,7 @@ export const phase2in1Job: JobKind<TwoInOneJobConfig> = {
     { name: 'analyticLoss', type: 'DOUBLE' },
   ],
   resolve(values, seed) {
-    const r = requiredNumber(values, 'relativeImportance');
-    if (!(r > 0) || !Number.isFinite(r)) {
-      throw new RangeError(`relativeImportance must be a finite number > 0, got ${r}`);
-    }
-    const p = requiredNumber(values, 'density');
-    if (!(p > 0 && p <= 1)) throw new RangeError(`density must be in (0, 1], got ${p}`);
-    const base = toyJob.resolve(
-      {
-        n: 2,
-        m: 1,
-        featureProbability: p,
-        importance: [1, r],
-        ...Object.fromEntries(
-          ['steps', 'lr', 'batchSize', 'evalBatches']
-            .map((k) => [k, optionalNumber(values, k)] as const)
-            .filter(([, v]) => v !== undefined),
-        ),
-        ...(optionalString(values, 'backend') ? { backend: values.backend } : {}),
-      },
-      seed,
-    );
-    return { ...base, relativeImportance: r, density: p };
+    return resolvePhasePointRun(values, seed, { n: 2, m: 1, importance: (r) => [1, r] });
   },
   async run(config) {
     const toy = await toyJob.run(config);

@@ -7,14 +7,13 @@
  * at the same point (`analyticSolution`). The toy kind's metrics come too; `loss`
  * and `analyticLoss` are per feature (the trainer's mean over the 3 features).
  */
-import type { ResolvedToyRun } from '../../core/run-config.js';
 import { analyticThreeInTwo, classifyThreeInTwo } from '../../toy/phase-3in2.js';
 import type { JobKind } from '../job-kind.js';
-import { optionalNumber, optionalString, requiredNumber } from './read-values.js';
+import { resolvePhasePointRun, type PhasePointRun } from './phase-point-run.js';
 import { toyJob } from './toy-job.js';
 
 /** A resolved toy run with the diagram's coordinates written out. */
-export type ThreeInTwoJobConfig = ResolvedToyRun & { relativeImportance: number; density: number };
+export type ThreeInTwoJobConfig = PhasePointRun;
 
 /**
  * Batches of the loss evaluation by default: the best seed is chosen by it, and at
@@ -36,29 +35,12 @@ export const phase3in2Job: JobKind<ThreeInTwoJobConfig> = {
     { name: 'analyticLoss', type: 'DOUBLE' },
   ],
   resolve(values, seed) {
-    const r = requiredNumber(values, 'relativeImportance');
-    if (!(r > 0) || !Number.isFinite(r)) {
-      throw new RangeError(`relativeImportance must be a finite number > 0, got ${r}`);
-    }
-    const p = requiredNumber(values, 'density');
-    if (!(p > 0 && p <= 1)) throw new RangeError(`density must be in (0, 1], got ${p}`);
-    const base = toyJob.resolve(
-      {
-        n: 3,
-        m: 2,
-        featureProbability: p,
-        importance: [1, 1, r],
-        evalBatches: optionalNumber(values, 'evalBatches') ?? EVAL_BATCHES,
-        ...Object.fromEntries(
-          ['steps', 'lr', 'batchSize']
-            .map((k) => [k, optionalNumber(values, k)] as const)
-            .filter(([, v]) => v !== undefined),
-        ),
-        ...(optionalString(values, 'backend') ? { backend: values.backend } : {}),
-      },
-      seed,
-    );
-    return { ...base, relativeImportance: r, density: p };
+    return resolvePhasePointRun(values, seed, {
+      n: 3,
+      m: 2,
+      importance: (r) => [1, 1, r],
+      defaults: { evalBatches: EVAL_BATCHES },
+    });
   },
   async run(config) {
     const toy = await toyJob.run(config);
