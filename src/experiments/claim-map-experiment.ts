@@ -26,7 +26,7 @@ import type { ReportSection } from './experiment.js';
 import { toCsv } from './to-csv.js';
 import { runGridSweep } from './run-grid-sweep.js';
 import { writeFigure } from './write-figure.js';
-import { writeFileAtomic } from '../core/write-file-atomic.js';
+import { writeFileAtomic } from '../core/output-batch.js';
 
 /** Where a map's runs come from: the sweep engine, or (in tests) a constructed source. */
 export type ClaimMapSource = (

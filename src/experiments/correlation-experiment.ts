@@ -23,7 +23,7 @@ import { trainToyModels } from '../toy/train-toy.js';
 import type { Experiment, ExperimentContext, ReportSection } from './experiment.js';
 import { runIdentity } from '../core/run-identity.js';
 import { writeFigure } from './write-figure.js';
-import { writeFileAtomic } from '../core/write-file-atomic.js';
+import { writeFileAtomic } from '../core/output-batch.js';
 
 /** The sparsity of every setup: the paper's "sparse" regime. */
 const S = 0.9;

@@ -22,7 +22,7 @@ import { MEASURED_TIE } from './packing-experiment.js';
 import { runGridSweep } from './run-grid-sweep.js';
 import { toCsv } from './to-csv.js';
 import { writeFigure } from './write-figure.js';
-import { writeFileAtomic } from '../core/write-file-atomic.js';
+import { writeFileAtomic } from '../core/output-batch.js';
 
 /** One measured packing: n, α, the constrained k and its loss. */
 export interface KStarPoint {

@@ -15,7 +15,7 @@ import { packTasks, type PackConfig } from '../packing/pack.js';
 import { packConfigOf, resolvePackRun } from '../packing/resolve-pack-run.js';
 import { packOnCores } from './pool-pack-runner.js';
 import { runIdentity } from '../core/run-identity.js';
-import { writeFileAtomic } from '../core/write-file-atomic.js';
+import { writeFileAtomic } from '../core/output-batch.js';
 
 /** What `runPack` is asked. */
 export interface PackRunOptions {

@@ -30,7 +30,7 @@ import type { Experiment, ReportSection } from './experiment.js';
 import { runGridSweep } from './run-grid-sweep.js';
 import { toCsv } from './to-csv.js';
 import { writeFigure } from './write-figure.js';
-import { writeFileAtomic } from '../core/write-file-atomic.js';
+import { writeFileAtomic } from '../core/output-batch.js';
 
 /** One training job of the diagram. */
 export interface TwoInOneJob {

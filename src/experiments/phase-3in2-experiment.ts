@@ -16,7 +16,7 @@ import type { ReportSection } from './experiment.js';
 import { runGridSweep } from './run-grid-sweep.js';
 import { toCsv } from './to-csv.js';
 import { writeFigure } from './write-figure.js';
-import { writeFileAtomic } from '../core/write-file-atomic.js';
+import { writeFileAtomic } from '../core/output-batch.js';
 
 /** One trained job of the diagram. */
 export interface ThreeInTwoRow extends ThreeInTwoPoint {

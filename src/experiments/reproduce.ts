@@ -9,8 +9,7 @@ import { isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { renderReport } from '../viz/report.js';
 import type { Experiment, Profile, ReportSection } from './experiment.js';
-import { commitOutputs } from '../core/output-batch.js';
-import { writeFileAtomic } from '../core/write-file-atomic.js';
+import { commitOutputs, writeFileAtomic } from '../core/output-batch.js';
 
 /** Bumped when a result's shape changes, so old results are recomputed. */
 export const RESULT_VERSION = 1;

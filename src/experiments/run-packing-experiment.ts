@@ -26,7 +26,7 @@ import {
 import { packingKStarFigure, packingLossFigure } from '../viz/packing-figures.js';
 import { toCsv } from './to-csv.js';
 import { writeFigure } from './write-figure.js';
-import { writeFileAtomic } from '../core/write-file-atomic.js';
+import { writeFileAtomic } from '../core/output-batch.js';
 
 /** Options of {@link runPackingExperiment}. */
 export interface PackingExperimentOptions {

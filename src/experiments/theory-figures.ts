@@ -11,7 +11,7 @@ import type { LossForm } from '../theory/theory-model.js';
 import { boundsComparedFigure, kStarVsAlphaFigure, lossVsKFigure } from '../viz/theory-figures.js';
 import { toCsv } from './to-csv.js';
 import { writeFigure } from './write-figure.js';
-import { writeFileAtomic } from '../core/write-file-atomic.js';
+import { writeFileAtomic } from '../core/output-batch.js';
 
 /** Options of {@link writeTheoryFigures}; defaults are the post's. */
 export interface TheoryFiguresOptions {

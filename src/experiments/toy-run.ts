@@ -31,7 +31,7 @@ import { checkToyFigureNames, toyFigure, type ToyFigureInput } from '../viz/toy-
 import type { ToyWeights } from '../viz/toy-figures.js';
 import { toCsv } from './to-csv.js';
 import { writeFigure } from './write-figure.js';
-import { writeFileAtomic } from '../core/write-file-atomic.js';
+import { writeFileAtomic } from '../core/output-batch.js';
 import { checkMemory, toyMemoryBytes } from './resource-bounds.js';
 import { assertFinite } from '../core/finite-guard.js';
 

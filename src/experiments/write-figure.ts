@@ -3,7 +3,7 @@
  * rename), so an interrupted run never leaves a half-written figure.
  */
 import { svgToPng } from '../viz/render.js';
-import { writeFileAtomic } from '../core/write-file-atomic.js';
+import { writeFileAtomic } from '../core/output-batch.js';
 import { join } from 'node:path';
 
 /** Writes `DIR/NAME.svg` and `DIR/NAME.png`; returns both paths. */

@@ -3,7 +3,7 @@
  * nested values), CSV (with a header) or Parquet, written atomically to a file.
  */
 import { renameSync } from 'node:fs';
-import { writeFileAtomic } from '../core/write-file-atomic.js';
+import { writeFileAtomic } from '../core/output-batch.js';
 import { ResultStore } from './result-store.js';
 
 /** Writes the results of the sweep in `dir` to `file`. @throws RangeError when DIR has no store. */

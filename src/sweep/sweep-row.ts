@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { encodeNpy } from '../core/npy.js';
 import { TEGUM_VERSION } from '../core/version.js';
-import { writeFileAtomic } from '../core/write-file-atomic.js';
+import { writeFileAtomic } from '../core/output-batch.js';
 import type { ColumnDef, KeptArray } from './job-kind.js';
 import { FIXED_COLUMNS, TRAILING_COLUMNS, type SweepJob, type SweepPlan } from './plan-sweep.js';
 import type { CellValue } from './result-store.js';
