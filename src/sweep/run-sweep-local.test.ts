@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +81,23 @@ describe('runSweepLocal', () => {
     expect(s.failed).toHaveLength(1);
     expect(s.failed[0].point).toEqual({ lr: 1e30 });
     expect(s.failed[0].error).toMatch(/^toy training diverged at step \d+/);
+  });
+
+  it('removes the temporaries a killed run left among the kept weights', async () => {
+    const plan = planSweep({
+      name: 'orphans',
+      kind: 'toy',
+      base: { n: 3, m: 2, steps: 5, batchSize: 8, sparsity: 0.5 },
+      keep: ['weights'],
+    });
+    const out = join(dir, 'orphans');
+    mkdirSync(join(out, 'weights'), { recursive: true });
+    // What a SIGKILL between write and rename leaves: one per writer form.
+    writeFileSync(join(out, 'weights', 'x-0-W.npy.tmp-999999-w'), 'partial');
+    writeFileSync(join(out, 'weights', 'x-0-b.npy.tmp-999999-3'), 'partial');
+    await runSweepLocal(plan, { out, threads: 1 });
+    const names = readdirSync(join(out, 'weights')).sort();
+    expect(names).toEqual([`${plan.jobs[0].key}-0-W.npy`, `${plan.jobs[0].key}-0-b.npy`]);
   });
 
   it('knows its built-in sweeps by name, with their extra columns', () => {

@@ -13,7 +13,7 @@ import { PoolWorkerCrashError, WorkerPool } from '../core/worker-pool.js';
 import type { SweepJob, SweepPlan } from './plan-sweep.js';
 import { ResultStore } from './result-store.js';
 import type { SweepJobResult, SweepJobTask } from './run-job.js';
-import { sweepColumns, sweepRow, writeKeptArrays } from './sweep-row.js';
+import { removeOrphanedWeights, sweepColumns, sweepRow, writeKeptArrays } from './sweep-row.js';
 
 /** Where and how to run. */
 export interface SweepRunOptions {
@@ -63,6 +63,7 @@ export async function runSweepLocal(
 ): Promise<SweepRunSummary> {
   const t0 = performance.now();
   const store = await ResultStore.open(options.out, sweepColumns(plan));
+  removeOrphanedWeights(options.out);
   try {
     await store.setPlan(plan.jobs);
     const stored = await store.storedJobs();

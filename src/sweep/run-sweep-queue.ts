@@ -22,7 +22,7 @@ import {
 import { checkRedis, type QueueUrl } from './queue-url.js';
 import { ResultStore } from './result-store.js';
 import type { FailedJob, SweepRunSummary } from './run-sweep-local.js';
-import { sweepColumns, sweepRow, writeKeptArrays } from './sweep-row.js';
+import { removeOrphanedWeights, sweepColumns, sweepRow, writeKeptArrays } from './sweep-row.js';
 
 /** Where the queue is and where the store goes. */
 export interface SweepQueueOptions {
@@ -46,6 +46,7 @@ export async function runSweepQueue(
   const t0 = performance.now();
   await checkRedis(options.queue);
   const store = await ResultStore.open(options.out, sweepColumns(plan));
+  removeOrphanedWeights(options.out);
   const connection = connectionOf(options.queue);
   const queue = new Queue<QueuedJob, QueuedResult>(plan.spec.name, {
     connection,

@@ -4,6 +4,7 @@
  * seconds and tegum's version; and its kept arrays as `.npy` files beside the store
  * (DIR/weights/KEY-SEED-NAME.npy).
  */
+import { readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeNpy } from '../core/npy.js';
 import { TEGUM_VERSION } from '../core/version.js';
@@ -57,4 +58,21 @@ export function writeKeptArrays(
     writeFileAtomic(path, encodeNpy(a.data, a.shape));
     return path;
   });
+}
+
+/**
+ * Removes the temporaries a killed run left in DIR/weights (`NAME.tmp-PID-…`,
+ * written before their rename). Called once the store is open: DuckDB's lock on
+ * the store makes this process the sweep's only writer, so none of them is live.
+ */
+export function removeOrphanedWeights(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(join(dir, 'weights'));
+  } catch {
+    return; // no weights kept yet
+  }
+  for (const name of names) {
+    if (/\.tmp-\d+-(\d+|w)$/.test(name)) unlinkSync(join(dir, 'weights', name));
+  }
 }
