@@ -2,8 +2,8 @@
   "targets": [
     {
       "target_name": "tegum_native",
-      "sources": ["src/tegum-native.c"],
-      "cflags": ["-O2", "-std=c11", "-Wall", "-Wextra"],
+      "sources": ["src/tegum-native.c", "src/toy-step.c"],
+      "cflags": ["-O2", "-std=c11", "-Wall", "-Wextra", "-ffp-contract=fast"],
       "defines": ["NAPI_VERSION=8"],
       "libraries": ["-lopenblas"]
     }

@@ -10,11 +10,14 @@
  * gramTimes: out = V·A for a symmetric A through cblas_ssymm (right side, upper).
  * sgemm:     C = A·B, row-major, for the benchmark's peak (OpenBLAS sgemm at 2048³).
  * setThreads / getThreads: OpenBLAS's thread count (process-wide).
+ * toyStep, toyStepScratch: the toy models' training step (toy-step.c).
  */
 #include <cblas.h>
 #include <node_api.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "toy-step.h"
 
 #define CHECK(call)                                                                       \
   do {                                                                                    \
@@ -172,6 +175,8 @@ NAPI_MODULE_INIT(/* napi_env env, napi_value exports */) {
       {"setThreads", NULL, set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"getThreads", NULL, get_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"config", NULL, get_config, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"toyStep", NULL, toy_step_napi, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"toyStepScratch", NULL, toy_step_scratch_napi, NULL, NULL, NULL, napi_enumerable, NULL},
   };
   if (napi_define_properties(env, exports, sizeof fns / sizeof fns[0], fns) != napi_ok) return NULL;
   return exports;

@@ -2,13 +2,15 @@
  * The native backend: tegum's BLAS twins (native/src/tegum-native.c, an N-API addon over
  * the system's CBLAS, built by `npm ci` where libopenblas-dev is installed). Gram through
  * ssyrk (the upper triangle, half a gemm's flops) and a mirror; V·A through ssymm. The toy
- * step and its batch sampler have no native form yet: they run the WebAssembly kernels at
- * the same thread count.
+ * step in C (native/src/toy-step.c: dense instances through sgemm, sparse ones in the Gram
+ * form), on batches the one WebAssembly data stream draws (wasm-toy-sampler.ts), so every
+ * backend trains on the same draws; toySampleBatch is that stream written out densely.
  * Node only: the addon is loaded through `createRequire`, from specifiers in variables so
  * browser bundles leave it out.
  */
 
 import type { Kernels } from './backend.js';
+import type { ToyState } from './toy-state.js';
 
 /** The addon's exports (native/src/tegum-native.c). */
 export interface NativeAddon {
@@ -21,7 +23,23 @@ export interface NativeAddon {
   getThreads(): number;
   /** OpenBLAS's build description (version, kernel, threading). */
   config(): string;
+  /** Work space for toyStep (grown as shapes need, freed with the object). */
+  toyStepScratch(): ToyStepScratch;
+  /**
+   * One training step of instance shape[0] (native/src/toy-step.c) on the batch rowStart
+   * [B + 1], idx, val (its samples' nonzeros): loss[inst] and one Adam/AdamW update.
+   * @param shape [inst, n, m, B, relu ? 1 : 0]
+   * @param adam [lr, beta1, beta2, eps, weightDecay, decoupled ? 1 : 0, step]
+   */
+  // prettier-ignore
+  toyStep(scratch: ToyStepScratch, W: Float32Array, b: Float32Array, mW: Float32Array,
+    vW: Float32Array, mb: Float32Array, vb: Float32Array, importance: Float32Array,
+    loss: Float32Array, rowStart: Int32Array, idx: Int32Array, val: Float32Array,
+    shape: Int32Array, adam: Float64Array): void;
 }
+
+/** The addon's toy step work space (an opaque external). */
+export type ToyStepScratch = { readonly __brand: 'ToyStepScratch' };
 
 const ADDON_PATH = '../../native/build/Release/tegum_native.node';
 let addon: Promise<NativeAddon> | undefined;
@@ -68,8 +86,11 @@ export async function loadNativeKernels(threads = 1): Promise<Kernels> {
     throw new RangeError(`threads must be a positive integer, got ${threads}`);
   }
   const x = await loadNativeAddon();
-  const { loadWasmKernels } = await import('./wasm-kernels.js');
-  const wasm = await loadWasmKernels(undefined, threads);
+  const { loadWasmToySampler } = await import('./wasm-toy-sampler.js');
+  const sampler = await loadWasmToySampler();
+  const scratch = x.toyStepScratch();
+  const shape = new Int32Array(5);
+  const adam = new Float64Array(7);
   // OpenBLAS's count is process-wide: restore ours before each call (another thread count's
   // kernels may have run since), at the cost of one addon call.
   const ours = (): void => {
@@ -85,7 +106,35 @@ export async function loadNativeKernels(threads = 1): Promise<Kernels> {
       ours();
       x.gramTimes(out, V, A, d, n);
     },
-    toyTrainStep: wasm.toyTrainStep,
-    toySampleBatch: wasm.toySampleBatch,
+    toyTrainStep(s: ToyState, lr: number, loss: Float32Array) {
+      ours();
+      shape.set([0, s.nFeatures, s.nHidden, s.batchSize, s.relu ? 1 : 0]);
+      adam.set([lr, s.beta1, s.beta2, s.eps, s.weightDecay, s.decoupled ? 1 : 0, s.step]);
+      sampler.open(s);
+      try {
+        for (let inst = 0; inst < s.nInstances; inst++) {
+          const { rowStart, idx, val } = sampler.sample(inst);
+          shape[0] = inst;
+          // prettier-ignore
+          x.toyStep(scratch, s.W, s.b, s.mW, s.vW, s.mb, s.vb, s.importance, loss, rowStart, idx,
+            val, shape, adam);
+        }
+      } finally {
+        sampler.close(s);
+      }
+    },
+    toySampleBatch(out: Float32Array, s: ToyState, inst: number) {
+      const n = s.nFeatures;
+      sampler.open(s);
+      try {
+        const { rowStart, idx, val } = sampler.sample(inst);
+        out.fill(0, 0, s.batchSize * n);
+        for (let r = 0; r < s.batchSize; r++) {
+          for (let t = rowStart[r]; t < rowStart[r + 1]; t++) out[r * n + idx[t]] = val[t];
+        }
+      } finally {
+        sampler.close(s);
+      }
+    },
   };
 }

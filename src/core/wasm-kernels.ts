@@ -19,7 +19,7 @@ import {
   type ThreadTeam,
 } from './wasm-parts.js';
 
-interface Exports extends PartExports {
+export interface Exports extends PartExports {
   heapBase(): number;
   gram(G: number, V: number, d: number, n: number, ld: number): void;
   gramTimes(out: number, V: number, A: number, d: number, n: number, ld: number): void;
@@ -32,6 +32,9 @@ interface Exports extends PartExports {
   // prettier-ignore
   toySampleBatch(x: number, data: number, inst: number, B: number, n: number, nzIdx: number,
     nzVal: number): void;
+  // prettier-ignore
+  toySampleCsr(rowStart: number, nzIdx: number, nzVal: number, data: number, inst: number,
+    B: number, n: number): number;
   toyTeamScratchBytes(n: number, m: number, B: number, ld: number, T: number): number;
   // prettier-ignore
   toyTeamLayout(scratch: number, n: number, m: number, B: number, ld: number, T: number,
@@ -68,7 +71,7 @@ export async function kernelsFile(shared: boolean): Promise<string> {
 }
 
 /** The built module's bytes (Node: read from dist/core next to this file or from src). */
-async function defaultSource(file: string): Promise<BufferSource> {
+export async function defaultSource(file: string): Promise<BufferSource> {
   const fsModule = 'node:fs/promises'; // in a variable: browser bundlers leave it alone
   const { readFile } = (await import(
     /* @vite-ignore */ fsModule
@@ -80,7 +83,7 @@ async function defaultSource(file: string): Promise<BufferSource> {
   }
 }
 
-const env = {
+export const env = {
   abort: () => {
     throw new Error('tegum-kernels.wasm aborted');
   },
@@ -121,6 +124,49 @@ export async function loadWasmKernels(source?: BufferSource, threads = 1): Promi
     /* @vite-ignore */ threadsModule
   )) as typeof import('./wasm-threads.js');
   return wrap(x, memory, await startTeam(module, memory, x, threads));
+}
+
+/** The toy data's exports (assembly/toy-sample-stream.ts). */
+export type ToyDataExports = Pick<Exports, 'toyDataBytes' | 'toyData'>;
+
+/** Where allocToyData placed a state's sampling tables and generators (byte offsets). */
+export type ToyDataAt = ReturnType<typeof allocToyData>;
+
+/** Allocates a state's sampling tables and generators with `alloc` (before memory grows). */
+export function allocToyData(alloc: (bytes: number) => number, x: ToyDataExports, s: ToyState) {
+  const sm = s.sampling;
+  return {
+    data: alloc(x.toyDataBytes()),
+    density: alloc(sm.density.byteLength),
+    invLogQ: alloc(s.invLogQ.byteLength),
+    rng: alloc(s.rngState.byteLength),
+    unitStream: alloc(sm.unitStream.byteLength),
+    unitStart: alloc(sm.unitStart.byteLength),
+    unitKind: alloc(sm.unitKind.byteLength),
+    unitFeature: alloc(sm.unitFeature.byteLength),
+    unitProbability: alloc(sm.unitProbability.byteLength),
+  };
+}
+
+/** Copies them into `buf` (after it grew) and lays out the ToyData the kernels read. */
+export function putToyData(
+  x: ToyDataExports,
+  buf: ArrayBufferLike,
+  s: ToyState,
+  at: ToyDataAt,
+): void {
+  const sm = s.sampling;
+  new Float32Array(buf, at.density, sm.density.length).set(sm.density);
+  new Float64Array(buf, at.invLogQ, s.invLogQ.length).set(s.invLogQ);
+  new Uint32Array(buf, at.rng, s.rngState.length).set(s.rngState);
+  new Int32Array(buf, at.unitStream, sm.unitStream.length).set(sm.unitStream);
+  new Int32Array(buf, at.unitStart, sm.unitStart.length).set(sm.unitStart);
+  new Int32Array(buf, at.unitKind, sm.unitKind.length).set(sm.unitKind);
+  new Int32Array(buf, at.unitFeature, sm.unitFeature.length).set(sm.unitFeature);
+  new Float32Array(buf, at.unitProbability, sm.unitProbability.length).set(sm.unitProbability);
+  // prettier-ignore
+  x.toyData(at.data, at.density, at.invLogQ, at.rng, at.unitStream, at.unitStart, at.unitKind,
+    at.unitFeature, at.unitProbability, sm.nUnits);
 }
 
 function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernels {
@@ -165,49 +211,17 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
     }
   };
 
-  /** Allocates a state's sampling tables and generators (before `commit`). */
-  const allocToyData = (s: ToyState) => {
-    const sm = s.sampling;
-    return {
-      data: alloc(x.toyDataBytes()),
-      density: alloc(sm.density.byteLength),
-      invLogQ: alloc(s.invLogQ.byteLength),
-      rng: alloc(s.rngState.byteLength),
-      unitStream: alloc(sm.unitStream.byteLength),
-      unitStart: alloc(sm.unitStart.byteLength),
-      unitKind: alloc(sm.unitKind.byteLength),
-      unitFeature: alloc(sm.unitFeature.byteLength),
-      unitProbability: alloc(sm.unitProbability.byteLength),
-    };
-  };
-  /** Copies them in (after `commit`) and lays out the ToyData the kernels read. */
-  const putToyData = (s: ToyState, at: ReturnType<typeof allocToyData>): void => {
-    const buf = memory.buffer;
-    const sm = s.sampling;
-    new Float32Array(buf, at.density, sm.density.length).set(sm.density);
-    new Float64Array(buf, at.invLogQ, s.invLogQ.length).set(s.invLogQ);
-    new Uint32Array(buf, at.rng, s.rngState.length).set(s.rngState);
-    new Int32Array(buf, at.unitStream, sm.unitStream.length).set(sm.unitStream);
-    new Int32Array(buf, at.unitStart, sm.unitStart.length).set(sm.unitStart);
-    new Int32Array(buf, at.unitKind, sm.unitKind.length).set(sm.unitKind);
-    new Int32Array(buf, at.unitFeature, sm.unitFeature.length).set(sm.unitFeature);
-    new Float32Array(buf, at.unitProbability, sm.unitProbability.length).set(sm.unitProbability);
-    // prettier-ignore
-    x.toyData(at.data, at.density, at.invLogQ, at.rng, at.unitStream, at.unitStart, at.unitKind,
-      at.unitFeature, at.unitProbability, sm.nUnits);
-  };
-
   return {
     name: 'wasm',
     toySampleBatch(out: Float32Array, s: ToyState, inst: number) {
       const { batchSize: B, nFeatures: n } = s;
       top = base;
-      const d = allocToyData(s);
+      const d = allocToyData(alloc, x, s);
       const px = alloc(B * n * 4);
       const nzIdx = alloc(n * 4);
       const nzVal = alloc(n * 4);
       commit();
-      putToyData(s, d);
+      putToyData(x, memory.buffer, s, d);
       x.toySampleBatch(px, d.data, inst, B, n, nzIdx, nzVal);
       out.set(new Float32Array(memory.buffer, px, B * n));
       s.rngState.set(new Uint32Array(memory.buffer, d.rng, s.rngState.length));
@@ -258,7 +272,7 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
         loss: alloc(nI * 4),
         scratch: 0,
       };
-      const d = allocToyData(s);
+      const d = allocToyData(alloc, x, s);
       const split = team !== undefined && n * n * m >= TOY_THREADED_MIN_WORK;
       const T = team?.size ?? 1;
       const B = s.batchSize;
@@ -278,7 +292,7 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
       ] as const;
       for (const [arr, p] of io) f32.set(arr, p >> 2);
       f32.set(s.importance, at.importance >> 2);
-      putToyData(s, d);
+      putToyData(x, buf, s, d);
       if (split) {
         const sc = at.scratch;
         x.toyTeamLayout(sc, n, m, B, ld, T, s.relu);

@@ -1,0 +1,368 @@
+/*
+ * The toy models' training step in C over CBLAS: the native twin of
+ * src/core/js/toy-train-step.ts (derivation in src/core/toy-gradient.ts), one instance per
+ * call, on a batch the caller drew from the one data stream (WebAssembly's
+ * toySampleCsr, assembly/toy-sample-csr.ts) and hands over in compressed sparse rows.
+ *
+ * Model (Elhage et al. 2022, "Toy Models of Superposition", §2): x' = σ(WᵀW x + b),
+ * σ = ReLU or identity; loss L = (1 / (B n)) Σ_b Σ_f I_f (x_bf − x'_bf)². With
+ * g_b = ∂L/∂pre_b = (2 / (B n)) I ⊙ (x'_b − x_b) ⊙ σ'(pre_b) (ReLU'(0) = 0, as PyTorch),
+ * ∂L/∂b = Σ_b g_b. Two forms of ∂L/∂W, the cheaper chosen per instance (`dense_is_cheaper`):
+ *
+ * - dense, five [B, n]×[n, m]-sized products through cblas_sgemm, X [B, n] the batch:
+ *     H = X Wᵀ, P = H W (+ b, σ), g; ∂L/∂W = Hᵀ g + (g Wᵀ)ᵀ X;
+ * - sparse (the Gram form, as the WebAssembly kernel's): G = WᵀW through sgemm; per sample
+ *     pre = b + Σ_nz x_j G_j, g, E_j += x_j g; then ∂L/∂W = W (E + Eᵀ) through sgemm.
+ *
+ * Then one Adam / AdamW update of W and b (Kingma & Ba 2015, Algorithm 1; Loshchilov &
+ * Hutter 2019), written as src/core/adam-update.ts computes it, in double:
+ *   p ← p − (lr / (1 − β1ᵗ)) m / (√v / √(1 − β2ᵗ) + ε),
+ * AdamW first p ← p (1 − lr λ), Adam with L2 g ← g + λ p.
+ *
+ * Scratch lives in a `ToyStepScratch` external made by toyStepScratch() and grown as shapes
+ * need (never freed in the hot loop). OpenBLAS's threads are the caller's (process-wide).
+ */
+#include "toy-step.h"
+
+#include <cblas.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Hot loops are compiled for AVX-512 and AVX2 (with FMA) beside the baseline, chosen at
+ * load time by the CPU (GCC function multiversioning). */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+#define HOT __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#else
+#define HOT
+#endif
+
+/* The external's tag, so a foreign external is refused (napi_check_object_type_tag). */
+static const napi_type_tag SCRATCH_TAG = {0x746567756d746f79ULL, 0x73637261746368ULL};
+
+/* Scratch of one thread's toy steps: one aligned block, grown when a shape needs more. */
+struct ToyStepScratch {
+  float *block;
+  size_t floats;
+};
+
+/* Weight of the sparse form's per-sample multiply-adds (loops over rows of G and E, out of
+ * L2 on one core) against sgemm's blocked ones: measured on this kind of core (AVX-512,
+ * n = 200…400), the forms cross near this ratio of their counts. */
+#define SPARSE_MAC_WEIGHT 3.0
+
+/* Whether the dense form costs fewer (weighted) multiply-adds for an instance with `nnz`
+ * nonzeros in its batch: dense 5 B n m; sparse 2 n² m (G, W S) + weight · 2 nnz n. */
+static int dense_is_cheaper(int n, int m, int B, size_t nnz) {
+  const double dense = 5.0 * B * n * m;
+  const double sparse = 2.0 * n * (double)n * m + SPARSE_MAC_WEIGHT * 2.0 * (double)nnz * n;
+  return dense < sparse;
+}
+
+/* ---- the dense form ---------------------------------------------------------------- */
+
+/* σ, g and the loss over P [rows, n] in place: P holds pre − b on entry (b added here) and
+ * g on exit; gb += Σ_rows g; returns Σ I r². */
+HOT static double activation_pass(float *restrict P, const float *restrict X,
+                                  const float *restrict b, const float *restrict imp,
+                                  float *restrict gb, int rows, int n, int relu, float scale) {
+  double loss = 0;
+  for (int s = 0; s < rows; s++) {
+    float *restrict p = P + (size_t)s * n;
+    const float *restrict x = X + (size_t)s * n;
+    float acc = 0;
+    for (int f = 0; f < n; f++) {
+      const float z = p[f] + b[f];
+      const int off = relu && z <= 0;
+      const float r = (off ? 0.0f : z) - x[f];
+      const float Ir = imp[f] * r;
+      acc += Ir * r;
+      const float g = off ? 0.0f : scale * Ir;
+      p[f] = g;
+      gb[f] += g;
+    }
+    loss += acc;
+  }
+  return loss;
+}
+
+static double dense_form(float *gW, float *gb, const float *W, const float *b, const float *imp,
+                         const int32_t *rowStart, const int32_t *idx, const float *val, int n,
+                         int m, int B, int relu, float scale, float *work) {
+  float *X = work;                   /* [B, n] */
+  float *P = X + (size_t)B * n;      /* [B, n] pre, then g */
+  float *H = P + (size_t)B * n;      /* [B, m] */
+  float *DH = H + (size_t)B * m;     /* [B, m] */
+  memset(X, 0, sizeof(float) * (size_t)B * n);
+  for (int s = 0; s < B; s++) {
+    float *x = X + (size_t)s * n;
+    for (int32_t t = rowStart[s]; t < rowStart[s + 1]; t++) x[idx[t]] = val[t];
+  }
+  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B, m, n, 1.0f, X, n, W, n, 0.0f, H, m);
+  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, B, n, m, 1.0f, H, m, W, n, 0.0f, P, n);
+  const double loss = activation_pass(P, X, b, imp, gb, B, n, relu, scale);
+  cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, m, n, B, 1.0f, H, m, P, n, 0.0f, gW, n);
+  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B, m, n, 1.0f, P, n, W, n, 0.0f, DH, m);
+  cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, m, n, B, 1.0f, DH, m, X, n, 1.0f, gW, n);
+  return loss;
+}
+
+/* ---- the sparse (Gram) form -------------------------------------------------------- */
+
+/* One sample: pre = b + Σ_t v_t G_{j_t}; g into pre; gb += g; E_{j_t} += v_t g; the
+ * sample's dense x is read from its nonzeros (x is zero elsewhere). Returns Σ I r². */
+HOT static double sample_pass(float *restrict pre, float *restrict E, float *restrict gb,
+                              const float *restrict G, const float *restrict b,
+                              const float *restrict imp, const int32_t *restrict idx,
+                              const float *restrict val, int nnz, int n, int relu,
+                              float scale, float *restrict x) {
+  memcpy(pre, b, sizeof(float) * (size_t)n);
+  for (int t = 0; t < nnz; t++) {
+    const float v = val[t];
+    const float *restrict row = G + (size_t)idx[t] * n;
+    x[idx[t]] = v;
+    for (int f = 0; f < n; f++) pre[f] += v * row[f];
+  }
+  float acc = 0;
+  for (int f = 0; f < n; f++) {
+    const float z = pre[f];
+    const int off = relu && z <= 0;
+    const float r = (off ? 0.0f : z) - x[f];
+    const float Ir = imp[f] * r;
+    acc += Ir * r;
+    const float g = off ? 0.0f : scale * Ir;
+    pre[f] = g;
+    gb[f] += g;
+  }
+  for (int t = 0; t < nnz; t++) {
+    const float v = val[t];
+    float *restrict row = E + (size_t)idx[t] * n;
+    x[idx[t]] = 0;
+    for (int f = 0; f < n; f++) row[f] += v * pre[f];
+  }
+  return acc;
+}
+
+/* E ← E + Eᵀ in 32 × 32 tiles (strided reads stay in cache). */
+static void symmetrize(float *E, int n) {
+  enum { TILE = 32 };
+  for (int i0 = 0; i0 < n; i0 += TILE) {
+    const int iEnd = i0 + TILE < n ? i0 + TILE : n;
+    for (int j0 = 0; j0 <= i0; j0 += TILE) {
+      for (int i = i0; i < iEnd; i++) {
+        float *row = E + (size_t)i * n;
+        const int jEnd = j0 + TILE < i + 1 ? j0 + TILE : i + 1;
+        for (int j = j0; j < jEnd; j++) {
+          const float s = row[j] + E[(size_t)j * n + i];
+          row[j] = s;
+          E[(size_t)j * n + i] = s;
+        }
+      }
+    }
+  }
+}
+
+static double sparse_form(float *gW, float *gb, const float *W, const float *b, const float *imp,
+                          const int32_t *rowStart, const int32_t *idx, const float *val, int n,
+                          int m, int B, int relu, float scale, float *work) {
+  float *G = work;                   /* [n, n] */
+  float *E = G + (size_t)n * n;      /* [n, n] */
+  float *pre = E + (size_t)n * n;    /* [n] */
+  float *x = pre + n;                /* [n], zero between samples */
+  cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, n, n, m, 1.0f, W, n, W, n, 0.0f, G, n);
+  memset(E, 0, sizeof(float) * (size_t)n * n);
+  memset(x, 0, sizeof(float) * (size_t)n);
+  double loss = 0;
+  for (int s = 0; s < B; s++) {
+    const int32_t a = rowStart[s];
+    loss += sample_pass(pre, E, gb, G, b, imp, idx + a, val + a, rowStart[s + 1] - a, n, relu,
+                        scale, x);
+  }
+  symmetrize(E, n);
+  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, n, n, 1.0f, W, n, E, n, 0.0f, gW, n);
+  return loss;
+}
+
+/* ---- Adam -------------------------------------------------------------------------- */
+
+/* p, m, v [len] updated in place from g [len], in double as src/core/adam-update.ts. */
+HOT static void adam_update(float *restrict p, const float *restrict g, float *restrict mo,
+                            float *restrict ve, int len, const ToyAdam *a) {
+  const double bc1 = 1 - pow(a->beta1, a->step);
+  const double sqrtBc2 = sqrt(1 - pow(a->beta2, a->step));
+  const double stepSize = a->lr / bc1;
+  const double decay = a->decoupled ? 1 - a->lr * a->weightDecay : 1;
+  const double l2 = a->decoupled ? 0 : a->weightDecay;
+  const double b1 = a->beta1, b2 = a->beta2, eps = a->eps;
+  for (int k = 0; k < len; k++) {
+    const double pk = (double)p[k] * decay;
+    const double gk = (double)g[k] + l2 * pk;
+    const double mk = b1 * mo[k] + (1 - b1) * gk;
+    const double vk = b2 * ve[k] + (1 - b2) * gk * gk;
+    mo[k] = (float)mk;
+    ve[k] = (float)vk;
+    p[k] = (float)(pk - (stepSize * mk) / (sqrt(vk) / sqrtBc2 + eps));
+  }
+}
+
+/* ---- one instance ------------------------------------------------------------------ */
+
+/* Floats of work space one instance's step needs (either form, plus gW [m, n], gb [n]). */
+static size_t scratch_floats(int n, int m, int B) {
+  const size_t dense = 2 * (size_t)B * n + 2 * (size_t)B * m;
+  const size_t sparse = 2 * (size_t)n * n + 2 * (size_t)n;
+  return (dense > sparse ? dense : sparse) + (size_t)m * n + (size_t)n + 16;
+}
+
+static int ensure_scratch(ToyStepScratch *sc, size_t floats) {
+  if (sc->floats >= floats) return 1;
+  free(sc->block);
+  const size_t bytes = (floats * sizeof(float) + 63) & ~(size_t)63;
+  sc->block = aligned_alloc(64, bytes);
+  sc->floats = sc->block != NULL ? floats : 0;
+  return sc->block != NULL;
+}
+
+int toy_step_instance(ToyStepScratch *sc, const ToyInstance *t, const ToyAdam *a) {
+  const int n = t->n, m = t->m, B = t->B;
+  if (!ensure_scratch(sc, scratch_floats(n, m, B))) return 0;
+  float *gW = sc->block;              /* [m, n] */
+  float *gb = gW + (size_t)m * n;     /* [n] */
+  float *work = gb + n;
+  memset(gb, 0, sizeof(float) * (size_t)n);
+  const float scale = (float)(2.0 / ((double)B * n));
+  const size_t nnz = (size_t)t->rowStart[B];
+  const double lossSum =
+      dense_is_cheaper(n, m, B, nnz)
+          ? dense_form(gW, gb, t->W, t->b, t->importance, t->rowStart, t->idx, t->val, n, m, B, t->relu,
+                       scale, work)
+          : sparse_form(gW, gb, t->W, t->b, t->importance, t->rowStart, t->idx, t->val, n, m, B,
+                        t->relu, scale, work);
+  *t->loss = (float)(lossSum / ((double)B * n));
+  adam_update(t->W, gW, t->mW, t->vW, m * n, a);
+  adam_update(t->b, gb, t->mb, t->vb, n, a);
+  return 1;
+}
+
+/* ---- N-API ------------------------------------------------------------------------- */
+
+static void scratch_finalize(napi_env env, void *data, void *hint) {
+  (void)env;
+  (void)hint;
+  ToyStepScratch *sc = data;
+  free(sc->block);
+  free(sc);
+}
+
+napi_value toy_step_scratch_napi(napi_env env, napi_callback_info info) {
+  (void)info;
+  ToyStepScratch *sc = calloc(1, sizeof *sc);
+  napi_value out;
+  if (sc == NULL) {
+    napi_throw_error(env, NULL, "tegum_native.toyStepScratch: out of memory");
+    return NULL;
+  }
+  if (napi_create_external(env, sc, scratch_finalize, NULL, &out) != napi_ok ||
+      napi_type_tag_object(env, out, &SCRATCH_TAG) != napi_ok) {
+    free(sc);
+    napi_throw_error(env, NULL, "tegum_native.toyStepScratch: N-API call failed");
+    return NULL;
+  }
+  return out;
+}
+
+/* A typed array of `type` with at least `need` elements, its data in *out. */
+static int typed_arg(napi_env env, napi_value v, napi_typedarray_type want, size_t need,
+                     const char *msg, void **out) {
+  bool is_typed = false;
+  napi_typedarray_type type;
+  size_t length = 0;
+  void *data = NULL;
+  if (napi_is_typedarray(env, v, &is_typed) != napi_ok || !is_typed ||
+      napi_get_typedarray_info(env, v, &type, &length, &data, NULL, NULL) != napi_ok ||
+      type != want || length < need) {
+    napi_throw_range_error(env, NULL, msg);
+    return 0;
+  }
+  *out = data;
+  return 1;
+}
+
+#define TOY_STEP_USAGE                                                                     \
+  "tegum_native.toyStep(scratch, W, b, mW, vW, mb, vb, importance, loss, rowStart, idx, " \
+  "val, shape Int32Array [inst, n, m, B, relu], adam Float64Array [lr, beta1, beta2, eps, " \
+  "weightDecay, decoupled, step])"
+
+/* toyStep(scratch, W, b, mW, vW, mb, vb, importance, loss, rowStart, idx, val, shape, adam):
+ * one step of instance shape[0] of the state arrays ([nI, m, n] and [nI, n]) on the batch
+ * rowStart [B + 1], idx, val (nonzeros of each sample, features in [0, n)). */
+napi_value toy_step_napi(napi_env env, napi_callback_info info) {
+  size_t argc = 14;
+  napi_value a[14];
+  if (napi_get_cb_info(env, info, &argc, a, NULL, NULL) != napi_ok || argc < 14) {
+    napi_throw_error(env, NULL, TOY_STEP_USAGE);
+    return NULL;
+  }
+  bool tagged = false;
+  ToyStepScratch *sc = NULL;
+  if (napi_check_object_type_tag(env, a[0], &SCRATCH_TAG, &tagged) != napi_ok || !tagged ||
+      napi_get_value_external(env, a[0], (void **)&sc) != napi_ok) {
+    napi_throw_type_error(env, NULL, "tegum_native.toyStep: scratch must come from toyStepScratch()");
+    return NULL;
+  }
+  int32_t *shape = NULL;
+  double *adam = NULL;
+  if (!typed_arg(env, a[12], napi_int32_array, 5, TOY_STEP_USAGE, (void **)&shape) ||
+      !typed_arg(env, a[13], napi_float64_array, 7, TOY_STEP_USAGE, (void **)&adam))
+    return NULL;
+  const int inst = shape[0], n = shape[1], m = shape[2], B = shape[3];
+  if (inst < 0 || n < 1 || m < 1 || B < 1) {
+    napi_throw_range_error(env, NULL, "tegum_native.toyStep: inst ≥ 0 and n, m, B ≥ 1");
+    return NULL;
+  }
+  const size_t nm = (size_t)n * m, upTo = (size_t)inst + 1;
+  float *W, *b, *mW, *vW, *mb, *vb, *imp, *loss, *val;
+  int32_t *rowStart, *idx;
+  const napi_typedarray_type F = napi_float32_array;
+  if (!typed_arg(env, a[1], F, upTo * nm, "tegum_native.toyStep: W must be a Float32Array [nI, m, n]", (void **)&W) ||
+      !typed_arg(env, a[2], F, upTo * n, "tegum_native.toyStep: b must be a Float32Array [nI, n]", (void **)&b) ||
+      !typed_arg(env, a[3], F, upTo * nm, "tegum_native.toyStep: mW must be a Float32Array [nI, m, n]", (void **)&mW) ||
+      !typed_arg(env, a[4], F, upTo * nm, "tegum_native.toyStep: vW must be a Float32Array [nI, m, n]", (void **)&vW) ||
+      !typed_arg(env, a[5], F, upTo * n, "tegum_native.toyStep: mb must be a Float32Array [nI, n]", (void **)&mb) ||
+      !typed_arg(env, a[6], F, upTo * n, "tegum_native.toyStep: vb must be a Float32Array [nI, n]", (void **)&vb) ||
+      !typed_arg(env, a[7], F, upTo * n, "tegum_native.toyStep: importance must be a Float32Array [nI, n]", (void **)&imp) ||
+      !typed_arg(env, a[8], F, upTo, "tegum_native.toyStep: loss must be a Float32Array [nI]", (void **)&loss) ||
+      !typed_arg(env, a[9], napi_int32_array, (size_t)B + 1, "tegum_native.toyStep: rowStart must be an Int32Array [B + 1]", (void **)&rowStart))
+    return NULL;
+  /* The rows must be in order and every feature index inside [0, n): the kernels scatter
+   * through them. */
+  if (rowStart[0] != 0) goto bad_rows;
+  for (int s = 0; s < B; s++)
+    if (rowStart[s + 1] < rowStart[s] || rowStart[s + 1] - rowStart[s] > n) goto bad_rows;
+  const size_t nnz = (size_t)rowStart[B];
+  if (!typed_arg(env, a[10], napi_int32_array, nnz, "tegum_native.toyStep: idx must be an Int32Array [rowStart[B]]", (void **)&idx) ||
+      !typed_arg(env, a[11], F, nnz, "tegum_native.toyStep: val must be a Float32Array [rowStart[B]]", (void **)&val))
+    return NULL;
+  for (size_t t = 0; t < nnz; t++)
+    if (idx[t] < 0 || idx[t] >= n) goto bad_rows;
+  const ToyInstance t = {
+      .W = W + inst * nm, .b = b + (size_t)inst * n, .mW = mW + inst * nm,
+      .vW = vW + inst * nm, .mb = mb + (size_t)inst * n, .vb = vb + (size_t)inst * n,
+      .importance = imp + (size_t)inst * n, .loss = loss + inst, .rowStart = rowStart, .idx = idx,
+      .val = val, .n = n, .m = m, .B = B, .relu = shape[4] != 0,
+  };
+  const ToyAdam ad = {
+      .lr = adam[0], .beta1 = adam[1], .beta2 = adam[2], .eps = adam[3],
+      .weightDecay = adam[4], .decoupled = adam[5] != 0, .step = adam[6],
+  };
+  if (!toy_step_instance(sc, &t, &ad)) {
+    napi_throw_error(env, NULL, "tegum_native.toyStep: out of memory for its scratch");
+  }
+  return NULL;
+bad_rows:
+  napi_throw_range_error(env, NULL,
+                         "tegum_native.toyStep: rowStart must rise from 0 by at most n per "
+                         "sample, and idx hold features in [0, n)");
+  return NULL;
+}
