@@ -22,6 +22,7 @@ import {
 } from '../test-support/tolerances.js';
 import { relativeErrorOfMax } from '../test-support/random-arrays.js';
 import { kernelBackends } from '../test-support/backends.js';
+import { loadNativeAddon } from './native-kernels.js';
 
 const BASE: ToyConfig = {
   nInstances: 3,
@@ -70,7 +71,7 @@ function referenceOf(state: ToyState, i: number): { model: ReferenceModel; X: Fl
 /** `steps` fused steps at lr 1e-2 on one backend: the final state and every step's losses. */
 async function trainOn(
   config: ToyConfig,
-  backend: 'js' | 'wasm',
+  backend: 'js' | 'wasm' | 'native',
   threads: number,
   steps: number,
 ): Promise<{ state: ToyState; losses: number[] }> {
@@ -436,3 +437,96 @@ describe('the threaded wasm backend', () => {
     },
   );
 });
+
+describe.each((await kernelBackends()).filter(([, backend]) => backend === 'native'))(
+  'the %s backend against the reference kernel',
+  (_label, _backend, { threads = 1 }) => {
+    // 203 × 20, B = 64: the C kernel's cost rule (dense_is_cheaper in native/src/toy-step.c)
+    // takes the dense form (five sgemm products) for p = 1 and 0.5 and the sparse Gram form
+    // for p = 0.02; sizes not multiples of 4, 8 or 16, so every SIMD loop has a tail.
+    // ε = 1e-4: with PyTorch's 1e-8, an entry of ∂L/∂W that cancels to ~1e-10 is divided by
+    // ε instead of √v, and its float32 rounding (~1e-11, as in every float32 kernel; the
+    // float64 gradient checks above bound it) moves W by lr · 1e-3 — the two dense and sparse
+    // forms round differently. At 1e-4 that is lr · 1e-7, and ε still sits far below the
+    // gradients that matter (√v ≈ 1e-3), so the steps are Adam's.
+    const base: ToyConfig = {
+      nInstances: 3,
+      nFeatures: 203,
+      nHidden: 20,
+      batchSize: 64,
+      featureProbability: [1, 0.5, 0.02],
+      importance: Array.from({ length: 203 }, (_, f) => 0.99 ** f),
+      eps: 1e-4,
+      seed: 9,
+    };
+    const sets = { correlated: [[0, 7, 150]], anticorrelated: [[1, 202, 33]] };
+    for (const activation of ['relu', 'linear'] as const)
+      for (const optimizer of ['adam', 'adamw'] as const)
+        for (const [data, extra] of [
+          ['independent', {}],
+          ['correlated and anticorrelated', sets],
+        ] as const) {
+          it(`draws the same batches and agrees step by step: ${activation}, ${optimizer}, ${data} features`, async () => {
+            const config: ToyConfig = {
+              ...base,
+              ...extra,
+              activation,
+              optimizer,
+              weightDecay: 0.05,
+            };
+            const js = await trainOn(config, 'js', 1, 4);
+            const native = await trainOn(config, 'native', threads, 4);
+            expect(Array.from(native.state.rngState)).toEqual(Array.from(js.state.rngState));
+            expect(relativeErrorOfMax(native.losses, js.losses)).toBeLessThan(FLOAT32_OF_MAX);
+            for (let k = 0; k < js.state.W.length; k++) {
+              expect(Math.abs(native.state.W[k] - js.state.W[k])).toBeLessThan(
+                ADAM_STEPS_ABSOLUTE * 10,
+              );
+            }
+            expect(relativeErrorOfMax(native.state.b, js.state.b)).toBeLessThan(1e-3);
+          });
+        }
+
+    it('refuses a batch whose rows or features fall outside the state', async () => {
+      const x = await loadNativeAddon();
+      const state = createToyState({ ...base, nInstances: 1, featureProbability: 1 });
+      const B = state.batchSize;
+      const rowStart = Int32Array.from({ length: B + 1 }, (_, s) => s); // one nonzero each
+      const shape = new Int32Array([0, 203, 20, B, 1]);
+      const adam = new Float64Array([1e-3, 0.9, 0.999, 1e-8, 0, 1, 1]);
+      const step = (idx: Int32Array, rows = rowStart, sh = shape, scratch = x.toyStepScratch()) =>
+        x.toyStep(
+          scratch,
+          state.W,
+          state.b,
+          state.mW,
+          state.vW,
+          state.mb,
+          state.vb,
+          state.importance,
+          new Float32Array(1),
+          rows,
+          idx,
+          new Float32Array(B).fill(0.5),
+          sh,
+          adam,
+        );
+      expect(() => step(new Int32Array(B).fill(203))).toThrow(/idx hold features in \[0, n\)/);
+      expect(() => step(new Int32Array(B).fill(-1))).toThrow(/idx hold features in \[0, n\)/);
+      expect(() => step(new Int32Array(B - 1))).toThrow(/idx must be an Int32Array/);
+      const falling = rowStart.slice();
+      falling[B] = 0;
+      expect(() => step(new Int32Array(B), falling)).toThrow(/rowStart must rise from 0/);
+      expect(() => step(new Int32Array(B), rowStart, new Int32Array([1, 203, 20, B, 1]))).toThrow(
+        /W must be a Float32Array/,
+      );
+      const foreign = {} as ReturnType<typeof x.toyStepScratch>;
+      expect(() => step(new Int32Array(B), rowStart, shape, foreign)).toThrow(
+        /scratch must come from toyStepScratch/,
+      );
+      const W0 = state.W.slice();
+      step(new Int32Array(B));
+      expect(state.W).not.toEqual(W0); // the same arguments, valid, take a step
+    });
+  },
+);
