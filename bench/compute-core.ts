@@ -4,6 +4,7 @@
  * never in unit tests. On a shared machine the numbers are noisy: read the ratios.
  *
  *   toy training steps/s: (n=400, m=30, B=1024, 1 instance, S=0.99), (n=20, m=5, B=1024, 16, S=0.9)
+ *   and the geometry preset's shape, on js, wasm and native, one thread and both cores
  *   packing step (Gram, A = ℓ'(G) for ℓ = c² with zero diagonal, V·A), GFLOP/s as 4·n²·d / time
  *   Node startup plus WebAssembly instantiation
  *   the machine's peak: OpenBLAS sgemm at 2048³ on two threads (through the native addon),
@@ -105,39 +106,8 @@ const PACKING: [number, number][] = [
 const toyFlops = (c: ToyConfig): number =>
   10 * (c.batchSize ?? 1024) * c.nFeatures * c.nHidden * c.nInstances;
 
-/** One toy workload: js and wasm on one thread, then both cores. */
-async function benchToy(pool: WorkerPool, name: string, config: ToyConfig): Promise<void> {
-  for (const backend of ['js', 'wasm'] as BackendName[]) {
-    await setBackend(backend);
-    const state = createToyState(config);
-    const loss = new Float32Array(config.nInstances);
-    const sec = medianSeconds(
-      () => toyTrainStep(state, 1e-3, loss),
-      backend === 'js' ? 0.2 : undefined,
-    );
-    rows.push({
-      workload: name,
-      impl: `tegum ${backend}, 1 thread`,
-      value: 1 / sec,
-      unit: 'steps/s',
-      gflops: toyFlops(config) / sec / 1e9,
-    });
-  }
-  // Both cores: one instance is split by batch (threaded backend), many by instance (pool).
-  if (config.nInstances < 2) {
-    await setBackend('wasm', { threads: pool.size });
-    const state = createToyState(config);
-    const loss = new Float32Array(config.nInstances);
-    const sec = medianSeconds(() => toyTrainStep(state, 1e-3, loss));
-    rows.push({
-      workload: name,
-      impl: `tegum wasm, ${pool.size} threads`,
-      value: 1 / sec,
-      unit: 'steps/s',
-      gflops: toyFlops(config) / sec / 1e9,
-    });
-    return;
-  }
+/** Median seconds per step of `config` trained on the pool (instances split across workers). */
+async function poolStepSeconds(pool: WorkerPool, config: ToyConfig): Promise<number> {
   const steps = QUICK ? 100 : 400;
   const times: number[] = [];
   for (let r = 0; r < (QUICK ? 3 : 5); r++) {
@@ -145,13 +115,45 @@ async function benchToy(pool: WorkerPool, name: string, config: ToyConfig): Prom
     await trainToyModelsParallel(pool, resolveToyRun({ ...config, steps, lr: 1e-3 }));
     times.push((performance.now() - t) / 1000 / steps);
   }
-  rows.push({
-    workload: name,
-    impl: `tegum wasm, ${pool.size} workers`,
-    value: 1 / median(times),
-    unit: 'steps/s',
-    gflops: toyFlops(config) / median(times) / 1e9,
-  });
+  return median(times);
+}
+
+/**
+ * One toy workload: js, wasm and native (where built) on one thread, then both cores — one
+ * instance split by batch (the threaded wasm backend; OpenBLAS's threads on native), many
+ * split by instance (the worker pool on each backend).
+ */
+async function benchToy(
+  pools: Map<BackendName, WorkerPool>,
+  name: string,
+  config: ToyConfig,
+): Promise<void> {
+  const row = (impl: string, sec: number): void => {
+    rows.push({
+      workload: name,
+      impl,
+      value: 1 / sec,
+      unit: 'steps/s',
+      gflops: toyFlops(config) / sec / 1e9,
+    });
+  };
+  const stepSeconds = async (backend: BackendName, threads: number): Promise<number> => {
+    await setBackend(backend, { threads });
+    const state = createToyState(config);
+    const loss = new Float32Array(config.nInstances);
+    return medianSeconds(() => toyTrainStep(state, 1e-3, loss), backend === 'js' ? 0.2 : undefined);
+  };
+  for (const backend of ['js', 'wasm', 'native'] as BackendName[]) {
+    if (backend !== 'js' && !pools.has(backend)) continue;
+    row(`tegum ${backend}, 1 thread`, await stepSeconds(backend, 1));
+  }
+  for (const [backend, pool] of pools) {
+    if (config.nInstances < 2) {
+      row(`tegum ${backend}, ${pool.size} threads`, await stepSeconds(backend, pool.size));
+    } else {
+      row(`tegum ${backend}, ${pool.size} workers`, await poolStepSeconds(pool, config));
+    }
+  }
 }
 
 /** The kernel builds to compare: WebAssembly relaxed and plain SIMD, native where built. */
@@ -345,14 +347,19 @@ export async function benchComputeCore(): Promise<void> {
   });
   const impls = await packingImpls(addon !== undefined);
   let peak: number | undefined;
-  const pool = await WorkerPool.create(Math.min(2, availableParallelism()), 'wasm');
+  const cores = Math.min(2, availableParallelism());
+  // One pool per backend (the native one only where the addon loads): wasm first.
+  const pools = new Map<BackendName, WorkerPool>([
+    ['wasm', await WorkerPool.create(cores, 'wasm')],
+  ]);
+  if (addon !== undefined) pools.set('native', await WorkerPool.create(cores, 'native'));
   try {
     if (addon !== undefined) peak = benchPeak(addon);
     benchStartup();
     // Each workload: tegum, then the peer at once, so both see the same machine load.
     for (const [name, config, key] of TOY) {
       if (!wanted(key)) continue;
-      await benchToy(pool, name, config);
+      await benchToy(pools, name, config);
       if (missing === undefined) benchTorch(key, notes);
     }
     for (const [n, d] of PACKING) {
@@ -364,7 +371,7 @@ export async function benchComputeCore(): Promise<void> {
       if (missing === undefined) benchTorch(`pack${n}`, notes);
     }
   } finally {
-    await pool.close();
+    for (const pool of pools.values()) await pool.close();
   }
   printTable([...notes].join('; '), peak);
 }
