@@ -20,8 +20,7 @@ import { fileURLToPath } from 'node:url';
 import {
   WorkerPool,
   createToyState,
-  gram,
-  gramTimes,
+  powerPackingGradient,
   setBackend,
   toyTrainStep,
   resolveToyRun,
@@ -195,12 +194,8 @@ async function benchPacking(
   }
   const G = new Float32Array(n * n);
   const out = new Float32Array(d * n);
-  const sec = medianSeconds(() => {
-    gram(G, V, d, n);
-    for (let k = 0; k < G.length; k++) G[k] *= 2; // ℓ'(c) = 2c for ℓ = c²
-    for (let i = 0; i < n; i++) G[i * n + i] = 0;
-    gramTimes(out, V, G, d, n);
-  });
+  // Gram, A = ℓ'(G) = 2G with a zero diagonal (ℓ = c², α = 2), V·A: the fused kernel.
+  const sec = medianSeconds(() => powerPackingGradient(out, V, G, d, n, 2, 1e-2));
   rows.push({
     workload: `packing n=${n} d=${d}`,
     impl: `tegum ${impl.label}, ${threads} thread${threads > 1 ? 's' : ''}`,

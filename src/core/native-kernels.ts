@@ -1,7 +1,9 @@
 /**
  * The native backend: tegum's BLAS twins (native/src/tegum-native.c, an N-API addon over
  * the system's CBLAS, built by `npm ci` where libopenblas-dev is installed). Gram through
- * ssyrk (the upper triangle, half a gemm's flops) and a mirror; V·A through ssymm. The toy
+ * ssyrk (the upper triangle, half a gemm's flops) and a mirror; V·A through ssymm; the power
+ * objective's fused step (ssyrk, a vectorised pass over the upper triangle, ssymm) in
+ * native/src/power-packing.c. The toy
  * step and its batch sampler have no native form yet: they run the WebAssembly kernels at
  * the same thread count.
  * Node only: the addon is loaded through `createRequire`, from specifiers in variables so
@@ -14,6 +16,9 @@ import type { Kernels } from './backend.js';
 export interface NativeAddon {
   gram(G: Float32Array, V: Float32Array, d: number, n: number): void;
   gramTimes(out: Float32Array, V: Float32Array, A: Float32Array, d: number, n: number): void;
+  // prettier-ignore
+  powerPackingGradient(out: Float32Array, V: Float32Array, G: Float32Array, d: number, n: number,
+    alpha: number, smoothing: number): number;
   /** C [m, n] = A [m, k] · B [k, n], row-major (the benchmark's peak). */
   sgemm(C: Float32Array, A: Float32Array, B: Float32Array, m: number, n: number, k: number): void;
   /** OpenBLAS's thread count, process-wide. */
@@ -84,6 +89,10 @@ export async function loadNativeKernels(threads = 1): Promise<Kernels> {
     gramTimes(out, V, A, d, n) {
       ours();
       x.gramTimes(out, V, A, d, n);
+    },
+    powerPackingGradient(out, V, G, d, n, alpha, smoothing) {
+      ours();
+      return x.powerPackingGradient(out, V, G, d, n, alpha, smoothing);
     },
     toyTrainStep: wasm.toyTrainStep,
     toySampleBatch: wasm.toySampleBatch,
