@@ -9,6 +9,7 @@ import { gemmRows, mirrorUpper, syrkUpper } from './gemm';
 export { toyTrainStep, toyScratchBytes } from './toy';
 export { toyData, toyDataBytes } from './toy-sample-stream';
 export { toySampleBatch } from './toy-sample-batch';
+export { powerPackingGradient, powerUpper } from './power-packing';
 export { toySampleCsr } from './toy-sample-csr';
 
 /** First free byte above static data. */

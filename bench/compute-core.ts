@@ -5,7 +5,8 @@
  *
  *   toy training steps/s: (n=400, m=30, B=1024, 1 instance, S=0.99), (n=20, m=5, B=1024, 16, S=0.9)
  *   and the geometry preset's shape, on js, wasm and native, one thread and both cores
- *   packing step (Gram, A = ℓ'(G) for ℓ = c² with zero diagonal, V·A), GFLOP/s as 4·n²·d / time
+ *   packing step (Gram, A = ℓ'(G) for ℓ = c² with zero diagonal, V·A: the fused
+ *   powerPackingGradient kernel), GFLOP/s as 4·n²·d / time
  *   Node startup plus WebAssembly instantiation
  *   the machine's peak: OpenBLAS sgemm at 2048³ on two threads (through the native addon),
  *   and each row's share of it (toy rows as effective FLOPs, 10·B·n·m per instance-step)
@@ -21,8 +22,7 @@ import { fileURLToPath } from 'node:url';
 import {
   WorkerPool,
   createToyState,
-  gram,
-  gramTimes,
+  powerPackingGradient,
   setBackend,
   toyTrainStep,
   resolveToyRun,
@@ -197,12 +197,8 @@ async function benchPacking(
   }
   const G = new Float32Array(n * n);
   const out = new Float32Array(d * n);
-  const sec = medianSeconds(() => {
-    gram(G, V, d, n);
-    for (let k = 0; k < G.length; k++) G[k] *= 2; // ℓ'(c) = 2c for ℓ = c²
-    for (let i = 0; i < n; i++) G[i * n + i] = 0;
-    gramTimes(out, V, G, d, n);
-  });
+  // Gram, A = ℓ'(G) = 2G with a zero diagonal (ℓ = c², α = 2), V·A: the fused kernel.
+  const sec = medianSeconds(() => powerPackingGradient(out, V, G, d, n, 2, 1e-2));
   rows.push({
     workload: `packing n=${n} d=${d}`,
     impl: `tegum ${impl.label}, ${threads} thread${threads > 1 ? 's' : ''}`,
@@ -237,18 +233,30 @@ function torchMissing(): string | undefined {
   return undefined;
 }
 
-/** The peer on one workload, at 2 threads and at 1, right after tegum ran it. */
+/**
+ * The peer's thread configurations: PyTorch's intra-op (OpenMP) threads and OpenBLAS's own
+ * pool, which `torch.set_num_threads` does not touch (Debian's torch calls the pthread
+ * OpenBLAS): both at 2, both at 1, and 1 intra-op thread over 2 BLAS threads — what
+ * `set_num_threads(1)` alone gives, often the fastest on two cores, as OpenMP threads that
+ * spin after a parallel region no longer compete with OpenBLAS's.
+ */
+const TORCH_CONFIGS: { threads: number; blas: number; label: string }[] = [
+  { threads: 2, blas: 2, label: '2 threads' },
+  { threads: 1, blas: 1, label: '1 thread' },
+  { threads: 1, blas: 2, label: '1 thread, OpenBLAS 2' },
+];
+
+/** The peer on one workload in each thread configuration, right after tegum ran it. */
 function benchTorch(key: string, notes: Set<string>): void {
-  for (const threads of [2, 1]) {
+  for (const { threads, blas, label } of TORCH_CONFIGS) {
     const script = `${root}bench/peer/torch_peer.py`;
     const run = spawnSync(PYTHON, [script, String(threads), key], {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
+      env: { ...process.env, OPENBLAS_NUM_THREADS: String(blas) },
     });
     if (run.status !== 0) {
-      notes.add(
-        `torch peer ${key} (${threads} threads) failed: ${run.stderr.trim().split('\n').pop()}`,
-      );
+      notes.add(`torch peer ${key} (${label}) failed: ${run.stderr.trim().split('\n').pop()}`);
       continue;
     }
     const out = JSON.parse(run.stdout) as {
@@ -260,7 +268,7 @@ function benchTorch(key: string, notes: Set<string>): void {
       const packing = r.gflops !== undefined;
       rows.push({
         workload: r.workload,
-        impl: `torch ${r.variant}, ${threads} thread${threads > 1 ? 's' : ''}`,
+        impl: `torch ${r.variant}, ${label}`,
         value: packing ? (r.gflops as number) : 1 / r.secondsPerStep,
         unit: packing ? 'GFLOP/s' : 'steps/s',
       });

@@ -10,8 +10,8 @@ import { availableParallelism } from 'node:os';
 import { setBackend } from '../src/core/backend.js';
 import { gram } from '../src/core/gram.js';
 import { gramTimes } from '../src/core/gram-times.js';
+import { powerPackingGradient } from '../src/core/power-packing-gradient.js';
 import { packTasks } from '../src/packing/pack.js';
-import { createObjective } from '../src/packing/objectives/registry.js';
 import { PACKING_PROFILES } from '../src/experiments/packing-profiles.js';
 
 const profile = PACKING_PROFILES.post;
@@ -33,21 +33,19 @@ for (let k = 0; k < V.length; k++) {
   V[k] = (s / 2 ** 32 - 0.5) / Math.sqrt(d / 12); // columns of norm ≈ 1
 }
 const G = new Float32Array(n * n);
-const A = new Float32Array(n * n);
 const out = new Float32Array(d * n);
 const gramCpu = cpuSeconds(() => gram(G, V, d, n));
 const timesCpu = cpuSeconds(() => gramTimes(out, V, G, d, n));
 const rows = profile.alphas.map((alpha) => {
-  const objective = createObjective('power', { alpha });
-  const objectiveCpu = cpuSeconds(() => objective.value(G, n, A));
-  return { alpha, gram: gramCpu, objective: objectiveCpu, gramTimes: timesCpu };
+  const fused = cpuSeconds(() => powerPackingGradient(out, V, G, d, n, alpha, 1e-2));
+  return { alpha, gram: gramCpu, gramTimes: timesCpu, fused };
 });
 // Work of every task of one α relative to k = 1 (cost ∝ m²·D).
 const relative = ks
   .flatMap((k) => packTasks({ n, d, k, objective: 'power', restarts: profile.restarts }))
   .filter((t, i, all) => all.findIndex((u) => u.m === t.m && u.D === t.D) === i)
   .reduce((sum, t) => sum + (t.m * t.m * t.D) / (n * n * d), 0);
-const perStep = rows.reduce((sum, r) => sum + r.gram + r.objective + r.gramTimes, 0) * relative;
+const perStep = rows.reduce((sum, r) => sum + r.fused, 0) * relative;
 const cores = Math.min(2, availableParallelism());
 const wall = (perStep * (profile.steps + 1)) / cores;
 console.log(`\n## The post profile: n = ${n}, d = ${d}, k = ${ks.join(', ')}\n`);
@@ -55,8 +53,8 @@ console.table(
   rows.map((r) => ({
     α: r.alpha,
     'gram (CPU s)': +r.gram.toFixed(2),
-    'objective (CPU s)': +r.objective.toFixed(2),
     'V·A (CPU s)': +r.gramTimes.toFixed(2),
+    'fused step (CPU s)': +r.fused.toFixed(2),
   })),
 );
 console.log(

@@ -1,11 +1,19 @@
 {
   "targets": [
     {
+      "target_name": "tegum_elementwise",
+      "type": "static_library",
+      "sources": ["src/power-packing.c"],
+      "cflags": ["-O3", "-ffast-math", "-std=c11", "-Wall", "-Wextra"],
+      "defines": ["NAPI_VERSION=8"]
+    },
+    {
       "target_name": "tegum_native",
-      "sources": ["src/tegum-native.c", "src/toy-step.c"],
-      "cflags": ["-O2", "-std=c11", "-Wall", "-Wextra", "-ffp-contract=fast", "-fopenmp-simd", "-fno-math-errno"],
+      "dependencies": ["tegum_elementwise"],
+      "sources": ["src/tegum-native.c", "src/napi-args.c", "src/toy-step.c"],
+      "cflags": ["-O3", "-std=c11", "-Wall", "-Wextra", "-ffp-contract=fast", "-fopenmp-simd", "-fno-math-errno"],
       "defines": ["NAPI_VERSION=8"],
-      "libraries": ["-lopenblas"]
+      "libraries": ["-lopenblas", "-lmvec", "-lm"]
     }
   ]
 }

@@ -26,6 +26,11 @@ const badCalls: [string, () => unknown, RegExp][] = [
   ['lossCurve()', () => tegum.lossCurve(undefined as never), /lossCurve: model/],
   ['transition(1)', () => tegum.transition(1 as never), /transition: model/],
   ['theoryModel()', () => tegum.theoryModel(undefined as never), /theoryModel: config/],
+  [
+    'powerPackingGradient()',
+    () => (tegum.powerPackingGradient as (...a: unknown[]) => number)(),
+    /powerPackingGradient: d/,
+  ],
   ['createToyState()', () => tegum.createToyState(undefined as never), /createToyState: config/],
   [
     'toyGradient({})',

@@ -68,6 +68,7 @@ export { pack, type PackConfig, type PackResult } from './packing/pack.js';
 
 export { gram } from './core/gram.js';
 export { gramTimes } from './core/gram-times.js';
+export { powerPackingGradient } from './core/power-packing-gradient.js';
 export { createToyState } from './core/toy-state.js';
 export type { ToyConfig, ToyState } from './core/toy-state.js';
 export { toyTrainStep } from './core/toy-train-step.js';

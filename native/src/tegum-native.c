@@ -8,57 +8,17 @@
  * gram:      G = VᵀV through cblas_ssyrk (the upper triangle only: half the flops of a
  *            gemm), then mirrored so G is exactly symmetric.
  * gramTimes: out = V·A for a symmetric A through cblas_ssymm (right side, upper).
+ * powerPackingGradient: the power objective's loss and V·ℓ'(G) in one call (power-packing.c).
  * sgemm:     C = A·B, row-major, for the benchmark's peak (OpenBLAS sgemm at 2048³).
  * setThreads / getThreads: OpenBLAS's thread count (process-wide).
  * toyStep, toyStepScratch: the toy models' training step (toy-step.c).
  */
 #include <cblas.h>
-#include <node_api.h>
 #include <stddef.h>
-#include <stdint.h>
 
+#include "napi-args.h"
+#include "power-packing.h"
 #include "toy-step.h"
-
-#define CHECK(call)                                                                       \
-  do {                                                                                    \
-    if ((call) != napi_ok) return throw_error(env, "tegum_native: N-API call failed");    \
-  } while (0)
-
-static napi_value throw_error(napi_env env, const char *msg) {
-  napi_throw_error(env, NULL, msg);
-  return NULL;
-}
-
-/* The float32 data of argument `v`, at least `need` elements long, in *out (NULL for an
- * empty array); returns 0 (with a pending exception) otherwise. */
-static int f32_arg(napi_env env, napi_value v, size_t need, const char *name, float **out) {
-  bool is_typed = false;
-  if (napi_is_typedarray(env, v, &is_typed) != napi_ok || !is_typed) {
-    napi_throw_type_error(env, NULL, name);
-    return 0;
-  }
-  napi_typedarray_type type;
-  size_t length = 0;
-  void *data = NULL;
-  if (napi_get_typedarray_info(env, v, &type, &length, &data, NULL, NULL) != napi_ok ||
-      type != napi_float32_array || length < need) {
-    napi_throw_range_error(env, NULL, name);
-    return 0;
-  }
-  *out = (float *)data;
-  return 1;
-}
-
-/* Integer argument `v` in [0, 2^31). */
-static int int_arg(napi_env env, napi_value v, int *out) {
-  int32_t x = -1;
-  if (napi_get_value_int32(env, v, &x) != napi_ok || x < 0) {
-    napi_throw_range_error(env, NULL, "tegum_native: dimensions must be non-negative integers");
-    return 0;
-  }
-  *out = x;
-  return 1;
-}
 
 /* Copies the upper triangle of G [n, n] onto the lower one in 32 × 32 tiles, so the
  * strided reads of a column stay in cache (a plain row loop misses on every read). */
@@ -171,6 +131,8 @@ NAPI_MODULE_INIT(/* napi_env env, napi_value exports */) {
   const napi_property_descriptor fns[] = {
       {"gram", NULL, gram, NULL, NULL, NULL, napi_enumerable, NULL},
       {"gramTimes", NULL, gram_times, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"powerPackingGradient", NULL, power_packing_gradient, NULL, NULL, NULL, napi_enumerable,
+       NULL},
       {"sgemm", NULL, sgemm, NULL, NULL, NULL, napi_enumerable, NULL},
       {"setThreads", NULL, set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"getThreads", NULL, get_threads, NULL, NULL, NULL, napi_enumerable, NULL},

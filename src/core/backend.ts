@@ -9,6 +9,7 @@
 
 import { gram } from './js/gram.js';
 import { gramTimes } from './js/gram-times.js';
+import { powerPackingGradient } from './js/power-packing-gradient.js';
 import { toySampleBatch } from './js/toy-sample-batch.js';
 import { toyTrainStep } from './js/toy-train-step.js';
 import type { ToyState } from './toy-state.js';
@@ -27,12 +28,22 @@ export interface Kernels {
   readonly name: BackendName;
   gram(G: Float32Array, V: Float32Array, d: number, n: number): void;
   gramTimes(out: Float32Array, V: Float32Array, A: Float32Array, d: number, n: number): void;
+  // prettier-ignore
+  powerPackingGradient(out: Float32Array, V: Float32Array, G: Float32Array, d: number, n: number,
+    alpha: number, smoothing: number): number;
   toyTrainStep(state: ToyState, lr: number, loss: Float32Array): void;
   toySampleBatch(x: Float32Array, state: ToyState, instance: number): void;
 }
 
 /** The TypeScript reference kernels. */
-export const jsKernels: Kernels = { name: 'js', gram, gramTimes, toyTrainStep, toySampleBatch };
+export const jsKernels: Kernels = {
+  name: 'js',
+  gram,
+  gramTimes,
+  powerPackingGradient,
+  toyTrainStep,
+  toySampleBatch,
+};
 
 let active: Kernels = jsKernels;
 const wasmLoaded = new Map<number, Promise<Kernels>>();

@@ -1,10 +1,12 @@
 /**
  * The native backend: tegum's BLAS twins (native/src/tegum-native.c, an N-API addon over
  * the system's CBLAS, built by `npm ci` where libopenblas-dev is installed). Gram through
- * ssyrk (the upper triangle, half a gemm's flops) and a mirror; V·A through ssymm. The toy
- * step in C (native/src/toy-step.c: dense instances through sgemm, sparse ones in the Gram
- * form), on batches the one WebAssembly data stream draws (wasm-toy-sampler.ts), so every
- * backend trains on the same draws; toySampleBatch is that stream written out densely.
+ * ssyrk (the upper triangle, half a gemm's flops) and a mirror; V·A through ssymm; the power
+ * objective's fused step (ssyrk, a vectorised pass over the upper triangle, ssymm) in
+ * native/src/power-packing.c. The toy step in C (native/src/toy-step.c: dense instances
+ * through sgemm, sparse ones in the Gram form), on batches the one WebAssembly data stream
+ * draws (wasm-toy-sampler.ts), so every backend trains on the same draws; toySampleBatch is
+ * that stream written out densely.
  * Node only: the addon is loaded through `createRequire`, from specifiers in variables so
  * browser bundles leave it out.
  */
@@ -16,6 +18,9 @@ import type { ToyState } from './toy-state.js';
 export interface NativeAddon {
   gram(G: Float32Array, V: Float32Array, d: number, n: number): void;
   gramTimes(out: Float32Array, V: Float32Array, A: Float32Array, d: number, n: number): void;
+  // prettier-ignore
+  powerPackingGradient(out: Float32Array, V: Float32Array, G: Float32Array, d: number, n: number,
+    alpha: number, smoothing: number): number;
   /** C [m, n] = A [m, k] · B [k, n], row-major (the benchmark's peak). */
   sgemm(C: Float32Array, A: Float32Array, B: Float32Array, m: number, n: number, k: number): void;
   /** OpenBLAS's thread count, process-wide. */
@@ -105,6 +110,10 @@ export async function loadNativeKernels(threads = 1): Promise<Kernels> {
     gramTimes(out, V, A, d, n) {
       ours();
       x.gramTimes(out, V, A, d, n);
+    },
+    powerPackingGradient(out, V, G, d, n, alpha, smoothing) {
+      ours();
+      return x.powerPackingGradient(out, V, G, d, n, alpha, smoothing);
     },
     toyTrainStep(s: ToyState, lr: number, loss: Float32Array) {
       ours();

@@ -15,6 +15,8 @@ import {
   shares,
   teamGram,
   teamGramTimes,
+  teamMirror,
+  teamSyrk,
   type PartExports,
   type ThreadTeam,
 } from './wasm-parts.js';
@@ -23,6 +25,10 @@ export interface Exports extends PartExports {
   heapBase(): number;
   gram(G: number, V: number, d: number, n: number, ld: number): void;
   gramTimes(out: number, V: number, A: number, d: number, n: number, ld: number): void;
+  // prettier-ignore
+  powerPackingGradient(out: number, V: number, G: number, d: number, n: number, ld: number,
+    alpha: number, smoothing: number): number;
+  powerUpper(G: number, n: number, ld: number, alpha: number, smoothing: number): number;
   toyScratchBytes(n: number, m: number, ld: number): number;
   toyDataBytes(): number;
   // prettier-ignore
@@ -256,6 +262,29 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
         teamGramTimes(team, pOut, pV, pA, d, n, ld);
       } else x.gramTimes(pOut, pV, pA, d, n, ld);
       getRows(out, f32, pOut, d, n, ld);
+    },
+    powerPackingGradient(out, V, _G, d, n, alpha, smoothing) {
+      // G stays in this module's memory: only V goes in and V·A comes out.
+      if (n === 0 || d === 0) return 0;
+      const ld = strideOf(n);
+      const d4 = ceil4(d);
+      top = base;
+      const pV = alloc(d4 * ld * 4);
+      const pG = alloc(ceil4(n) * ld * 4);
+      const pOut = alloc(d4 * ld * 4);
+      commit();
+      const f32 = new Float32Array(memory.buffer);
+      putRows(f32, pV, V, d, n, ld);
+      f32.fill(0, (pV >> 2) + d * ld, (pV >> 2) + d4 * ld);
+      let loss: number;
+      if (team !== undefined && n * n * d > THREADED_MIN_WORK) {
+        teamSyrk(team, pG, pV, d, n, ld);
+        loss = x.powerUpper(pG, n, ld, alpha, smoothing);
+        teamMirror(team, pG, n, ld);
+        teamGramTimes(team, pOut, pV, pG, d, n, ld);
+      } else loss = x.powerPackingGradient(pOut, pV, pG, d, n, ld, alpha, smoothing);
+      getRows(out, f32, pOut, d, n, ld);
+      return loss;
     },
     toyTrainStep(s: ToyState, lr: number, loss: Float32Array) {
       const { nInstances: nI, nFeatures: n, nHidden: m } = s;

@@ -72,7 +72,19 @@ export function teamGram(
   n: number,
   ld: number,
 ): void {
+  teamSyrk(team, G, V, d, n, ld);
+  teamMirror(team, G, n, ld);
+}
+
+/** G's upper triangle (by 4-row blocks) = VᵀV on the team, by equal-work row blocks. */
+// prettier-ignore
+export function teamSyrk(team: ThreadTeam, G: number, V: number, d: number, n: number,
+  ld: number): void {
   team.run(OP.gram, [G, V, d, n, ld], shares(n, team.size, 4, 'upper'));
+}
+
+/** G's upper triangle copied onto its lower one on the team. */
+export function teamMirror(team: ThreadTeam, G: number, n: number, ld: number): void {
   team.run(OP.mirror, [G, n, ld], shares(n, team.size, 32, 'lower'));
 }
 

@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { F64_ROUNDING, packingTolerances as tol } from '../test-support/tolerances.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  F64_ROUNDING,
+  FUSED_POWER_OF_MAX,
+  packingTolerances as tol,
+  relativeError,
+} from '../test-support/tolerances.js';
+import { kernelBackends } from '../test-support/backends.js';
+import { relativeErrorOfMax } from '../test-support/random-arrays.js';
+import { setBackend } from '../core/backend.js';
 import type { Objective } from './objectives/objective.js';
 import { createObjective } from './objectives/registry.js';
 import { assemblePacking, DivergenceError, pack, packTasks, runPackTask } from './pack.js';
@@ -12,6 +20,7 @@ function nanAfter(after: number): Objective {
   let calls = 0;
   return {
     ...inner,
+    fusedGradient: undefined, // the three-call path, whose value() this wraps
     value(G, n, dLdG) {
       calls++;
       return calls > after ? Number.NaN : inner.value(G, n, dLdG);
@@ -121,5 +130,23 @@ describe('optimizeOnSpheres', () => {
       /learningRate must be > 0/,
     );
     expect(() => pack({ n: 8, d: 3, objective: 'nope' })).toThrow(/unknown objective/);
+  });
+});
+
+describe.each(await kernelBackends())('optimizeOnSpheres on the %s backend', (_l, backend, o) => {
+  afterAll(() => setBackend('js'));
+
+  it('takes the same steps through the fused power kernel as through gram, value and gramTimes', async () => {
+    await setBackend(backend, o);
+    for (const alpha of [0.5, 2]) {
+      const fused = createObjective('power', { alpha });
+      const apart: Objective = { ...fused, fusedGradient: undefined };
+      const start = new Float64Array(6 * 20).map((_, e) => Math.sin(3 * e + 1));
+      const [a, b] = [start.slice(), start.slice()];
+      const ra = optimizeOnSpheres(a, 6, 20, fused, { steps: 30 });
+      const rb = optimizeOnSpheres(b, 6, 20, apart, { steps: 30 });
+      expect(relativeError(ra.loss, rb.loss)).toBeLessThan(FUSED_POWER_OF_MAX);
+      expect(relativeErrorOfMax(a, b)).toBeLessThan(FUSED_POWER_OF_MAX);
+    }
   });
 });

@@ -2,7 +2,8 @@
  * Riemannian first-order optimisation of n unit vectors in R^d (DESIGN.md §2): the
  * product of n spheres, one per column of V [d, n]. Each step computes G = VᵀV
  * (`gram`), the objective's ∂L/∂G, the Euclidean gradient 2 V·∂L/∂G
- * (`gramTimes`), projects it per column onto the tangent space
+ * (`gramTimes`) — the three in one backend call where the objective has a fused
+ * kernel (power: `powerPackingGradient`) — projects it per column onto the tangent space
  * (g_j ← g_j − (v_j·g_j) v_j), takes an Adam or heavy-ball momentum step, and
  * retracts by normalising each column (Absil, Mahony & Sepulchre 2008, §4.1;
  * Becigneul & Ganea 2019 for Riemannian Adam, whose moments are carried along by
@@ -249,8 +250,11 @@ export function optimizeOnSpheres(
     objective.anneal(t);
     lr = cosine ? lr0 * (floor + (1 - floor) * 0.5 * (1 + Math.cos(Math.PI * t))) : lr0;
     V32.set(V);
-    gram(G, V32, d, n);
-    loss = objective.value(G, n, dLdG);
+    if (objective.fusedGradient) loss = objective.fusedGradient(VA, V32, G, d, n);
+    else {
+      gram(G, V32, d, n);
+      loss = objective.value(G, n, dLdG);
+    }
     if (!Number.isFinite(loss)) {
       stopReason = 'diverged';
       message = `diverged at step ${step}: loss = ${loss}`;
@@ -265,7 +269,7 @@ export function optimizeOnSpheres(
       }
       checkpoint = loss;
     }
-    gramTimes(VA, V32, dLdG, d, n);
+    if (!objective.fusedGradient) gramTimes(VA, V32, dLdG, d, n);
     // dL/dV = 2 V·dL/dG; the factor 2 is folded in below.
     for (let e = 0; e < grad.length; e++) grad[e] = VA[e];
     projectTangent(grad, V, d, n, colDot);

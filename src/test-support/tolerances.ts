@@ -142,6 +142,14 @@ export const FLOAT32_RELATIVE = 2e-6;
 export const FLOAT32_OF_MAX = 1e-6;
 
 /**
+ * The fused power-objective kernel's V·ℓ'(G) against float64, relative to its largest
+ * entry: ℓ' is steep near c = 0 for α ≤ 1 (slope ≈ α δ^(α−2) = 500 at α = 0.5, δ = 1e-2,
+ * against max |ℓ'| ≈ α δ^(α−1) = 5), so a float32 Gram entry's rounding (~1e-7) moves ℓ'
+ * by up to ~1e-5 of its largest value; 1e-4 leaves a factor of 10.
+ */
+export const FUSED_POWER_OF_MAX = 1e-4;
+
+/**
  * Analytic derivatives against central finite differences in float64 (step ~1e-6):
  * truncation O(h²) and round-off O(1e-16/h) near 1e-8 and 1e-10; the one name for
  * every float64 finite-difference check (theory, packing, toy, special functions).

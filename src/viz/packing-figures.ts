@@ -54,7 +54,7 @@ export function packingLossFigure(size: SizeResult): string {
         marginTop: 30,
         grid: true,
         x: { type: 'log', label: 'k' },
-        y: { type: 'log', label: null },
+        y: { type: 'log', label: null, tickFormat: '~g' },
         color: { domain: Object.keys(BOUND_COLORS), range: Object.values(BOUND_COLORS) },
         marks: [
           Plot.ruleY([1], { stroke: '#aaa' }),

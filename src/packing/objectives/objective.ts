@@ -34,6 +34,15 @@ export interface Objective {
    * @param dLdG [n, n] when given, receives ∂L/∂G_ij (symmetric, zero diagonal).
    */
   value(G: GramBuffer, n: number, dLdG?: GramBuffer): number;
+  /**
+   * Where the objective has one fused kernel (power: src/core/power-packing-gradient.ts):
+   * the optimised loss at G = VᵀV, with out = V·∂L/∂G, in one backend call, the Gram
+   * matrix never leaving the backend. The optimizer prefers it to `value`.
+   * @param out [d, n]
+   * @param V [d, n]
+   * @param G [n, n] scratch (contents unspecified afterwards)
+   */
+  fusedGradient?(out: Float32Array, V: Float32Array, G: Float32Array, d: number, n: number): number;
   /** The exact loss the user sees (no smoothing, no surrogate). G [n, n]. */
   reported(G: GramBuffer, n: number): number;
   /** Sets the annealing progress t ∈ [0, 1]; a no-op for objectives that do not anneal. */

@@ -10,6 +10,8 @@
  * adds up to δ^α to the reported loss (0.32 per ordered pair at α = 0.25, δ = 1e-2; optimised pairs usually settle far below δ).
  * For α > 1 no smoothing is needed (ℓ is C¹) and none is applied.
  */
+import { powerInterference } from '../../core/power-interference.js';
+import { powerPackingGradient } from '../../core/power-packing-gradient.js';
 import { resolveParams, type Objective, type ObjectiveDefinition } from './objective.js';
 
 /** `power`: ℓ(c) = |c|^α, smoothed near 0 when α ≤ 1. */
@@ -26,9 +28,7 @@ export const powerObjective: ObjectiveDefinition = {
       throw new RangeError(`objective power: smoothing must be in (0, 0.1), got ${smoothing}`);
     }
     const smoothed = alpha <= 1;
-    const delta2 = smoothing * smoothing;
     const offset = smoothed ? Math.pow(smoothing, alpha) : 0;
-    const half = alpha / 2;
     const objective: Objective = {
       name: 'power',
       params: smoothed ? { alpha, smoothing } : { alpha },
@@ -37,33 +37,10 @@ export const powerObjective: ObjectiveDefinition = {
         : '',
       annealed: false,
       value(G, n, dLdG) {
-        let L = 0;
-        for (let i = 0; i < n; i++) {
-          const gi = i * n;
-          for (let j = 0; j < n; j++) {
-            if (i === j) {
-              if (dLdG) dLdG[gi + j] = 0;
-              continue;
-            }
-            const c = G[gi + j];
-            if (smoothed) {
-              const s = c * c + delta2;
-              const p = Math.pow(s, half);
-              L += p - offset;
-              if (dLdG) dLdG[gi + j] = (alpha * c * p) / s;
-            } else {
-              const a = Math.abs(c);
-              if (a === 0) {
-                if (dLdG) dLdG[gi + j] = 0;
-                continue;
-              }
-              const p = Math.pow(a, alpha);
-              L += p;
-              if (dLdG) dLdG[gi + j] = (alpha * p) / c;
-            }
-          }
-        }
-        return L;
+        return powerInterference(G, n, alpha, smoothing, dLdG);
+      },
+      fusedGradient(out, V, G, d, n) {
+        return powerPackingGradient(out, V, G, d, n, alpha, smoothing);
       },
       reported(G, n) {
         let L = 0;
