@@ -6,8 +6,9 @@
  *
  * Model (Elhage et al. 2022, "Toy Models of Superposition", §2): x' = σ(WᵀW x + b),
  * σ = ReLU or identity; loss L = (1 / (B n)) Σ_b Σ_f I_f (x_bf − x'_bf)². With
- * g_b = ∂L/∂pre_b = (2 / (B n)) I ⊙ (x'_b − x_b) ⊙ σ'(pre_b) (ReLU'(0) = 0, as PyTorch),
- * ∂L/∂b = Σ_b g_b. Two forms of ∂L/∂W, the cheaper chosen per instance (`dense_is_cheaper`):
+ * g_b = ∂L/∂pre_b = (2 / (B n)) I ⊙ (x'_b − x_b) ⊙ σ'(pre_b) (ReLU'(0) = 0, as in
+ * PyTorch), ∂L/∂b = Σ_b g_b. Two forms of ∂L/∂W, the cheaper chosen per instance
+ * (`dense_is_cheaper`, on the batch's actual nonzero count):
  *
  * - dense, five [B, n]×[n, m]-sized products through cblas_sgemm, X [B, n] the batch:
  *     H = X Wᵀ, P = H W (+ b, σ), g; ∂L/∂W = Hᵀ g + (g Wᵀ)ᵀ X;
@@ -63,49 +64,89 @@ static int dense_is_cheaper(int n, int m, int B, size_t nnz) {
   return dense < sparse;
 }
 
-/* ---- the dense form ---------------------------------------------------------------- */
+/* ---- shared: samples in chunks ---------------------------------------------------- */
 
-/* σ, g and the loss over P [rows, n] in place: P holds pre − b on entry (b added here) and
- * g on exit; gb += Σ_rows g; returns Σ I r². */
-HOT static double activation_pass(float *restrict P, const float *restrict X,
-                                  const float *restrict b, const float *restrict imp,
-                                  float *restrict gb, int rows, int n, int relu, float scale) {
-  double loss = 0;
-  for (int s = 0; s < rows; s++) {
-    float *restrict p = P + (size_t)s * n;
-    const float *restrict x = X + (size_t)s * n;
-    float acc = 0;
-#pragma omp simd reduction(+ : acc)
-    for (int f = 0; f < n; f++) {
-      const float z = p[f] + b[f];
-      const int off = relu && z <= 0;
-      const float r = (off ? 0.0f : z) - x[f];
-      const float Ir = imp[f] * r;
-      acc += Ir * r;
-      const float g = off ? 0.0f : scale * Ir;
-      p[f] = g;
-      gb[f] += g;
-    }
-    loss += acc;
-  }
-  return loss;
+/* Samples are taken CHUNK_FLOATS / n at a time, so the activation pass runs one flat SIMD
+ * loop over a chunk's [rows, n] (whatever n is: n = 5 would leave a per-sample loop all
+ * tail) against importance, b and ∂L/∂b tiled to the chunk's shape. */
+enum { CHUNK_FLOATS = 4096 };
+
+/* The per-instance tiles of a chunk of S samples: v [n] repeated S times, each [S, n]. */
+typedef struct {
+  float *imp; /* importance */
+  float *b;   /* b (the pre-activation's start) */
+  float *gb;  /* ∂L/∂b, per row of the chunk, summed into gb at the end */
+  int S;      /* samples per chunk */
+} Tiles;
+
+static int chunk_rows(int n, int B) {
+  const int S = CHUNK_FLOATS / n;
+  return S < 1 ? 1 : S > B ? B : S;
 }
 
-static double dense_form(float *gW, float *gb, const float *W, const float *b, const float *imp,
-                         const int32_t *rowStart, const int32_t *idx, const float *val, int n,
-                         int m, int B, int relu, float scale, float *work) {
-  float *X = work;                   /* [B, n] */
-  float *P = X + (size_t)B * n;      /* [B, n] pre, then g */
-  float *H = P + (size_t)B * n;      /* [B, m] */
-  float *DH = H + (size_t)B * m;     /* [B, m] */
+static void lay_tiles(Tiles *t, const float *imp, const float *b, int n) {
+  for (int s = 0; s < t->S; s++) {
+    memcpy(t->imp + (size_t)s * n, imp, sizeof(float) * (size_t)n);
+    memcpy(t->b + (size_t)s * n, b, sizeof(float) * (size_t)n);
+  }
+  memset(t->gb, 0, sizeof(float) * (size_t)t->S * n);
+}
+
+/* gb [n] = Σ over the chunk's rows of the tiled ∂L/∂b. */
+static void fold_gb(float *gb, const Tiles *t, int n) {
+  memset(gb, 0, sizeof(float) * (size_t)n);
+  for (int s = 0; s < t->S; s++) {
+    const float *row = t->gb + (size_t)s * n;
+    for (int f = 0; f < n; f++) gb[f] += row[f];
+  }
+}
+
+/* σ, g and the loss over `len` entries of a chunk in place: P holds pre on entry and
+ * g = ∂L/∂pre on exit; X the samples; gbT += g; returns Σ I r². */
+HOT static double activation_pass(float *restrict P, const float *restrict X,
+                                  const float *restrict impT, float *restrict gbT, size_t len,
+                                  int relu, float scale) {
+  float acc = 0;
+#pragma omp simd reduction(+ : acc)
+  for (size_t i = 0; i < len; i++) {
+    const float z = P[i];
+    const int off = relu && z <= 0; /* ReLU'(0) = 0, as in PyTorch */
+    const float r = (off ? 0.0f : z) - X[i];
+    const float Ir = impT[i] * r;
+    acc += Ir * r;
+    const float g = off ? 0.0f : scale * Ir;
+    P[i] = g;
+    gbT[i] += g;
+  }
+  return acc;
+}
+
+/* ---- the dense form ---------------------------------------------------------------- */
+
+static double dense_form(float *gW, const float *W, const Tiles *tiles, const int32_t *rowStart,
+                         const int32_t *idx, const float *val, int n, int m, int B, int relu,
+                         float scale, float *work) {
+  float *X = work;               /* [B, n] */
+  float *P = X + (size_t)B * n;  /* [B, n] pre, then g */
+  float *H = P + (size_t)B * n;  /* [B, m] */
+  float *DH = H + (size_t)B * m; /* [B, m] */
+  const int S = tiles->S;
   memset(X, 0, sizeof(float) * (size_t)B * n);
   for (int s = 0; s < B; s++) {
     float *x = X + (size_t)s * n;
     for (int32_t t = rowStart[s]; t < rowStart[s + 1]; t++) x[idx[t]] = val[t];
   }
+  for (int r0 = 0; r0 < B; r0 += S) {
+    const int rows = B - r0 < S ? B - r0 : S;
+    memcpy(P + (size_t)r0 * n, tiles->b, sizeof(float) * (size_t)rows * n);
+  }
   cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B, m, n, 1.0f, X, n, W, n, 0.0f, H, m);
-  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, B, n, m, 1.0f, H, m, W, n, 0.0f, P, n);
-  const double loss = activation_pass(P, X, b, imp, gb, B, n, relu, scale);
+  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, B, n, m, 1.0f, H, m, W, n, 1.0f, P, n);
+  double loss = 0;
+  for (int r0 = 0; r0 < B; r0 += S) {
+    const size_t at = (size_t)r0 * n, len = (size_t)(B - r0 < S ? B - r0 : S) * n;
+    loss += activation_pass(P + at, X + at, tiles->imp, tiles->gb, len, relu, scale);
+  }
   cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, m, n, B, 1.0f, H, m, P, n, 0.0f, gW, n);
   cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B, m, n, 1.0f, P, n, W, n, 0.0f, DH, m);
   cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, m, n, B, 1.0f, DH, m, X, n, 1.0f, gW, n);
@@ -114,52 +155,40 @@ static double dense_form(float *gW, float *gb, const float *W, const float *b, c
 
 /* ---- the sparse (Gram) form -------------------------------------------------------- */
 
-/* One sample: pre = b + Σ_t v_t G_{j_t}; g into pre; gb += g; E_{j_t} += v_t g; the
- * sample's dense x is read from its nonzeros (x is zero elsewhere). Returns Σ I r². */
-static inline double sample_pass(float *restrict pre, float *restrict E, float *restrict gb,
-                              const float *restrict G, const float *restrict b,
-                              const float *restrict imp, const int32_t *restrict idx,
-                              const float *restrict val, int nnz, int n, int relu,
-                              float scale, float *restrict x) {
-  memcpy(pre, b, sizeof(float) * (size_t)n);
-  for (int t = 0; t < nnz; t++) {
-    const float v = val[t];
-    const float *restrict row = G + (size_t)idx[t] * n;
-    x[idx[t]] = v;
-    for (int f = 0; f < n; f++) pre[f] += v * row[f];
-  }
-  float acc = 0;
-#pragma omp simd reduction(+ : acc)
-  for (int f = 0; f < n; f++) {
-    const float z = pre[f];
-    const int off = relu && z <= 0;
-    const float r = (off ? 0.0f : z) - x[f];
-    const float Ir = imp[f] * r;
-    acc += Ir * r;
-    const float g = off ? 0.0f : scale * Ir;
-    pre[f] = g;
-    gb[f] += g;
-  }
-  for (int t = 0; t < nnz; t++) {
-    const float v = val[t];
-    float *restrict row = E + (size_t)idx[t] * n;
-    x[idx[t]] = 0;
-    for (int f = 0; f < n; f++) row[f] += v * pre[f];
-  }
-  return acc;
-}
-
-/* Every sample of the batch through sample_pass (one call, so it inlines); Σ I r². */
-HOT static double samples_pass(float *restrict pre, float *restrict E, float *restrict gb,
-                               const float *restrict G, const float *restrict b,
-                               const float *restrict imp, const int32_t *restrict rowStart,
-                               const int32_t *restrict idx, const float *restrict val, int B,
-                               int n, int relu, float scale, float *restrict x) {
+/* Every sample, a chunk at a time: pre = b + Σ_nz x_j G_j (rows of G gathered per nonzero),
+ * g in place of pre (activation_pass), then E_j += x_j g. X [S, n] holds the chunk's
+ * samples densely, zero again after it. Returns Σ I r². */
+HOT static double samples_pass(float *restrict PRE, float *restrict X, float *restrict E,
+                               const float *restrict G, const Tiles *tiles,
+                               const int32_t *restrict rowStart, const int32_t *restrict idx,
+                               const float *restrict val, int B, int n, int relu,
+                               float scale) {
+  const int S = tiles->S;
   double loss = 0;
-  for (int s = 0; s < B; s++) {
-    const int32_t a = rowStart[s];
-    loss += sample_pass(pre, E, gb, G, b, imp, idx + a, val + a, rowStart[s + 1] - a, n, relu,
-                        scale, x);
+  for (int r0 = 0; r0 < B; r0 += S) {
+    const int rows = B - r0 < S ? B - r0 : S;
+    memcpy(PRE, tiles->b, sizeof(float) * (size_t)rows * n);
+    for (int s = 0; s < rows; s++) {
+      float *restrict pre = PRE + (size_t)s * n;
+      float *restrict x = X + (size_t)s * n;
+      for (int32_t t = rowStart[r0 + s]; t < rowStart[r0 + s + 1]; t++) {
+        const float v = val[t];
+        const float *restrict row = G + (size_t)idx[t] * n;
+        x[idx[t]] = v;
+        for (int f = 0; f < n; f++) pre[f] += v * row[f];
+      }
+    }
+    loss += activation_pass(PRE, X, tiles->imp, tiles->gb, (size_t)rows * n, relu, scale);
+    for (int s = 0; s < rows; s++) {
+      const float *restrict g = PRE + (size_t)s * n;
+      float *restrict x = X + (size_t)s * n;
+      for (int32_t t = rowStart[r0 + s]; t < rowStart[r0 + s + 1]; t++) {
+        const float v = val[t];
+        float *restrict row = E + (size_t)idx[t] * n;
+        x[idx[t]] = 0;
+        for (int f = 0; f < n; f++) row[f] += v * g[f];
+      }
+    }
   }
   return loss;
 }
@@ -183,18 +212,17 @@ static void symmetrize(float *E, int n) {
   }
 }
 
-static double sparse_form(float *gW, float *gb, const float *W, const float *b, const float *imp,
+static double sparse_form(float *gW, const float *W, const Tiles *tiles,
                           const int32_t *rowStart, const int32_t *idx, const float *val, int n,
                           int m, int B, int relu, float scale, float *work) {
-  float *G = work;                   /* [n, n] */
-  float *E = G + (size_t)n * n;      /* [n, n] */
-  float *pre = E + (size_t)n * n;    /* [n] */
-  float *x = pre + n;                /* [n], zero between samples */
+  float *G = work;                          /* [n, n] */
+  float *E = G + (size_t)n * n;             /* [n, n] */
+  float *PRE = E + (size_t)n * n;           /* [S, n] */
+  float *X = PRE + (size_t)tiles->S * n;    /* [S, n], zero between chunks */
   cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, n, n, m, 1.0f, W, n, W, n, 0.0f, G, n);
   memset(E, 0, sizeof(float) * (size_t)n * n);
-  memset(x, 0, sizeof(float) * (size_t)n);
-  const double loss =
-      samples_pass(pre, E, gb, G, b, imp, rowStart, idx, val, B, n, relu, scale, x);
+  memset(X, 0, sizeof(float) * (size_t)tiles->S * n);
+  const double loss = samples_pass(PRE, X, E, G, tiles, rowStart, idx, val, B, n, relu, scale);
   symmetrize(E, n);
   cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, n, n, 1.0f, W, n, E, n, 0.0f, gW, n);
   return loss;
@@ -224,11 +252,13 @@ HOT static void adam_update(float *restrict p, const float *restrict g, float *r
 
 /* ---- one instance ------------------------------------------------------------------ */
 
-/* Floats of work space one instance's step needs (either form, plus gW [m, n], gb [n]). */
+/* Floats of work space one instance's step needs: either form's, gW [m, n], gb [n] and the
+ * chunk tiles (three of [S, n]). */
 static size_t scratch_floats(int n, int m, int B) {
+  const size_t chunk = (size_t)chunk_rows(n, B) * n;
   const size_t dense = 2 * (size_t)B * n + 2 * (size_t)B * m;
-  const size_t sparse = 2 * (size_t)n * n + 2 * (size_t)n;
-  return (dense > sparse ? dense : sparse) + (size_t)m * n + (size_t)n + 16;
+  const size_t sparse = 2 * (size_t)n * n + 2 * chunk;
+  return (dense > sparse ? dense : sparse) + (size_t)m * n + (size_t)n + 3 * chunk + 16 * 6;
 }
 
 static int ensure_scratch(ToyStepScratch *sc, size_t floats) {
@@ -240,21 +270,32 @@ static int ensure_scratch(ToyStepScratch *sc, size_t floats) {
   return sc->block != NULL;
 }
 
+/* The next 64-byte boundary at or after p (scratch blocks start aligned). */
+static float *aligned(float *p) {
+  return (float *)(((uintptr_t)p + 63) & ~(uintptr_t)63);
+}
+
 int toy_step_instance(ToyStepScratch *sc, const ToyInstance *t, const ToyAdam *a) {
   const int n = t->n, m = t->m, B = t->B;
   if (!ensure_scratch(sc, scratch_floats(n, m, B))) return 0;
-  float *gW = sc->block;              /* [m, n] */
-  float *gb = gW + (size_t)m * n;     /* [n] */
-  float *work = gb + n;
-  memset(gb, 0, sizeof(float) * (size_t)n);
+  const size_t chunk = (size_t)chunk_rows(n, B) * n;
+  float *gW = sc->block;                                /* [m, n] */
+  float *gb = aligned(gW + (size_t)m * n);              /* [n] */
+  Tiles tiles = {.S = chunk_rows(n, B)};
+  tiles.imp = aligned(gb + n);
+  tiles.b = aligned(tiles.imp + chunk);
+  tiles.gb = aligned(tiles.b + chunk);
+  float *work = aligned(tiles.gb + chunk);
+  lay_tiles(&tiles, t->importance, t->b, n);
   const float scale = (float)(2.0 / ((double)B * n));
   const size_t nnz = (size_t)t->rowStart[B];
   const double lossSum =
       dense_is_cheaper(n, m, B, nnz)
-          ? dense_form(gW, gb, t->W, t->b, t->importance, t->rowStart, t->idx, t->val, n, m, B, t->relu,
-                       scale, work)
-          : sparse_form(gW, gb, t->W, t->b, t->importance, t->rowStart, t->idx, t->val, n, m, B,
-                        t->relu, scale, work);
+          ? dense_form(gW, t->W, &tiles, t->rowStart, t->idx, t->val, n, m, B, t->relu, scale,
+                       work)
+          : sparse_form(gW, t->W, &tiles, t->rowStart, t->idx, t->val, n, m, B, t->relu, scale,
+                        work);
+  fold_gb(gb, &tiles, n);
   *t->loss = (float)(lossSum / ((double)B * n));
   adam_update(t->W, gW, t->mW, t->vW, m * n, a);
   adam_update(t->b, gb, t->mb, t->vb, n, a);
@@ -324,7 +365,8 @@ napi_value toy_step_napi(napi_env env, napi_callback_info info) {
   ToyStepScratch *sc = NULL;
   if (napi_check_object_type_tag(env, a[0], &SCRATCH_TAG, &tagged) != napi_ok || !tagged ||
       napi_get_value_external(env, a[0], (void **)&sc) != napi_ok) {
-    napi_throw_type_error(env, NULL, "tegum_native.toyStep: scratch must come from toyStepScratch()");
+    napi_throw_type_error(env, NULL,
+                          "tegum_native.toyStep: scratch must come from toyStepScratch()");
     return NULL;
   }
   int32_t *shape = NULL;
@@ -337,36 +379,59 @@ napi_value toy_step_napi(napi_env env, napi_callback_info info) {
     napi_throw_range_error(env, NULL, "tegum_native.toyStep: inst ≥ 0 and n, m, B ≥ 1");
     return NULL;
   }
+  /* The state's arrays, each long enough for instance `inst`. */
   const size_t nm = (size_t)n * m, upTo = (size_t)inst + 1;
-  float *W, *b, *mW, *vW, *mb, *vb, *imp, *loss, *val;
+  float *W, *b, *mW, *vW, *mb, *vb, *imp, *loss;
+  const struct {
+    float **data;
+    size_t need;
+    const char *msg;
+  } state[] = {
+      {&W, upTo * nm, "tegum_native.toyStep: W must be a Float32Array [nI, m, n]"},
+      {&b, upTo * n, "tegum_native.toyStep: b must be a Float32Array [nI, n]"},
+      {&mW, upTo * nm, "tegum_native.toyStep: mW must be a Float32Array [nI, m, n]"},
+      {&vW, upTo * nm, "tegum_native.toyStep: vW must be a Float32Array [nI, m, n]"},
+      {&mb, upTo * n, "tegum_native.toyStep: mb must be a Float32Array [nI, n]"},
+      {&vb, upTo * n, "tegum_native.toyStep: vb must be a Float32Array [nI, n]"},
+      {&imp, upTo * n, "tegum_native.toyStep: importance must be a Float32Array [nI, n]"},
+      {&loss, upTo, "tegum_native.toyStep: loss must be a Float32Array [nI]"},
+  };
+  for (size_t k = 0; k < sizeof state / sizeof state[0]; k++) {
+    if (!typed_arg(env, a[1 + k], napi_float32_array, state[k].need, state[k].msg,
+                   (void **)state[k].data))
+      return NULL;
+  }
+  /* The batch: rows in order, at most n nonzeros each, every feature inside [0, n) (the
+   * kernels scatter through them). */
   int32_t *rowStart, *idx;
-  const napi_typedarray_type F = napi_float32_array;
-  if (!typed_arg(env, a[1], F, upTo * nm, "tegum_native.toyStep: W must be a Float32Array [nI, m, n]", (void **)&W) ||
-      !typed_arg(env, a[2], F, upTo * n, "tegum_native.toyStep: b must be a Float32Array [nI, n]", (void **)&b) ||
-      !typed_arg(env, a[3], F, upTo * nm, "tegum_native.toyStep: mW must be a Float32Array [nI, m, n]", (void **)&mW) ||
-      !typed_arg(env, a[4], F, upTo * nm, "tegum_native.toyStep: vW must be a Float32Array [nI, m, n]", (void **)&vW) ||
-      !typed_arg(env, a[5], F, upTo * n, "tegum_native.toyStep: mb must be a Float32Array [nI, n]", (void **)&mb) ||
-      !typed_arg(env, a[6], F, upTo * n, "tegum_native.toyStep: vb must be a Float32Array [nI, n]", (void **)&vb) ||
-      !typed_arg(env, a[7], F, upTo * n, "tegum_native.toyStep: importance must be a Float32Array [nI, n]", (void **)&imp) ||
-      !typed_arg(env, a[8], F, upTo, "tegum_native.toyStep: loss must be a Float32Array [nI]", (void **)&loss) ||
-      !typed_arg(env, a[9], napi_int32_array, (size_t)B + 1, "tegum_native.toyStep: rowStart must be an Int32Array [B + 1]", (void **)&rowStart))
+  float *val;
+  if (!typed_arg(env, a[9], napi_int32_array, (size_t)B + 1,
+                 "tegum_native.toyStep: rowStart must be an Int32Array [B + 1]",
+                 (void **)&rowStart))
     return NULL;
-  /* The rows must be in order and every feature index inside [0, n): the kernels scatter
-   * through them. */
-  if (rowStart[0] != 0) goto bad_rows;
-  for (int s = 0; s < B; s++)
-    if (rowStart[s + 1] < rowStart[s] || rowStart[s + 1] - rowStart[s] > n) goto bad_rows;
-  const size_t nnz = (size_t)rowStart[B];
-  if (!typed_arg(env, a[10], napi_int32_array, nnz, "tegum_native.toyStep: idx must be an Int32Array [rowStart[B]]", (void **)&idx) ||
-      !typed_arg(env, a[11], F, nnz, "tegum_native.toyStep: val must be a Float32Array [rowStart[B]]", (void **)&val))
+  int rows_ok = rowStart[0] == 0;
+  for (int s = 0; s < B && rows_ok; s++)
+    rows_ok = rowStart[s + 1] >= rowStart[s] && rowStart[s + 1] - rowStart[s] <= n;
+  const size_t nnz = rows_ok ? (size_t)rowStart[B] : 0;
+  if (rows_ok &&
+      (!typed_arg(env, a[10], napi_int32_array, nnz,
+                  "tegum_native.toyStep: idx must be an Int32Array [rowStart[B]]", (void **)&idx) ||
+       !typed_arg(env, a[11], napi_float32_array, nnz,
+                  "tegum_native.toyStep: val must be a Float32Array [rowStart[B]]", (void **)&val)))
     return NULL;
-  for (size_t t = 0; t < nnz; t++)
-    if (idx[t] < 0 || idx[t] >= n) goto bad_rows;
+  for (size_t t = 0; t < nnz && rows_ok; t++) rows_ok = idx[t] >= 0 && idx[t] < n;
+  if (!rows_ok) {
+    napi_throw_range_error(env, NULL,
+                           "tegum_native.toyStep: rowStart must rise from 0 by at most n per "
+                           "sample, and idx hold features in [0, n)");
+    return NULL;
+  }
+  const size_t f0 = (size_t)inst * n;
   const ToyInstance t = {
-      .W = W + inst * nm, .b = b + (size_t)inst * n, .mW = mW + inst * nm,
-      .vW = vW + inst * nm, .mb = mb + (size_t)inst * n, .vb = vb + (size_t)inst * n,
-      .importance = imp + (size_t)inst * n, .loss = loss + inst, .rowStart = rowStart, .idx = idx,
-      .val = val, .n = n, .m = m, .B = B, .relu = shape[4] != 0,
+      .W = W + inst * nm, .b = b + f0, .mW = mW + inst * nm, .vW = vW + inst * nm,
+      .mb = mb + f0, .vb = vb + f0, .importance = imp + f0, .loss = loss + inst,
+      .rowStart = rowStart, .idx = idx, .val = val, .n = n, .m = m, .B = B,
+      .relu = shape[4] != 0,
   };
   const ToyAdam ad = {
       .lr = adam[0], .beta1 = adam[1], .beta2 = adam[2], .eps = adam[3],
@@ -375,10 +440,5 @@ napi_value toy_step_napi(napi_env env, napi_callback_info info) {
   if (!toy_step_instance(sc, &t, &ad)) {
     napi_throw_error(env, NULL, "tegum_native.toyStep: out of memory for its scratch");
   }
-  return NULL;
-bad_rows:
-  napi_throw_range_error(env, NULL,
-                         "tegum_native.toyStep: rowStart must rise from 0 by at most n per "
-                         "sample, and idx hold features in [0, n)");
   return NULL;
 }
