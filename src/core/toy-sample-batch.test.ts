@@ -5,6 +5,7 @@ import { createToyState, type ToyConfig } from './toy-state.js';
 import { toySampleBatch } from './toy-sample-batch.js';
 import { coActivation, naiveToySamples } from '../test-support/toy-sampling-reference.js';
 import { MONTE_CARLO_SIGMAS } from '../test-support/tolerances.js';
+import { NATIVE_REQUIRED, nativeLoads } from '../test-support/backends.js';
 
 const BATCH = 2048;
 const BATCHES = 6;
@@ -68,6 +69,10 @@ const backends: [string, BackendName, number][] = [
   ['js', 'js', 1],
   ['wasm', 'wasm', 1],
   ['threaded wasm', 'wasm', 2],
+  // native draws from the WebAssembly stream in compressed sparse rows (wasm-toy-sampler.ts)
+  ...(NATIVE_REQUIRED || (await nativeLoads())
+    ? [['native', 'native', 1] as [string, BackendName, number]]
+    : []),
 ];
 
 describe.each(backends)('toySampleBatch on the %s backend', (_, backend, threads) => {
