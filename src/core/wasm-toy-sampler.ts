@@ -50,40 +50,53 @@ export async function loadWasmToySampler(): Promise<WasmToySampler> {
   const x = instance.exports as unknown as Exports & { memory: WebAssembly.Memory };
   const memory = x.memory;
   const base = x.heapBase();
-  let at: ToyDataAt | undefined;
-  let batch: ToyCsrBatch | undefined;
+  let open: { at: ToyDataAt; batch: ToyCsrBatch } | undefined;
   let shape = { B: 0, n: 0, rowStart: 0, idx: 0, val: 0 };
+  // The last state laid out (held weakly), in which buffer, and its views: a state trained
+  // step after step keeps them, and only its tables and generators are copied in again.
+  let laidOut:
+    | { state: WeakRef<ToyState>; buffer: ArrayBufferLike; at: ToyDataAt; batch: ToyCsrBatch }
+    | undefined;
   return {
     open(s) {
-      let top = base;
-      const alloc = (bytes: number): number => {
-        const p = (top + 15) & ~15;
-        top = p + bytes;
-        return p;
-      };
-      const { batchSize: B, nFeatures: n } = s;
-      at = allocToyData(alloc, x, s);
-      shape = { B, n, rowStart: alloc((B + 1) * 4), idx: alloc(B * n * 4), val: alloc(B * n * 4) };
-      const need = top - memory.buffer.byteLength;
-      if (need > 0) memory.grow(Math.ceil(need / 65536));
-      const buf = memory.buffer;
-      putToyData(x, buf, s, at);
-      batch = {
-        rowStart: new Int32Array(buf, shape.rowStart, B + 1),
-        idx: new Int32Array(buf, shape.idx, B * n),
-        val: new Float32Array(buf, shape.val, B * n),
-      };
+      if (laidOut?.state.deref() !== s || laidOut.buffer !== memory.buffer) {
+        let top = base;
+        const alloc = (bytes: number): number => {
+          const p = (top + 15) & ~15;
+          top = p + bytes;
+          return p;
+        };
+        const { batchSize: B, nFeatures: n } = s;
+        const at = allocToyData(alloc, x, s);
+        shape = {
+          B,
+          n,
+          rowStart: alloc((B + 1) * 4),
+          idx: alloc(B * n * 4),
+          val: alloc(B * n * 4),
+        };
+        const need = top - memory.buffer.byteLength;
+        if (need > 0) memory.grow(Math.ceil(need / 65536));
+        const buffer = memory.buffer;
+        const batch = {
+          rowStart: new Int32Array(buffer, shape.rowStart, B + 1),
+          idx: new Int32Array(buffer, shape.idx, B * n),
+          val: new Float32Array(buffer, shape.val, B * n),
+        };
+        laidOut = { state: new WeakRef(s), buffer, at, batch };
+      }
+      putToyData(x, memory.buffer, s, laidOut.at);
+      open = laidOut;
     },
     sample(inst) {
-      if (at === undefined || batch === undefined) throw new Error('sample before open');
-      x.toySampleCsr(shape.rowStart, shape.idx, shape.val, at.data, inst, shape.B, shape.n);
-      return batch;
+      if (open === undefined) throw new Error('sample before open');
+      x.toySampleCsr(shape.rowStart, shape.idx, shape.val, open.at.data, inst, shape.B, shape.n);
+      return open.batch;
     },
     close(s) {
-      if (at === undefined) throw new Error('close before open');
-      s.rngState.set(new Uint32Array(memory.buffer, at.rng, s.rngState.length));
-      at = undefined;
-      batch = undefined;
+      if (open === undefined) throw new Error('close before open');
+      s.rngState.set(new Uint32Array(memory.buffer, open.at.rng, s.rngState.length));
+      open = undefined;
     },
   };
 }
