@@ -49,9 +49,10 @@ struct ToyStepScratch {
   size_t floats;
 };
 
-/* Weight of the sparse form's per-sample multiply-adds (loops over rows of G and E, out of
- * L2 on one core) against sgemm's blocked ones: measured on this kind of core (AVX-512,
- * n = 200…400), the forms cross near this ratio of their counts. */
+/* Weight of the sparse form's per-sample multiply-adds (rows of G and E gathered per
+ * nonzero, out of L2) against sgemm's blocked ones. Measured on one AVX-512 core (OpenBLAS
+ * 0.3.21, B = 1024), the forms cross at p ≈ 0.06 for n = 200, m = 20 and p ≈ 0.2 for n = 20,
+ * m = 5: where this weight puts them. */
 #ifndef SPARSE_MAC_WEIGHT
 #define SPARSE_MAC_WEIGHT 4.0
 #endif
@@ -320,9 +321,12 @@ napi_value toy_step_scratch_napi(napi_env env, napi_callback_info info) {
     napi_throw_error(env, NULL, "tegum_native.toyStepScratch: out of memory");
     return NULL;
   }
-  if (napi_create_external(env, sc, scratch_finalize, NULL, &out) != napi_ok ||
-      napi_type_tag_object(env, out, &SCRATCH_TAG) != napi_ok) {
+  if (napi_create_external(env, sc, scratch_finalize, NULL, &out) != napi_ok) {
     free(sc);
+    napi_throw_error(env, NULL, "tegum_native.toyStepScratch: N-API call failed");
+    return NULL;
+  }
+  if (napi_type_tag_object(env, out, &SCRATCH_TAG) != napi_ok) { /* the finalizer frees sc */
     napi_throw_error(env, NULL, "tegum_native.toyStepScratch: N-API call failed");
     return NULL;
   }
