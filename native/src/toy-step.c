@@ -13,7 +13,9 @@
  * - dense, five [B, n]×[n, m]-sized products through cblas_sgemm, X [B, n] the batch:
  *     H = X Wᵀ, P = H W (+ b, σ), g; ∂L/∂W = Hᵀ g + (g Wᵀ)ᵀ X;
  * - sparse (the Gram form, as the WebAssembly kernel's): G = WᵀW through sgemm; per sample
- *     pre = b + Σ_nz x_j G_j, g, E_j += x_j g; then ∂L/∂W = W (E + Eᵀ) through sgemm.
+ *     pre = b + Σ_nz x_j G_j, g, E_j += x_j g; then ∂L/∂W = W (E + Eᵀ) through sgemm. From
+ *     n = 64 the sample pass works in two halves of the features, on a second thread where
+ *     the caller gives two (OpenBLAS idles meanwhile), with the same arithmetic either way.
  *
  * Then one Adam / AdamW update of W and b (Kingma & Ba 2015, Algorithm 1; Loshchilov &
  * Hutter 2019), written as src/core/adam-update.ts computes it, in double:
@@ -22,11 +24,13 @@
  *
  * Scratch lives in a `ToyStepScratch` external made by toyStepScratch() and grown as shapes
  * need (never freed in the hot loop). OpenBLAS's threads are the caller's (process-wide).
+ * Samples are taken in chunks (`Tiles`) so the activation pass is one flat SIMD loop.
  */
 #include "toy-step.h"
 
 #include <cblas.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,41 +160,103 @@ static double dense_form(float *gW, const float *W, const Tiles *tiles, const in
 
 /* ---- the sparse (Gram) form -------------------------------------------------------- */
 
-/* Every sample, a chunk at a time: pre = b + Σ_nz x_j G_j (rows of G gathered per nonzero),
- * g in place of pre (activation_pass), then E_j += x_j g. X [S, n] holds the chunk's
- * samples densely, zero again after it. Returns Σ I r². */
-HOT static double samples_pass(float *restrict PRE, float *restrict X, float *restrict E,
-                               const float *restrict G, const Tiles *tiles,
-                               const int32_t *restrict rowStart, const int32_t *restrict idx,
-                               const float *restrict val, int B, int n, int relu,
-                               float scale) {
-  const int S = tiles->S;
-  double loss = 0;
-  for (int r0 = 0; r0 < B; r0 += S) {
+/* Features from which the sparse form works in two halves of features, [0, h) and [h, n):
+ * always, so its arithmetic is the same on one thread or two (a run's numbers do not depend
+ * on its thread count); on two threads the halves run at once. */
+enum { SPLIT_MIN_N = 64 };
+
+/* What one half of the features [f0, f1) of the sparse form's sample pass works on. The
+ * halves write disjoint columns of PRE, X, E and the ∂L/∂b tile, and their own chunk sums. */
+typedef struct {
+  float *PRE, *X, *E;
+  const float *G;
+  const Tiles *tiles;
+  const int32_t *rowStart, *idx;
+  const float *val;
+  int B, n, relu, f0, f1;
+  float scale;
+  double *chunkLoss; /* [chunks]: Σ I r² of each chunk over these features */
+} Half;
+
+/* Every sample over the half's features, a chunk at a time: pre = b + Σ_nz x_j G_j (rows
+ * of G gathered per nonzero), g in place of pre (activation_pass: over the whole chunk at
+ * once where the half is every feature, else row by row), then E_j += x_j g. X [S, n] holds
+ * the chunk's samples densely, zero again after it. */
+HOT static void samples_pass(const Half *h) {
+  float *restrict PRE = h->PRE, *restrict X = h->X, *restrict E = h->E;
+  const float *restrict G = h->G;
+  const int32_t *restrict rowStart = h->rowStart, *restrict idx = h->idx;
+  const float *restrict val = h->val;
+  const int n = h->n, f0 = h->f0, f1 = h->f1, len = f1 - f0, S = h->tiles->S, B = h->B;
+  const int whole = f0 == 0 && f1 == n;
+  for (int r0 = 0, c = 0; r0 < B; r0 += S, c++) {
     const int rows = B - r0 < S ? B - r0 : S;
-    memcpy(PRE, tiles->b, sizeof(float) * (size_t)rows * n);
     for (int s = 0; s < rows; s++) {
-      float *restrict pre = PRE + (size_t)s * n;
+      float *restrict pre = PRE + (size_t)s * n + f0;
       float *restrict x = X + (size_t)s * n;
+      memcpy(pre, h->tiles->b + f0, sizeof(float) * (size_t)len);
       for (int32_t t = rowStart[r0 + s]; t < rowStart[r0 + s + 1]; t++) {
+        const int j = idx[t];
         const float v = val[t];
-        const float *restrict row = G + (size_t)idx[t] * n;
-        x[idx[t]] = v;
-        for (int f = 0; f < n; f++) pre[f] += v * row[f];
+        const float *restrict row = G + (size_t)j * n + f0;
+        if (j >= f0 && j < f1) x[j] = v;
+        for (int f = 0; f < len; f++) pre[f] += v * row[f];
       }
     }
-    loss += activation_pass(PRE, X, tiles->imp, tiles->gb, (size_t)rows * n, relu, scale);
+    double loss = 0;
+    if (whole) {
+      loss = activation_pass(PRE, X, h->tiles->imp, h->tiles->gb, (size_t)rows * n, h->relu,
+                             h->scale);
+    } else {
+      for (int s = 0; s < rows; s++) {
+        const size_t at = (size_t)s * n + f0;
+        loss += activation_pass(PRE + at, X + at, h->tiles->imp + at, h->tiles->gb + at,
+                                (size_t)len, h->relu, h->scale);
+      }
+    }
+    h->chunkLoss[c] = loss;
     for (int s = 0; s < rows; s++) {
-      const float *restrict g = PRE + (size_t)s * n;
+      const float *restrict g = PRE + (size_t)s * n + f0;
       float *restrict x = X + (size_t)s * n;
       for (int32_t t = rowStart[r0 + s]; t < rowStart[r0 + s + 1]; t++) {
+        const int j = idx[t];
         const float v = val[t];
-        float *restrict row = E + (size_t)idx[t] * n;
-        x[idx[t]] = 0;
-        for (int f = 0; f < n; f++) row[f] += v * g[f];
+        float *restrict row = E + (size_t)j * n + f0;
+        if (j >= f0 && j < f1) x[j] = 0;
+        for (int f = 0; f < len; f++) row[f] += v * g[f];
       }
     }
   }
+}
+
+static void *samples_pass_thread(void *half) {
+  samples_pass(half);
+  return NULL;
+}
+
+/* The sample pass over both halves (on a second thread for the upper one where `threads`
+ * ≥ 2 and the work pays for starting it), or over every feature at once where n is small;
+ * returns Σ I r², summed chunk by chunk in the same order either way. */
+static double samples_pass_all(Half *lo, int threads, size_t nnz, double *chunkLossHi) {
+  const int n = lo->n;
+  if (n < SPLIT_MIN_N) {
+    samples_pass(lo);
+  } else {
+    Half hi = *lo;
+    lo->f1 = hi.f0 = (n / 2 + 15) & ~15; /* a cache line's 16 floats apart */
+    hi.chunkLoss = chunkLossHi;
+    pthread_t th;
+    /* ~50 µs of work or more (2 nnz n + B n multiply-adds) before a thread pays. */
+    const int spawn = threads >= 2 && 2.0 * (double)nnz * n + (double)lo->B * n > 2e5 &&
+                      pthread_create(&th, NULL, samples_pass_thread, &hi) == 0;
+    samples_pass(lo);
+    if (spawn) pthread_join(th, NULL);
+    else samples_pass(&hi);
+  }
+  double loss = 0;
+  const int chunks = (lo->B + lo->tiles->S - 1) / lo->tiles->S;
+  for (int c = 0; c < chunks; c++)
+    loss += n < SPLIT_MIN_N ? lo->chunkLoss[c] : lo->chunkLoss[c] + chunkLossHi[c];
   return loss;
 }
 
@@ -215,15 +281,24 @@ static void symmetrize(float *E, int n) {
 
 static double sparse_form(float *gW, const float *W, const Tiles *tiles,
                           const int32_t *rowStart, const int32_t *idx, const float *val, int n,
-                          int m, int B, int relu, float scale, float *work) {
-  float *G = work;                          /* [n, n] */
-  float *E = G + (size_t)n * n;             /* [n, n] */
-  float *PRE = E + (size_t)n * n;           /* [S, n] */
-  float *X = PRE + (size_t)tiles->S * n;    /* [S, n], zero between chunks */
+                          int m, int B, int relu, float scale, int threads, float *work) {
+  const size_t chunk = (size_t)tiles->S * n;
+  const int chunks = (B + tiles->S - 1) / tiles->S;
+  float *G = work;                            /* [n, n] */
+  float *E = G + (size_t)n * n;               /* [n, n] */
+  float *PRE = E + (size_t)n * n;             /* [S, n] */
+  float *X = PRE + chunk;                     /* [S, n], zero between chunks */
+  double *chunkLoss = (double *)(X + chunk);  /* [2, chunks] */
   cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, n, n, m, 1.0f, W, n, W, n, 0.0f, G, n);
   memset(E, 0, sizeof(float) * (size_t)n * n);
-  memset(X, 0, sizeof(float) * (size_t)tiles->S * n);
-  const double loss = samples_pass(PRE, X, E, G, tiles, rowStart, idx, val, B, n, relu, scale);
+  memset(X, 0, sizeof(float) * chunk);
+  Half lo = {
+      .PRE = PRE, .X = X, .E = E, .G = G, .tiles = tiles, .rowStart = rowStart, .idx = idx,
+      .val = val, .B = B, .n = n, .relu = relu, .f0 = 0, .f1 = n, .scale = scale,
+      .chunkLoss = chunkLoss,
+  };
+  const double loss =
+      samples_pass_all(&lo, threads, (size_t)rowStart[B], chunkLoss + chunks);
   symmetrize(E, n);
   cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, n, n, 1.0f, W, n, E, n, 0.0f, gW, n);
   return loss;
@@ -258,7 +333,7 @@ HOT static void adam_update(float *restrict p, const float *restrict g, float *r
 static size_t scratch_floats(int n, int m, int B) {
   const size_t chunk = (size_t)chunk_rows(n, B) * n;
   const size_t dense = 2 * (size_t)B * n + 2 * (size_t)B * m;
-  const size_t sparse = 2 * (size_t)n * n + 2 * chunk;
+  const size_t sparse = 2 * (size_t)n * n + 2 * chunk + 4 * (size_t)B; /* + 2 B doubles */
   return (dense > sparse ? dense : sparse) + (size_t)m * n + (size_t)n + 3 * chunk + 16 * 6;
 }
 
@@ -295,7 +370,7 @@ int toy_step_instance(ToyStepScratch *sc, const ToyInstance *t, const ToyAdam *a
           ? dense_form(gW, t->W, &tiles, t->rowStart, t->idx, t->val, n, m, B, t->relu, scale,
                        work)
           : sparse_form(gW, t->W, &tiles, t->rowStart, t->idx, t->val, n, m, B, t->relu, scale,
-                        work);
+                        t->threads, work);
   fold_gb(gb, &tiles, n);
   *t->loss = (float)(lossSum / ((double)B * n));
   adam_update(t->W, gW, t->mW, t->vW, m * n, a);
@@ -352,7 +427,7 @@ static int typed_arg(napi_env env, napi_value v, napi_typedarray_type want, size
 
 #define TOY_STEP_USAGE                                                                     \
   "tegum_native.toyStep(scratch, W, b, mW, vW, mb, vb, importance, loss, rowStart, idx, " \
-  "val, shape Int32Array [inst, n, m, B, relu], adam Float64Array [lr, beta1, beta2, eps, " \
+  "val, shape Int32Array [inst, n, m, B, relu, threads], adam Float64Array [lr, beta1, beta2, eps, " \
   "weightDecay, decoupled, step])"
 
 /* toyStep(scratch, W, b, mW, vW, mb, vb, importance, loss, rowStart, idx, val, shape, adam):
@@ -375,7 +450,7 @@ napi_value toy_step_napi(napi_env env, napi_callback_info info) {
   }
   int32_t *shape = NULL;
   double *adam = NULL;
-  if (!typed_arg(env, a[12], napi_int32_array, 5, TOY_STEP_USAGE, (void **)&shape) ||
+  if (!typed_arg(env, a[12], napi_int32_array, 6, TOY_STEP_USAGE, (void **)&shape) ||
       !typed_arg(env, a[13], napi_float64_array, 7, TOY_STEP_USAGE, (void **)&adam))
     return NULL;
   const int inst = shape[0], n = shape[1], m = shape[2], B = shape[3];
@@ -435,7 +510,7 @@ napi_value toy_step_napi(napi_env env, napi_callback_info info) {
       .W = W + inst * nm, .b = b + f0, .mW = mW + inst * nm, .vW = vW + inst * nm,
       .mb = mb + f0, .vb = vb + f0, .importance = imp + f0, .loss = loss + inst,
       .rowStart = rowStart, .idx = idx, .val = val, .n = n, .m = m, .B = B,
-      .relu = shape[4] != 0,
+      .relu = shape[4] != 0, .threads = shape[5] > 1 ? shape[5] : 1,
   };
   const ToyAdam ad = {
       .lr = adam[0], .beta1 = adam[1], .beta2 = adam[2], .eps = adam[3],

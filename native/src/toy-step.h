@@ -17,6 +17,7 @@ typedef struct {
   const int32_t *idx;               /* [rowStart[B]] features, each in [0, n) */
   const float *val;                 /* [rowStart[B]] their values */
   int n, m, B, relu;
+  int threads; /* threads the sample pass may use (OpenBLAS's count: it idles meanwhile) */
 } ToyInstance;
 
 /* Adam's hyper-parameters for one update; step is t ≥ 1. */

@@ -33,7 +33,7 @@ export interface NativeAddon {
   /**
    * One training step of instance shape[0] (native/src/toy-step.c) on the batch rowStart
    * [B + 1], idx, val (its samples' nonzeros): loss[inst] and one Adam/AdamW update.
-   * @param shape [inst, n, m, B, relu ? 1 : 0]
+   * @param shape [inst, n, m, B, relu ? 1 : 0, threads for the sample pass]
    * @param adam [lr, beta1, beta2, eps, weightDecay, decoupled ? 1 : 0, step]
    */
   // prettier-ignore
@@ -94,7 +94,7 @@ export async function loadNativeKernels(threads = 1): Promise<Kernels> {
   const { loadWasmToySampler } = await import('./wasm-toy-sampler.js');
   const sampler = await loadWasmToySampler();
   const scratch = x.toyStepScratch();
-  const shape = new Int32Array(5);
+  const shape = new Int32Array(6);
   const adam = new Float64Array(7);
   // OpenBLAS's count is process-wide: restore ours before each call (another thread count's
   // kernels may have run since), at the cost of one addon call.
@@ -116,8 +116,10 @@ export async function loadNativeKernels(threads = 1): Promise<Kernels> {
       return x.powerPackingGradient(out, V, G, d, n, alpha, smoothing);
     },
     toyTrainStep(s: ToyState, lr: number, loss: Float32Array) {
+      // `threads` for OpenBLAS's products and for the sparse form's sample pass (split by
+      // features; OpenBLAS idles meanwhile): never more than `threads` busy at once.
       ours();
-      shape.set([0, s.nFeatures, s.nHidden, s.batchSize, s.relu ? 1 : 0]);
+      shape.set([0, s.nFeatures, s.nHidden, s.batchSize, s.relu ? 1 : 0, threads]);
       adam.set([lr, s.beta1, s.beta2, s.eps, s.weightDecay, s.decoupled ? 1 : 0, s.step]);
       sampler.open(s);
       try {

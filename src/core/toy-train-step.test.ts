@@ -492,7 +492,7 @@ describe.each((await kernelBackends()).filter(([, backend]) => backend === 'nati
       const state = createToyState({ ...base, nInstances: 1, featureProbability: 1 });
       const B = state.batchSize;
       const rowStart = Int32Array.from({ length: B + 1 }, (_, s) => s); // one nonzero each
-      const shape = new Int32Array([0, 203, 20, B, 1]);
+      const shape = new Int32Array([0, 203, 20, B, 1, 1]);
       const adam = new Float64Array([1e-3, 0.9, 0.999, 1e-8, 0, 1, 1]);
       const step = (idx: Int32Array, rows = rowStart, sh = shape, scratch = x.toyStepScratch()) =>
         x.toyStep(
@@ -517,9 +517,9 @@ describe.each((await kernelBackends()).filter(([, backend]) => backend === 'nati
       const falling = rowStart.slice();
       falling[B] = 0;
       expect(() => step(new Int32Array(B), falling)).toThrow(/rowStart must rise from 0/);
-      expect(() => step(new Int32Array(B), rowStart, new Int32Array([1, 203, 20, B, 1]))).toThrow(
-        /W must be a Float32Array/,
-      );
+      expect(() =>
+        step(new Int32Array(B), rowStart, new Int32Array([1, 203, 20, B, 1, 1])),
+      ).toThrow(/W must be a Float32Array/);
       const foreign = {} as ReturnType<typeof x.toyStepScratch>;
       expect(() => step(new Int32Array(B), rowStart, shape, foreign)).toThrow(
         /scratch must come from toyStepScratch/,
@@ -527,6 +527,36 @@ describe.each((await kernelBackends()).filter(([, backend]) => backend === 'nati
       const W0 = state.W.slice();
       step(new Int32Array(B));
       expect(state.W).not.toEqual(W0); // the same arguments, valid, take a step
+    });
+  },
+);
+
+describe.each((await kernelBackends()).some(([, backend]) => backend === 'native') ? [2] : [])(
+  'the native backend on %i threads',
+  (threads) => {
+    it('trains the numbers of one thread bit for bit (the sample pass split by features)', async () => {
+      // n = 203 ≥ 64: the sparse form works in two halves of features always, and on two
+      // threads runs them at once (B = 256, p = 0.02 and 0.05: enough work to start one);
+      // p = 1 takes the dense form, whose sgemm products OpenBLAS splits.
+      const config: ToyConfig = {
+        nInstances: 3,
+        nFeatures: 203,
+        nHidden: 20,
+        batchSize: 256,
+        featureProbability: [0.02, 0.05, 1],
+        correlated: [[3, 200]],
+        seed: 31,
+      };
+      const one = await trainOn(config, 'native', 1, 3);
+      const many = await trainOn(config, 'native', threads, 3);
+      expect(many.losses).toEqual(one.losses);
+      let differing = 0;
+      for (let k = 0; k < one.state.W.length; k++) {
+        if (!Object.is(many.state.W[k], one.state.W[k])) differing++;
+      }
+      expect(differing).toBe(0);
+      expect(Array.from(many.state.b)).toEqual(Array.from(one.state.b));
+      expect(Array.from(many.state.rngState)).toEqual(Array.from(one.state.rngState));
     });
   },
 );
