@@ -427,8 +427,8 @@ static int typed_arg(napi_env env, napi_value v, napi_typedarray_type want, size
 
 #define TOY_STEP_USAGE                                                                     \
   "tegum_native.toyStep(scratch, W, b, mW, vW, mb, vb, importance, loss, rowStart, idx, " \
-  "val, shape Int32Array [inst, n, m, B, relu, threads], adam Float64Array [lr, beta1, beta2, eps, " \
-  "weightDecay, decoupled, step])"
+  "val, shape Int32Array [inst, n, m, B, relu, threads], adam Float64Array [lr, beta1, "  \
+  "beta2, eps, weightDecay, decoupled, step])"
 
 /* toyStep(scratch, W, b, mW, vW, mb, vb, importance, loss, rowStart, idx, val, shape, adam):
  * one step of instance shape[0] of the state arrays ([nI, m, n] and [nI, n]) on the batch
