@@ -520,6 +520,9 @@ describe.each((await kernelBackends()).filter(([, backend]) => backend === 'nati
       expect(() =>
         step(new Int32Array(B), rowStart, new Int32Array([1, 203, 20, B, 1, 1])),
       ).toThrow(/W must be a Float32Array/);
+      expect(() => step(new Int32Array(B), rowStart, new Int32Array([0, 203, 20, B, 1]))).toThrow(
+        /shape Int32Array \[inst, n, m, B, relu, threads\]/,
+      );
       const foreign = {} as ReturnType<typeof x.toyStepScratch>;
       expect(() => step(new Int32Array(B), rowStart, shape, foreign)).toThrow(
         /scratch must come from toyStepScratch/,
