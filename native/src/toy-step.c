@@ -15,9 +15,9 @@
  * - sparse (the Gram form, as the WebAssembly kernel's): G = WᵀW through sgemm; per sample
  *     pre = b + Σ_nz x_j G_j, g, E_j += x_j g; then ∂L/∂W = W (E + Eᵀ) through sgemm (G by
  *     sgemm too: for inner sizes m ≲ 30, OpenBLAS 0.3.21's ssyrk and a mirror took 2–4×
- *     sgemm's time on this machine, n = 200 and 400). From
- *     n = 64 the sample pass works in two halves of the features, on a second thread where
- *     the caller gives two (OpenBLAS idles meanwhile), with the same arithmetic either way.
+ *     sgemm's time on this machine, n = 200 and 400). From n = 64 the sample pass works in
+ *     two halves of the features, on a second thread where the caller gives two (OpenBLAS
+ *     idles meanwhile), with the same arithmetic either way.
  *
  * Then one Adam / AdamW update of W and b (Kingma & Ba 2015, Algorithm 1; Loshchilov &
  * Hutter 2019), written as src/core/adam-update.ts computes it, in double:
