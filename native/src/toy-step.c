@@ -16,8 +16,8 @@
  *     pre = b + Σ_nz x_j G_j, g, E_j += x_j g; then ∂L/∂W = W (E + Eᵀ) through sgemm (G by
  *     sgemm too: for inner sizes m ≲ 30, OpenBLAS 0.3.21's ssyrk and a mirror took 2–4×
  *     sgemm's time on this machine, n = 200 and 400). From n = 64 the sample pass works in
- *     two halves of the features, on a second thread where the caller gives two (OpenBLAS
- *     idles meanwhile), with the same arithmetic either way.
+ *     two halves of the features, the upper one offered to a helper thread where the caller
+ *     gives two (OpenBLAS idles meanwhile), with the same arithmetic either way.
  *
  * Then one Adam / AdamW update of W and b (Kingma & Ba 2015, Algorithm 1; Loshchilov &
  * Hutter 2019), written as src/core/adam-update.ts computes it, in double:
@@ -50,9 +50,12 @@
 static const napi_type_tag SCRATCH_TAG = {0x746567756d746f79ULL, 0x73637261746368ULL};
 
 /* Scratch of one thread's toy steps: one aligned block, grown when a shape needs more. */
+typedef struct Helper Helper;
+
 struct ToyStepScratch {
   float *block;
   size_t floats;
+  Helper *helper; /* the second thread of the sample pass, started on first need */
 };
 
 /* Weight of the sparse form's per-sample multiply-adds (rows of G and E gathered per
@@ -231,15 +234,88 @@ HOT static void samples_pass(const Half *h) {
   }
 }
 
-static void *samples_pass_thread(void *half) {
-  samples_pass(half);
+/* A second thread for the sparse form's upper half of the features, kept with the scratch:
+ * it waits for a half to claim. A half it has not claimed by the time the caller finishes
+ * its own, the caller runs itself, so a helper that cannot get a core (a busy machine)
+ * costs a wake-up, not a wait. */
+struct Helper {
+  pthread_t thread;
+  pthread_mutex_t mu;
+  pthread_cond_t posted, done;
+  const Half *job; /* posted, not yet claimed */
+  int running;     /* the helper runs a half it claimed */
+  int quit;
+};
+
+static void *helper_main(void *arg) {
+  Helper *h = arg;
+  pthread_mutex_lock(&h->mu);
+  for (;;) {
+    while (!h->quit && h->job == NULL) pthread_cond_wait(&h->posted, &h->mu);
+    if (h->quit) break;
+    const Half *half = h->job;
+    h->job = NULL;
+    h->running = 1;
+    pthread_mutex_unlock(&h->mu);
+    samples_pass(half);
+    pthread_mutex_lock(&h->mu);
+    h->running = 0;
+    pthread_cond_signal(&h->done);
+  }
+  pthread_mutex_unlock(&h->mu);
   return NULL;
 }
 
-/* The sample pass over both halves (on a second thread for the upper one where `threads`
- * ≥ 2 and the work pays for starting it), or over every feature at once where n is small;
- * returns Σ I r², summed chunk by chunk in the same order either way. */
-static double samples_pass_all(Half *lo, int threads, size_t nnz, double *chunkLossHi) {
+/* The scratch's helper, started on first call; NULL where it cannot start (the caller then
+ * runs both halves). */
+static Helper *helper_of(ToyStepScratch *sc) {
+  if (sc->helper != NULL) return sc->helper;
+  Helper *h = calloc(1, sizeof *h);
+  if (h == NULL) return NULL;
+  pthread_mutex_init(&h->mu, NULL);
+  pthread_cond_init(&h->posted, NULL);
+  pthread_cond_init(&h->done, NULL);
+  if (pthread_create(&h->thread, NULL, helper_main, h) != 0) {
+    pthread_cond_destroy(&h->done);
+    pthread_cond_destroy(&h->posted);
+    pthread_mutex_destroy(&h->mu);
+    free(h);
+    return NULL;
+  }
+  return sc->helper = h;
+}
+
+static void helper_stop(Helper *h) {
+  pthread_mutex_lock(&h->mu);
+  h->quit = 1;
+  pthread_cond_signal(&h->posted);
+  pthread_mutex_unlock(&h->mu);
+  pthread_join(h->thread, NULL);
+  pthread_cond_destroy(&h->done);
+  pthread_cond_destroy(&h->posted);
+  pthread_mutex_destroy(&h->mu);
+  free(h);
+}
+
+/* Runs `a` here and `b` on the helper where it claims it first, else here too. */
+static void run_pair(Helper *h, const Half *a, const Half *b) {
+  pthread_mutex_lock(&h->mu);
+  h->job = b;
+  pthread_cond_signal(&h->posted);
+  pthread_mutex_unlock(&h->mu);
+  samples_pass(a);
+  pthread_mutex_lock(&h->mu);
+  const int unclaimed = h->job != NULL;
+  h->job = NULL;
+  while (h->running) pthread_cond_wait(&h->done, &h->mu);
+  pthread_mutex_unlock(&h->mu);
+  if (unclaimed) samples_pass(b);
+}
+
+/* The sample pass over both halves (the upper one offered to the helper where there is one
+ * and the work pays for waking it), or over every feature at once where n is small; returns
+ * Σ I r², summed chunk by chunk in the same order either way. */
+static double samples_pass_all(Half *lo, Helper *helper, size_t nnz, double *chunkLossHi) {
   const int n = lo->n;
   if (n < SPLIT_MIN_N) {
     samples_pass(lo);
@@ -247,13 +323,13 @@ static double samples_pass_all(Half *lo, int threads, size_t nnz, double *chunkL
     Half hi = *lo;
     lo->f1 = hi.f0 = (n / 2 + 15) & ~15; /* a cache line's 16 floats apart */
     hi.chunkLoss = chunkLossHi;
-    pthread_t th;
-    /* ~50 µs of work or more (2 nnz n + B n multiply-adds) before a thread pays. */
-    const int spawn = threads >= 2 && 2.0 * (double)nnz * n + (double)lo->B * n > 2e5 &&
-                      pthread_create(&th, NULL, samples_pass_thread, &hi) == 0;
-    samples_pass(lo);
-    if (spawn) pthread_join(th, NULL);
-    else samples_pass(&hi);
+    /* ~50 µs of work or more (2 nnz n + B n multiply-adds) before a second thread pays. */
+    if (helper != NULL && 2.0 * (double)nnz * n + (double)lo->B * n > 2e5) {
+      run_pair(helper, lo, &hi);
+    } else {
+      samples_pass(lo);
+      samples_pass(&hi);
+    }
   }
   double loss = 0;
   const int chunks = (lo->B + lo->tiles->S - 1) / lo->tiles->S;
@@ -283,7 +359,7 @@ static void symmetrize(float *E, int n) {
 
 static double sparse_form(float *gW, const float *W, const Tiles *tiles,
                           const int32_t *rowStart, const int32_t *idx, const float *val, int n,
-                          int m, int B, int relu, float scale, int threads, float *work) {
+                          int m, int B, int relu, float scale, Helper *helper, float *work) {
   const size_t chunk = (size_t)tiles->S * n;
   const int chunks = (B + tiles->S - 1) / tiles->S;
   float *G = work;                            /* [n, n] */
@@ -300,7 +376,7 @@ static double sparse_form(float *gW, const float *W, const Tiles *tiles,
       .chunkLoss = chunkLoss,
   };
   const double loss =
-      samples_pass_all(&lo, threads, (size_t)rowStart[B], chunkLoss + chunks);
+      samples_pass_all(&lo, helper, (size_t)rowStart[B], chunkLoss + chunks);
   symmetrize(E, n);
   cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, n, n, 1.0f, W, n, E, n, 0.0f, gW, n);
   return loss;
@@ -372,7 +448,7 @@ int toy_step_instance(ToyStepScratch *sc, const ToyInstance *t, const ToyAdam *a
           ? dense_form(gW, t->W, &tiles, t->rowStart, t->idx, t->val, n, m, B, t->relu, scale,
                        work)
           : sparse_form(gW, t->W, &tiles, t->rowStart, t->idx, t->val, n, m, B, t->relu, scale,
-                        t->threads, work);
+                        t->threads >= 2 && n >= SPLIT_MIN_N ? helper_of(sc) : NULL, work);
   fold_gb(gb, &tiles, n);
   *t->loss = (float)(lossSum / ((double)B * n));
   adam_update(t->W, gW, t->mW, t->vW, m * n, a);
@@ -386,6 +462,7 @@ static void scratch_finalize(napi_env env, void *data, void *hint) {
   (void)env;
   (void)hint;
   ToyStepScratch *sc = data;
+  if (sc->helper != NULL) helper_stop(sc->helper);
   free(sc->block);
   free(sc);
 }
