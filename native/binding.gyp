@@ -10,7 +10,13 @@
     {
       "target_name": "tegum_native",
       "dependencies": ["tegum_elementwise"],
-      "sources": ["src/tegum-native.c", "src/napi-args.c", "src/toy-step.c"],
+      "sources": [
+        "src/tegum-native.c",
+        "src/napi-args.c",
+        "src/toy-step.c",
+        "src/adam-update.c",
+        "src/helper-thread.c"
+      ],
       "cflags": ["-O3", "-std=c11", "-Wall", "-Wextra", "-ffp-contract=fast", "-fopenmp-simd", "-fno-math-errno"],
       "defines": ["NAPI_VERSION=8"],
       "libraries": ["-lopenblas", "-lmvec", "-lm"]

@@ -16,13 +16,11 @@
  *     pre = b + Σ_nz x_j G_j, g, E_j += x_j g; then ∂L/∂W = W (E + Eᵀ) through sgemm (G by
  *     sgemm too: for inner sizes m ≲ 30, OpenBLAS 0.3.21's ssyrk and a mirror took 2–4×
  *     sgemm's time on this machine, n = 200 and 400). From n = 64 the sample pass works in
- *     two halves of the features, the upper one offered to a helper thread where the caller
- *     gives two (OpenBLAS idles meanwhile), with the same arithmetic either way.
+ *     two halves of the features, the upper one offered to a helper thread (helper-thread.c)
+ *     where the caller gives two (OpenBLAS idles meanwhile), with the same arithmetic
+ *     either way.
  *
- * Then one Adam / AdamW update of W and b (Kingma & Ba 2015, Algorithm 1; Loshchilov &
- * Hutter 2019), written as src/core/adam-update.ts computes it, in double:
- *   p ← p − (lr / (1 − β1ᵗ)) m / (√v / √(1 − β2ᵗ) + ε),
- * AdamW first p ← p (1 − lr λ), Adam with L2 g ← g + λ p.
+ * Then one Adam / AdamW update of W and b (adam-update.c, as src/core/adam-update.ts).
  *
  * Scratch lives in a `ToyStepScratch` external made by toyStepScratch() and grown as shapes
  * need (never freed in the hot loop). OpenBLAS's threads are the caller's (process-wide).
@@ -31,31 +29,26 @@
 #include "toy-step.h"
 
 #include <cblas.h>
-#include <math.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Hot loops are compiled for AVX-512 and AVX2 (with FMA) beside the baseline, chosen at
- * load time by the CPU (GCC function multiversioning); the loss's sums run in SIMD lanes
- * (`omp simd reduction`, -fopenmp-simd: no OpenMP runtime). */
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
-#define HOT __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define HOT
-#endif
+#include "adam-update.h"
+#include "helper-thread.h"
+#include "simd-clones.h"
+
+/* The loss's sums run in SIMD lanes (`omp simd reduction`, -fopenmp-simd: no OpenMP
+ * runtime); HOT loops are built for AVX-512 and AVX2 too (simd-clones.h). */
 
 /* The external's tag, so a foreign external is refused (napi_check_object_type_tag). */
 static const napi_type_tag SCRATCH_TAG = {0x746567756d746f79ULL, 0x73637261746368ULL};
 
 /* Scratch of one thread's toy steps: one aligned block, grown when a shape needs more. */
-typedef struct Helper Helper;
-
 struct ToyStepScratch {
   float *block;
   size_t floats;
-  Helper *helper; /* the second thread of the sample pass, started on first need */
+  HelperThread *helper; /* the sample pass's second thread, started on first need */
+  int helperFailed;     /* it could not start: both halves run on the caller's thread */
 };
 
 /* Weight of the sparse form's per-sample multiply-adds (rows of G and E gathered per
@@ -234,88 +227,15 @@ HOT static void samples_pass(const Half *h) {
   }
 }
 
-/* A second thread for the sparse form's upper half of the features, kept with the scratch:
- * it waits for a half to claim. A half it has not claimed by the time the caller finishes
- * its own, the caller runs itself, so a helper that cannot get a core (a busy machine)
- * costs a wake-up, not a wait. */
-struct Helper {
-  pthread_t thread;
-  pthread_mutex_t mu;
-  pthread_cond_t posted, done;
-  const Half *job; /* posted, not yet claimed */
-  int running;     /* the helper runs a half it claimed */
-  int quit;
-};
-
-static void *helper_main(void *arg) {
-  Helper *h = arg;
-  pthread_mutex_lock(&h->mu);
-  for (;;) {
-    while (!h->quit && h->job == NULL) pthread_cond_wait(&h->posted, &h->mu);
-    if (h->quit) break;
-    const Half *half = h->job;
-    h->job = NULL;
-    h->running = 1;
-    pthread_mutex_unlock(&h->mu);
-    samples_pass(half);
-    pthread_mutex_lock(&h->mu);
-    h->running = 0;
-    pthread_cond_signal(&h->done);
-  }
-  pthread_mutex_unlock(&h->mu);
-  return NULL;
-}
-
-/* The scratch's helper, started on first call; NULL where it cannot start (the caller then
- * runs both halves). */
-static Helper *helper_of(ToyStepScratch *sc) {
-  if (sc->helper != NULL) return sc->helper;
-  Helper *h = calloc(1, sizeof *h);
-  if (h == NULL) return NULL;
-  pthread_mutex_init(&h->mu, NULL);
-  pthread_cond_init(&h->posted, NULL);
-  pthread_cond_init(&h->done, NULL);
-  if (pthread_create(&h->thread, NULL, helper_main, h) != 0) {
-    pthread_cond_destroy(&h->done);
-    pthread_cond_destroy(&h->posted);
-    pthread_mutex_destroy(&h->mu);
-    free(h);
-    return NULL;
-  }
-  return sc->helper = h;
-}
-
-static void helper_stop(Helper *h) {
-  pthread_mutex_lock(&h->mu);
-  h->quit = 1;
-  pthread_cond_signal(&h->posted);
-  pthread_mutex_unlock(&h->mu);
-  pthread_join(h->thread, NULL);
-  pthread_cond_destroy(&h->done);
-  pthread_cond_destroy(&h->posted);
-  pthread_mutex_destroy(&h->mu);
-  free(h);
-}
-
-/* Runs `a` here and `b` on the helper where it claims it first, else here too. */
-static void run_pair(Helper *h, const Half *a, const Half *b) {
-  pthread_mutex_lock(&h->mu);
-  h->job = b;
-  pthread_cond_signal(&h->posted);
-  pthread_mutex_unlock(&h->mu);
-  samples_pass(a);
-  pthread_mutex_lock(&h->mu);
-  const int unclaimed = h->job != NULL;
-  h->job = NULL;
-  while (h->running) pthread_cond_wait(&h->done, &h->mu);
-  pthread_mutex_unlock(&h->mu);
-  if (unclaimed) samples_pass(b);
+static void samples_pass_part(void *half) {
+  samples_pass(half);
 }
 
 /* The sample pass over both halves (the upper one offered to the helper where there is one
  * and the work pays for waking it), or over every feature at once where n is small; returns
  * Σ I r², summed chunk by chunk in the same order either way. */
-static double samples_pass_all(Half *lo, Helper *helper, size_t nnz, double *chunkLossHi) {
+static double samples_pass_all(Half *lo, HelperThread *helper, size_t nnz,
+                               double *chunkLossHi) {
   const int n = lo->n;
   if (n < SPLIT_MIN_N) {
     samples_pass(lo);
@@ -325,7 +245,7 @@ static double samples_pass_all(Half *lo, Helper *helper, size_t nnz, double *chu
     hi.chunkLoss = chunkLossHi;
     /* ~50 µs of work or more (2 nnz n + B n multiply-adds) before a second thread pays. */
     if (helper != NULL && 2.0 * (double)nnz * n + (double)lo->B * n > 2e5) {
-      run_pair(helper, lo, &hi);
+      helper_thread_pair(helper, samples_pass_part, lo, &hi);
     } else {
       samples_pass(lo);
       samples_pass(&hi);
@@ -359,7 +279,8 @@ static void symmetrize(float *E, int n) {
 
 static double sparse_form(float *gW, const float *W, const Tiles *tiles,
                           const int32_t *rowStart, const int32_t *idx, const float *val, int n,
-                          int m, int B, int relu, float scale, Helper *helper, float *work) {
+                          int m, int B, int relu, float scale, HelperThread *helper,
+                          float *work) {
   const size_t chunk = (size_t)tiles->S * n;
   const int chunks = (B + tiles->S - 1) / tiles->S;
   float *G = work;                            /* [n, n] */
@@ -380,28 +301,6 @@ static double sparse_form(float *gW, const float *W, const Tiles *tiles,
   symmetrize(E, n);
   cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, n, n, 1.0f, W, n, E, n, 0.0f, gW, n);
   return loss;
-}
-
-/* ---- Adam -------------------------------------------------------------------------- */
-
-/* p, m, v [len] updated in place from g [len], in double as src/core/adam-update.ts. */
-HOT static void adam_update(float *restrict p, const float *restrict g, float *restrict mo,
-                            float *restrict ve, int len, const ToyAdam *a) {
-  const double bc1 = 1 - pow(a->beta1, a->step);
-  const double sqrtBc2 = sqrt(1 - pow(a->beta2, a->step));
-  const double stepSize = a->lr / bc1;
-  const double decay = a->decoupled ? 1 - a->lr * a->weightDecay : 1;
-  const double l2 = a->decoupled ? 0 : a->weightDecay;
-  const double b1 = a->beta1, b2 = a->beta2, eps = a->eps;
-  for (int k = 0; k < len; k++) {
-    const double pk = (double)p[k] * decay;
-    const double gk = (double)g[k] + l2 * pk;
-    const double mk = b1 * mo[k] + (1 - b1) * gk;
-    const double vk = b2 * ve[k] + (1 - b2) * gk * gk;
-    mo[k] = (float)mk;
-    ve[k] = (float)vk;
-    p[k] = (float)(pk - (stepSize * mk) / (sqrt(vk) / sqrtBc2 + eps));
-  }
 }
 
 /* ---- one instance ------------------------------------------------------------------ */
@@ -429,7 +328,16 @@ static float *aligned(float *p) {
   return (float *)(((uintptr_t)p + 63) & ~(uintptr_t)63);
 }
 
-int toy_step_instance(ToyStepScratch *sc, const ToyInstance *t, const ToyAdam *a) {
+/* The scratch's helper thread, started on first need; NULL where it cannot start. */
+static HelperThread *helper_of(ToyStepScratch *sc) {
+  if (sc->helper == NULL && !sc->helperFailed) {
+    sc->helper = helper_thread_start();
+    sc->helperFailed = sc->helper == NULL;
+  }
+  return sc->helper;
+}
+
+int toy_step_instance(ToyStepScratch *sc, const ToyInstance *t, const AdamParams *a) {
   const int n = t->n, m = t->m, B = t->B;
   if (!ensure_scratch(sc, scratch_floats(n, m, B))) return 0;
   const size_t chunk = (size_t)chunk_rows(n, B) * n;
@@ -462,7 +370,7 @@ static void scratch_finalize(napi_env env, void *data, void *hint) {
   (void)env;
   (void)hint;
   ToyStepScratch *sc = data;
-  if (sc->helper != NULL) helper_stop(sc->helper);
+  if (sc->helper != NULL) helper_thread_stop(sc->helper);
   free(sc->block);
   free(sc);
 }
@@ -591,7 +499,7 @@ napi_value toy_step_napi(napi_env env, napi_callback_info info) {
       .rowStart = rowStart, .idx = idx, .val = val, .n = n, .m = m, .B = B,
       .relu = shape[4] != 0, .threads = shape[5] > 1 ? shape[5] : 1,
   };
-  const ToyAdam ad = {
+  const AdamParams ad = {
       .lr = adam[0], .beta1 = adam[1], .beta2 = adam[2], .eps = adam[3],
       .weightDecay = adam[4], .decoupled = adam[5] != 0, .step = adam[6],
   };

@@ -8,6 +8,8 @@
 #include <node_api.h>
 #include <stdint.h>
 
+#include "adam-update.h"
+
 /* One instance's parameters, moments and batch (rows of B samples in CSR). */
 typedef struct {
   float *W, *b, *mW, *vW, *mb, *vb; /* [m, n], [n], [m, n], [m, n], [n], [n] */
@@ -20,17 +22,10 @@ typedef struct {
   int threads; /* threads the sample pass may use (OpenBLAS's count: it idles meanwhile) */
 } ToyInstance;
 
-/* Adam's hyper-parameters for one update; step is t ≥ 1. */
-typedef struct {
-  double lr, beta1, beta2, eps, weightDecay;
-  int decoupled; /* 1: AdamW; 0: Adam with L2 */
-  double step;
-} ToyAdam;
-
 typedef struct ToyStepScratch ToyStepScratch;
 
 /* One step of one instance; 0 when its scratch could not be allocated. */
-int toy_step_instance(ToyStepScratch *sc, const ToyInstance *t, const ToyAdam *a);
+int toy_step_instance(ToyStepScratch *sc, const ToyInstance *t, const AdamParams *a);
 
 /* toyStepScratch(): a scratch external for toyStep, one per thread of steps. */
 napi_value toy_step_scratch_napi(napi_env env, napi_callback_info info);
