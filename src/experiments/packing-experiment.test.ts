@@ -62,4 +62,27 @@ describe('the packing experiment', () => {
     const data = JSON.parse(readFileSync(join(out, 'n16-d4', 'data.json'), 'utf8'));
     expect(data.alphas[0].measured[1].config).toEqual(point?.config);
   });
+
+  it("gives the same numbers when its tasks run one by one on every core ('kernels')", async () => {
+    const profile = {
+      name: 'test',
+      sizes: [{ n: 12, d: 4, ks: [1, 2] }],
+      alphas: [1.5],
+      restarts: 2,
+      steps: 300,
+      kCap: 2,
+      seed: 3,
+    };
+    const run = (schedule: 'tasks' | 'kernels') =>
+      runPackingExperiment({
+        out: mkdtempSync(join(tmpdir(), `tegum-packexp-${schedule}-`)),
+        profile: { ...profile, schedule },
+        threads: 2,
+        backend: 'wasm',
+      });
+    const [pooled, inThread] = [await run('tasks'), await run('kernels')];
+    expect(inThread.threads).toBe(2);
+    const losses = (r: typeof pooled) => r.sizes[0].alphas[0].measured.map((p) => p.loss);
+    expect(losses(inThread)).toEqual(losses(pooled));
+  });
 });

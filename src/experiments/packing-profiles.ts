@@ -30,6 +30,13 @@ export interface PackingProfile {
   /** Largest k tried (all integers 1..min(d, kCap)). */
   kCap: number;
   seed: number;
+  /**
+   * How the tasks share the cores: 'tasks' (default) gives each worker of a pool whole
+   * tasks; 'kernels' runs the tasks one after another on this thread, each one's kernels
+   * on every core — for a few large tasks of equal cost, which a pool would split
+   * unevenly (five k = 1 tasks on two workers: 3 against 2).
+   */
+  schedule?: 'tasks' | 'kernels';
 }
 
 /** The profiles' names, in the order `--profile` lists them. */
@@ -74,10 +81,9 @@ export const PACKING_PROFILES: Record<PackingProfileName, PackingProfile> = {
    * at n = 8192, d = 1024 it has a domain (kMax = 5) and predicts k* = 5, 5, 4, 1, 1 for
    * α = 0.5, 1, 1.5, 2, 2.5 — an interior optimum at 1.5 the optimizer can confirm or refute.
    * One step at k = 1 costs 4·d·n² ≈ 275 GFLOP; the k-block layouts add Σ 1/k² − 1 ≈ 28%.
-   * `npm run bench:post` measures a step's parts on `native` (one OpenBLAS thread per
-   * worker): about 40 CPU s for one step of every task, of which the objective's Math.pow
-   * over n² entries at non-integer α is more than half; so ~20 s a step on two cores and
-   * ~26 minutes at 75 steps.
+   * `npm run bench:post` measures a k = 1 step's fused kernel on `native` (ssyrk, the
+   * vectorised ℓ' pass, ssymm): about 2.4 CPU s, 16 CPU s for one step of every task.
+   * The tasks run one after another, each on both cores ('kernels').
    */
   post: {
     name: 'post',
@@ -87,5 +93,6 @@ export const PACKING_PROFILES: Record<PackingProfileName, PackingProfile> = {
     steps: 75, // what fits the issue's 30 minutes on two cores; far from converged (see the report)
     kCap: 5,
     seed: 1,
+    schedule: 'kernels',
   },
 };

@@ -101,8 +101,12 @@ export async function runPackingExperiment(
   if (!Number.isInteger(threads) || threads < 1) {
     throw new RangeError(`threads must be a positive integer, got ${threads}`);
   }
+  if (threads === 1 || profile.schedule === 'kernels') {
+    // This thread, its kernels on `threads` cores (OpenBLAS's threads or a wasm team).
+    const backend = await useBackend(opts.backend, { threads });
+    return runWith(profile, opts, runTasksInThread, backend, backend === 'js' ? 1 : threads);
+  }
   const backend = await useBackend(opts.backend);
-  if (threads === 1) return runWith(profile, opts, runTasksInThread, backend, 1);
   const pool = await WorkerPool.create(threads, backend);
   try {
     return await runWith(profile, opts, poolPackRunner(pool), backend, threads);
