@@ -8,6 +8,7 @@
 
 import { checkDims, checkFinite, checkInteger } from '../core/check-args.js';
 import type { Weights } from './check-weights.js';
+import { columnFrame, columnGram } from './column-gram.js';
 import { symmetricEigenvalues } from './symmetric-eigenvalues.js';
 
 /**
@@ -47,31 +48,11 @@ export function numericalRank(
     return 1 / Math.sqrt(s);
   });
   const side = Math.min(f, nHidden);
-  const G = new Float64Array(side * side);
-  if (f <= nHidden) {
-    // [f, f] Gram of the unit columns.
-    for (let a = 0; a < f; a++) {
-      for (let c = a; c < f; c++) {
-        let s = 0;
-        for (let h = 0; h < nHidden; h++) {
-          s += W[h * nFeatures + columns[a]] * W[h * nFeatures + columns[c]];
-        }
-        G[a * f + c] = G[c * f + a] = s * inv[a] * inv[c];
-      }
-    }
-  } else {
-    // [nHidden, nHidden] frame operator of the unit columns.
-    for (let a = 0; a < nHidden; a++) {
-      for (let c = a; c < nHidden; c++) {
-        let s = 0;
-        for (let t = 0; t < f; t++) {
-          const i = columns[t];
-          s += W[a * nFeatures + i] * W[c * nFeatures + i] * inv[t] * inv[t];
-        }
-        G[a * nHidden + c] = G[c * nHidden + a] = s;
-      }
-    }
-  }
+  // [f, f] Gram of the unit columns, or the [nHidden, nHidden] frame operator: same σ².
+  const G =
+    f <= nHidden
+      ? Float64Array.from(columnGram(W, nHidden, nFeatures, columns, inv))
+      : columnFrame(W, nHidden, nFeatures, columns, inv);
   const lambda = symmetricEigenvalues(new Float64Array(side), G, side);
   const cut = rankTolerance * rankTolerance * lambda[0];
   let rank = 0;

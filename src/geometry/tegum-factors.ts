@@ -11,6 +11,7 @@
 
 import { checkInteger } from '../core/check-args.js';
 import { checkWeights, type Weights } from './check-weights.js';
+import { columnGram } from './column-gram.js';
 import { numericalRank } from './numerical-rank.js';
 
 /** Thresholds of the factor analysis. */
@@ -110,13 +111,12 @@ export function tegumFactors(
     while (parent[a] !== a) a = parent[a] = parent[parent[a]];
     return a;
   };
+  const dots = columnGram(W, nHidden, nFeatures, represented); // [r, r]
   for (let a = 0; a < r; a++) {
     const i = represented[a];
     for (let c = a + 1; c < r; c++) {
       const j = represented[c];
-      let dot = 0;
-      for (let h = 0; h < nHidden; h++) dot += W[h * nFeatures + i] * W[h * nFeatures + j];
-      if (Math.abs(dot) > cosineTolerance * norms[i] * norms[j]) {
+      if (Math.abs(dots[a * r + c]) > cosineTolerance * norms[i] * norms[j]) {
         const ra = find(a);
         const rc = find(c);
         if (ra !== rc) parent[Math.max(ra, rc)] = Math.min(ra, rc);
