@@ -83,7 +83,10 @@ export const PACKING_PROFILES: Record<PackingProfileName, PackingProfile> = {
    * One step at k = 1 costs 4·d·n² ≈ 275 GFLOP; the k-block layouts add Σ 1/k² − 1 ≈ 28%.
    * `npm run bench:post` measures a k = 1 step's fused kernel on `native` (ssyrk, the
    * vectorised ℓ' pass, ssymm): about 2.4 CPU s, 16 CPU s for one step of every task.
-   * The tasks run one after another, each on both cores ('kernels').
+   * The tasks run one after another, each on both cores ('kernels'). Measured on two cores
+   * (`tegum reproduce --full --only packing-post`): 15 min 24 s wall, 27 CPU min; about
+   * half in the kernels, a third in the optimizer's float64 passes over V in JavaScript
+   * (tangent projections, Adam, retraction), the rest in each task's exact final loss.
    */
   post: {
     name: 'post',
