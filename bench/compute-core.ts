@@ -15,10 +15,9 @@
  * TEGUM_BENCH_ONLY=key,… (workloads to run: toy400, toy20, toygeometry, pack2048, pack512).
  */
 
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import {
   WorkerPool,
   createToyState,
@@ -32,12 +31,11 @@ import {
 } from '../src/index.js';
 import { loadNativeAddon, type NativeAddon } from '../src/core/native-kernels.js';
 import { relaxedSimdSupported } from '../src/core/relaxed-simd.js';
+import { runTorchPeer, torchMissing } from './torch-peer.js';
 
 const QUICK = process.env.TEGUM_BENCH_QUICK === '1';
 const ONLY = process.env.TEGUM_BENCH_ONLY?.split(',');
 const wanted = (key: string): boolean => ONLY === undefined || ONLY.includes(key);
-const PYTHON = process.env.TEGUM_BENCH_PYTHON ?? '/usr/bin/python3';
-const root = fileURLToPath(new URL('..', import.meta.url));
 
 interface Row {
   workload: string;
@@ -224,47 +222,10 @@ function benchStartup(): void {
   });
 }
 
-/** Why the peer cannot run, or undefined when it can. */
-function torchMissing(): string | undefined {
-  const probe = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
-  if (!existsSync(PYTHON) || probe.status !== 0) {
-    return `PyTorch peer skipped: ${PYTHON} cannot import torch (apt-get install python3-torch libopenblas0-openmp)`;
-  }
-  return undefined;
-}
-
-/**
- * The peer's thread configurations: PyTorch's intra-op (OpenMP) threads and OpenBLAS's own
- * pool, which `torch.set_num_threads` does not touch (Debian's torch calls the pthread
- * OpenBLAS): both at 2, both at 1, and 1 intra-op thread over 2 BLAS threads — what
- * `set_num_threads(1)` alone gives, often the fastest on two cores, as OpenMP threads that
- * spin after a parallel region no longer compete with OpenBLAS's.
- */
-const TORCH_CONFIGS: { threads: number; blas: number; label: string }[] = [
-  { threads: 2, blas: 2, label: '2 threads' },
-  { threads: 1, blas: 1, label: '1 thread' },
-  { threads: 1, blas: 2, label: '1 thread, OpenBLAS 2' },
-];
-
 /** The peer on one workload in each thread configuration, right after tegum ran it. */
 function benchTorch(key: string, notes: Set<string>): void {
-  for (const { threads, blas, label } of TORCH_CONFIGS) {
-    const script = `${root}bench/peer/torch_peer.py`;
-    const run = spawnSync(PYTHON, [script, String(threads), key], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 24,
-      env: { ...process.env, OPENBLAS_NUM_THREADS: String(blas) },
-    });
-    if (run.status !== 0) {
-      notes.add(`torch peer ${key} (${label}) failed: ${run.stderr.trim().split('\n').pop()}`);
-      continue;
-    }
-    const out = JSON.parse(run.stdout) as {
-      torch: string;
-      results: { workload: string; variant: string; secondsPerStep: number; gflops?: number }[];
-    };
-    notes.add(`PyTorch ${out.torch} with OpenBLAS (bench/peer/torch_peer.py)`);
-    for (const r of out.results) {
+  for (const { label, results } of runTorchPeer(key, notes)) {
+    for (const r of results) {
       const packing = r.gflops !== undefined;
       rows.push({
         workload: r.workload,

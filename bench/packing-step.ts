@@ -1,10 +1,13 @@
 /**
  * Packing optimizer throughput: steps/s and effective GFLOP/s of one Riemannian
- * Adam step (Gram, objective, V·∂L/∂G, projection, retraction) at the issue's
- * shapes. Effective FLOPs per step = 4·d·n²: VᵀV and V·A each counted as a full
+ * Adam step (Gram, objective, V·∂L/∂G, projection, retraction) at the issue's shapes,
+ * timed as its marginal cost (a run of 4s steps against one of s: per-run costs cancel). Effective FLOPs per step = 4·d·n²: VᵀV and V·A each counted as a full
  * dense product (2·d·n²), although `gram` does only half of VᵀV. On each backend:
  * the TypeScript kernels, the WebAssembly ones (relaxed SIMD where this engine has it)
- * on one thread and on two, and the native ones (OpenBLAS) on one and two where built.
+ * on one thread and on two, and the native ones (OpenBLAS) on one and two where built;
+ * then the PyTorch peer's hand-written step at the issue's shapes (512, 64) and (2048, 128)
+ * in its three thread configurations (bench/torch-peer.ts), each tegum row's ratio to the
+ * fastest, and issue 11's target for the whole step on native (≥ 1×).
  */
 import { createObjective } from '../src/packing/objectives/registry.js';
 import { createSphereWorkspace, optimizeOnSpheres } from '../src/packing/sphere-optimizer.js';
@@ -12,6 +15,7 @@ import { setBackend, type BackendName } from '../src/core/backend.js';
 import { loadNativeAddon } from '../src/core/native-kernels.js';
 import { Rng } from '../src/core/rng.js';
 import { median } from './median.js';
+import { runTorchPeer, torchMissing } from './torch-peer.js';
 
 const native = await loadNativeAddon().then(
   () => true,
@@ -32,20 +36,67 @@ const BACKENDS: { name: BackendName; threads: number }[] = [
 /** One row per shape and backend: median steps/s over `repeats` timed runs of `steps` steps. */
 export async function benchPackingStep(
   shapes: readonly { n: number; d: number }[] = [
+    { n: 512, d: 64 },
     { n: 1024, d: 128 },
     { n: 2048, d: 128 },
   ],
   steps = 5,
   repeats = 3,
-): Promise<object[]> {
+): Promise<{ rows: object[]; notes: string[] }> {
   const rows: object[] = [];
   for (const backend of BACKENDS) {
     await setBackend(backend.name, { threads: backend.threads });
     for (const { n, d } of shapes) rows.push(measure(n, d, steps, repeats, backend));
   }
   await setBackend('js');
-  return rows;
+  return withPeer(rows as Row[]);
 }
+
+type Row = { n: number; d: number; kernels: string; 'steps/s': number };
+
+/** The peer's rows at the shapes it knows, every row's ratio to its best, and the target. */
+function withPeer(rows: Row[]): { rows: object[]; notes: string[] } {
+  const notes = new Set<string>();
+  const missing = torchMissing();
+  if (missing !== undefined) notes.add(missing);
+  const best = new Map<string, number>();
+  const peerRows: Row[] = [];
+  for (const [n, d] of missing === undefined ? PEER_SHAPES : []) {
+    if (!rows.some((r) => r.n === n && r.d === d)) continue;
+    for (const { label, results } of runTorchPeer(`packstep${n}`, notes)) {
+      for (const r of results) {
+        const stepsPerSecond = +(1 / r.secondsPerStep).toFixed(2);
+        peerRows.push({ n, d, kernels: `torch ${r.variant}, ${label}`, 'steps/s': stepsPerSecond });
+        best.set(`${n}/${d}`, Math.max(best.get(`${n}/${d}`) ?? 0, stepsPerSecond));
+      }
+    }
+  }
+  const all = [...rows, ...peerRows].map((r) => {
+    const b = best.get(`${r.n}/${r.d}`);
+    return b === undefined ? r : { ...r, 'vs best torch': `${(r['steps/s'] / b).toFixed(2)}×` };
+  });
+  const lines = [...notes];
+  for (const [n, d] of PEER_SHAPES) {
+    const b = best.get(`${n}/${d}`);
+    const ours = Math.max(
+      ...rows
+        .filter((r) => r.n === n && r.d === d && r.kernels.startsWith('native'))
+        .map((r) => r['steps/s']),
+    );
+    if (b === undefined || !Number.isFinite(ours)) continue;
+    const ratio = ours / b;
+    lines.push(
+      `target (issue 11): native whole step (${n}, ${d}) ${ratio.toFixed(2)}× the best torch step (≥ 1×) ${ratio >= 1 ? 'met' : 'not met'}`,
+    );
+  }
+  return { rows: all, notes: lines };
+}
+
+/** The shapes the peer's whole step runs at (torch_peer.py PACKING_STEP). */
+const PEER_SHAPES: [number, number][] = [
+  [512, 64],
+  [2048, 128],
+];
 
 function measure(
   n: number,
@@ -59,11 +110,17 @@ function measure(
   const objective = createObjective('power', { alpha: 1 });
   const ws = createSphereWorkspace(d, n);
   optimizeOnSpheres(V, d, n, objective, { steps: 1 }, ws); // warm-up (JIT)
+  // The marginal cost of a step: a run of 4·steps against one of `steps`, so the run's
+  // fixed costs (normalising, the final exact loss over n² pairs) cancel out.
+  const run = (k: number): number => {
+    const t0 = performance.now();
+    optimizeOnSpheres(V, d, n, objective, { steps: k, relativeTolerance: 0 }, ws);
+    return (performance.now() - t0) / 1000;
+  };
   const samples: number[] = [];
   for (let r = 0; r < repeats; r++) {
-    const t0 = performance.now();
-    optimizeOnSpheres(V, d, n, objective, { steps, relativeTolerance: 0 }, ws);
-    samples.push((performance.now() - t0) / 1000 / (steps + 1)); // +1: the final evaluation
+    const short = run(steps);
+    samples.push((run(4 * steps) - short) / (3 * steps));
   }
   const secondsPerStep = median(samples);
   return {
@@ -75,4 +132,8 @@ function measure(
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.table(await benchPackingStep());
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { rows, notes } = await benchPackingStep();
+  console.table(rows);
+  for (const note of notes) console.log(note);
+}

@@ -11,6 +11,13 @@ Packing step: G = V^T V, A = f(G) with f the derivative of |c|^alpha (alpha = 2:
 zero diagonal), gradient V A. Variants: `hand` (mm into preallocated buffers) and
 `autograd` (L = sum of |G_ij|^alpha off the diagonal, backward).
 
+Whole packing step (`packstep…`): one Riemannian Adam step on the product of unit spheres
+as tegum's optimizer takes it (src/packing/sphere-optimizer.ts), hand-written into
+preallocated float32 buffers: G = V^T V, A = l'(G) for the smoothed power objective
+(alpha = 1, delta = 1e-2: A = G / sqrt(G^2 + delta^2), zero diagonal), gradient 2 V A
+projected on the tangent space, Adam moments, the step projected, V -= lr step, columns
+renormalised, the first moment carried along by projection.
+
 Prints one JSON object: {"torch": version, "threads": n, "results": [...]} with per-workload
 median seconds per step over repeated timed blocks.
 """
@@ -126,6 +133,50 @@ def packing_workload(n, d, variant, alpha=2.0):
     return median_seconds(step)
 
 
+def packing_step_workload(n, d, delta=1e-2, lr=1e-2, beta1=0.9, beta2=0.999, eps=1e-12):
+    gen = torch.Generator().manual_seed(0)
+    V = torch.randn(d, n, generator=gen)
+    V /= V.norm(dim=0, keepdim=True)
+    G = torch.empty(n, n)
+    S = torch.empty(n, n)
+    grad = torch.empty(d, n)
+    step_ = torch.empty(d, n)
+    m = torch.zeros(d, n)
+    v = torch.zeros(d, n)
+    dots = torch.empty(1, n)
+    t = [0]
+
+    def project(X):
+        torch.sum(V * X, dim=0, keepdim=True, out=dots)
+        X.addcmul_(dots, V, value=-1.0)
+
+    @torch.no_grad()
+    def step():
+        t[0] += 1
+        torch.mm(V.t(), V, out=G)
+        torch.mul(G, G, out=S)
+        S.add_(delta * delta).rsqrt_()
+        G.mul_(S)  # l'(c) = c / sqrt(c^2 + delta^2) at alpha = 1
+        G.fill_diagonal_(0)
+        torch.mm(V, G, out=grad)
+        grad.mul_(2)
+        project(grad)
+        m.mul_(beta1).add_(grad, alpha=1 - beta1)
+        v.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
+        c1 = 1 / (1 - beta1 ** t[0])
+        c2 = 1 / (1 - beta2 ** t[0])
+        torch.mul(v, c2, out=step_)
+        step_.sqrt_().add_(eps)
+        torch.div(m, step_, out=step_)
+        step_.mul_(c1)
+        project(step_)
+        V.add_(step_, alpha=-lr)
+        V.div_(V.norm(dim=0, keepdim=True))
+        project(m)
+
+    return median_seconds(step)
+
+
 TOY = {
     "toy400": ("toy n=400 m=30 B=1024 I=1 S=0.99", (400, 30, 1024, 1, 0.99)),
     "toy20": ("toy n=20 m=5 B=1024 I=16 S=0.9", (20, 5, 1024, 16, 0.9)),
@@ -136,10 +187,11 @@ TOY = {
     ),
 }
 PACKING = {"pack2048": (2048, 128), "pack512": (512, 64)}
+PACKING_STEP = {"packstep2048": (2048, 128), "packstep512": (512, 64)}
 
 
 def main():
-    """Usage: torch_peer.py THREADS [WORKLOAD ...]; WORKLOAD in toy400 toy20 toygeometry pack2048 pack512."""
+    """Usage: torch_peer.py THREADS [WORKLOAD ...]; WORKLOAD in toy400 toy20 toygeometry pack2048 pack512 packstep2048 packstep512."""
     threads = int(sys.argv[1]) if len(sys.argv) > 1 else 2
     keys = sys.argv[2:] or [*TOY, *PACKING]
     torch.set_num_threads(threads)
@@ -162,8 +214,20 @@ def main():
                         "gflops": 4 * n * n * d / sec / 1e9,
                     }
                 )
+        elif key in PACKING_STEP:
+            n, d = PACKING_STEP[key]
+            sec = packing_step_workload(n, d)
+            results.append(
+                {
+                    "workload": f"packing step n={n} d={d}",
+                    "variant": "hand",
+                    "secondsPerStep": sec,
+                    "gflops": 4 * n * n * d / sec / 1e9,
+                }
+            )
         else:
-            sys.exit(f"unknown workload {key}; known: {', '.join([*TOY, *PACKING])}")
+            known = ", ".join([*TOY, *PACKING, *PACKING_STEP])
+            sys.exit(f"unknown workload {key}; known: {known}")
     print(json.dumps({"torch": torch.__version__, "threads": threads, "results": results}))
 
 
