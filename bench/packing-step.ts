@@ -40,7 +40,7 @@ export async function benchPackingStep(
     { n: 1024, d: 128 },
     { n: 2048, d: 128 },
   ],
-  steps = 5,
+  steps = 10,
   repeats = 3,
 ): Promise<{ rows: object[]; notes: string[] }> {
   const rows: object[] = [];
@@ -109,7 +109,7 @@ function measure(
   const V = new Float64Array(d * n).map(() => rng.normal());
   const objective = createObjective('power', { alpha: 1 });
   const ws = createSphereWorkspace(d, n);
-  optimizeOnSpheres(V, d, n, objective, { steps: 1 }, ws); // warm-up (JIT)
+  optimizeOnSpheres(V, d, n, objective, { steps: 2 * steps, relativeTolerance: 0 }, ws); // warm-up (JIT)
   // The marginal cost of a step: a run of 4·steps against one of `steps`, so the run's
   // fixed costs (normalising, the final exact loss over n² pairs) cancel out.
   const run = (k: number): number => {
