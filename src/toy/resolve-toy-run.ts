@@ -1,212 +1,177 @@
 /**
- * The one place a toy run's config is resolved (DESIGN.md §6): the defaults of
- * Elhage et al. 2022's notebook (10,000 steps, lr 1e-3 constant, batch 1024,
- * AdamW with PyTorch's defaults β = (0.9, 0.999), ε = 1e-8, decay 0.01) filled in,
- * every field validated, per-instance fields written out, so the result is
- * complete plain data (`ResolvedToyRun`) that trainers, pool chunks and the
- * explorer's worker take as it is.
+ * The one place a toy run is checked and completed (docs/ARCHITECTURE.md §6): the given
+ * fields parsed strictly against the declaration (./toy-run-schema.ts), the defaults
+ * filled in, the fields checked against each other (sparsity and importance against n
+ * and the instances, feature sets against n, lr × weight decay), and the per-instance
+ * fields written out, so the result is complete plain data that trainers, pool chunks
+ * and the explorer's worker take as it is. A resolved run resolves to itself, so any
+ * recorded config reruns (`tegum rerun`).
  */
-import type { ResolvedToyRun, RunBackend } from '../core/run-config.js';
-import type { ToyConfig } from '../core/toy-state.js';
-import { TEGUM_DEFAULTS, type TegumOptions } from '../geometry/tegum-factors.js';
-import { lrSchedule } from './lr-schedule.js';
-import { checkInteger, checkObject } from '../core/check-args.js';
-
-/** The largest finite float32. */
-const FLOAT32_MAX = 3.4028234663852886e38;
+import { parseRunInput } from '../core/run-schema.js';
 import { buildToySampling } from '../core/toy-sampling.js';
+import { checkInteger, checkObject } from '../core/check-args.js';
+import { importanceDecay } from './grids.js';
+import {
+  decayRatio,
+  featureSetsOf,
+  FLOAT32_MAX,
+  TOY_RUN_FIELDS,
+  type ResolvedToyRun,
+  type ToyRunInput,
+} from './toy-run-schema.js';
+import { TEGUM_DEFAULTS } from '../geometry/tegum-factors.js';
 
-/** What a caller may give: a toy model, how to train it, and how to analyse and run it. */
-export interface ToyRunInput extends ToyConfig {
-  /** Training steps; default 10,000. */
-  steps?: number;
-  /** Base learning rate; default 1e-3. */
-  lr?: number;
-  /** Learning-rate schedule name ('constant', 'linear', 'cosine'); default 'constant'. */
-  schedule?: string;
-  /** Batches of the loss evaluation after training; default 16 (4 past 50 features). */
-  evalBatches?: number;
-  tegum?: TegumOptions;
-  /** Default 'wasm'. */
-  backend?: RunBackend;
-  /** Worker threads; default 1. */
-  threads?: number;
+/** Where the run executes: the kernels 'auto' stands for, and the cores. */
+export interface ExecutionTarget {
+  /** The backend 'auto' resolves to (the fastest that loads: src/core/backend.ts). */
+  auto: 'native' | 'wasm' | 'js';
+  /** Worker threads available. */
+  cores: number;
+}
+
+/** A target for runs that never say 'auto' and run on one thread. */
+const SINGLE_THREAD: ExecutionTarget = { auto: 'wasm', cores: 1 };
+
+/**
+ * The default worker threads of a toy run: the cores, at most one per instance, and 1
+ * for small models (n·m·instances < 2000), which train faster on one thread than
+ * through the pool's messages. The CLI, sweeps and the explorer use this one rule.
+ */
+export function defaultToyThreads(n: number, m: number, instances: number, cores: number): number {
+  return n * m * instances < 2000 ? 1 : Math.max(1, Math.min(cores, instances));
 }
 
 /**
- * Validates `input` once and returns the complete run.
- * @throws RangeError naming the first bad field and what is allowed.
+ * Checks `input` once and returns the complete run.
+ * @param target what 'auto' and the default thread count resolve to.
+ * @throws RangeError naming the first bad or unknown field and what is allowed.
  */
-export function resolveToyRun(input: ToyRunInput): ResolvedToyRun {
-  checkObject('resolveToyRun', 'input', input, 'a toy run { nFeatures, nHidden, nInstances, … }');
-  const nI = positiveInt('nInstances', input.nInstances);
-  const n = positiveInt('nFeatures', input.nFeatures);
-  const m = positiveInt('nHidden', input.nHidden);
-  const activation = oneOf('activation', input.activation ?? 'relu', ['relu', 'linear'] as const);
-  const optimizer = oneOf('optimizer', input.optimizer ?? 'adamw', ['adam', 'adamw'] as const);
-  const fp = input.featureProbability;
-  const featureProbability =
-    typeof fp !== 'number' && fp.length === nI * n && n > 1
-      ? Array.from(fp) // [nInstances, nFeatures]
-      : perInstance('featureProbability', fp, nI, 1, false, `${nI} or ${nI * n}`);
-  for (const p of featureProbability) inRange('featureProbability', p, 0, 1);
-  const correlated = featureSets('correlated', input.correlated);
-  const anticorrelated = featureSets('anticorrelated', input.anticorrelated);
-  // Sets against n, and one probability per set in every instance.
-  const perFeature = new Float32Array(nI * n);
-  for (let i = 0; i < nI; i++) {
+export function resolveToyRun(
+  input: ToyRunInput,
+  target: ExecutionTarget = SINGLE_THREAD,
+): ResolvedToyRun {
+  const given = parseRunInput('toy', TOY_RUN_FIELDS, input);
+  const { n, m } = given;
+  if (n === undefined) throw new RangeError('n is required (features n)');
+  if (m === undefined) throw new RangeError('m is required (hidden dimensions m)');
+  if (given.sparsity === undefined) throw new RangeError('sparsity is required (S per instance)');
+  const S = typeof given.sparsity === 'number' ? [given.sparsity] : given.sparsity;
+  const instances = given.instances ?? S.length;
+  const sparsity = spreadSparsity(S, instances, n);
+  const importance = spreadImportance(given.importance ?? 'uniform', instances, n);
+  const correlated = featureSetsOf(given.correlated);
+  const anticorrelated = featureSetsOf(given.anticorrelated);
+  // Sets against n, overlaps, and one density per set in every instance.
+  const density = new Float32Array(instances * n);
+  for (let i = 0; i < instances; i++) {
     for (let f = 0; f < n; f++) {
-      perFeature[i * n + f] =
-        featureProbability.length === nI ? featureProbability[i] : featureProbability[i * n + f];
+      density[i * n + f] = 1 - (sparsity.length === instances ? sparsity[i] : sparsity[i * n + f]);
     }
   }
-  buildToySampling(perFeature, nI, n, correlated, anticorrelated);
-  const importance = perInstance('importance', input.importance ?? 1, nI, n, true);
-  // The kernels hold importance in float32: past its range (1e300) it would be Infinity.
-  for (const v of importance) inRange('importance', v, 0, FLOAT32_MAX);
-  let seeds: number[];
-  if (input.seeds !== undefined) {
-    if (input.seeds.length !== nI) {
-      throw new RangeError(`seeds must have nInstances = ${nI} entries, got ${input.seeds.length}`);
-    }
-    seeds = Array.from(input.seeds, (s) => integer('seeds[]', s));
-  } else {
-    const seed = integer('seed', input.seed ?? 0);
-    seeds = Array.from({ length: nI }, (_, i) => seed + i);
-  }
-  const schedule = input.schedule ?? 'constant';
-  lrSchedule(schedule);
-  const given = Object.entries(input.tegum ?? {}).filter(([, v]) => v !== undefined);
-  const tegum = { ...TEGUM_DEFAULTS, ...Object.fromEntries(given) };
-  for (const [k, v] of Object.entries(tegum)) inRange(`tegum.${k}`, v, 0, Number.MAX_VALUE);
-  const lr = positiveFinite('lr', input.lr ?? 1e-3);
-  const weightDecay = inRange(
-    'weightDecay',
-    input.weightDecay ?? (optimizer === 'adamw' ? 0.01 : 0),
-    0,
-    Number.MAX_VALUE,
-  );
+  buildToySampling(density, instances, n, correlated, anticorrelated);
+  const optimizer = given.optimizer ?? 'adamw';
+  const lr = given.lr ?? 1e-3;
+  const weightDecay = given.weightDecay ?? (optimizer === 'adamw' ? 0.01 : 0);
   if (lr * weightDecay >= 1) {
     throw new RangeError(
-      `lr × weightDecay (--lr × --weight-decay) must be < 1, got ${lr} × ${weightDecay} = ${lr * weightDecay}: weight decay scales W by (1 − lr·weightDecay) each step, which zeroes or flips it; lower one of them`,
+      `lr × weightDecay must be < 1, got ${lr} × ${weightDecay} = ${lr * weightDecay}: weight decay scales W by (1 − lr·weightDecay) each step, which zeroes or flips it; lower one of them`,
     );
   }
+  const backend = given.backend ?? 'auto';
+  const cores = target.cores;
+  const threads = given.threads ?? defaultToyThreads(n, m, instances, cores);
   return {
     kind: 'toy',
-    nInstances: nI,
-    nFeatures: n,
-    nHidden: m,
-    batchSize: positiveInt('batchSize', input.batchSize ?? 1024),
-    featureProbability,
+    n,
+    m,
+    instances,
+    sparsity,
+    importance,
     correlated,
     anticorrelated,
-    importance,
-    activation,
+    activation: given.activation ?? 'relu',
+    init: given.init ?? 'xavier-normal',
+    steps: given.steps ?? 10_000,
+    batchSize: given.batchSize ?? 1024,
+    lr,
+    schedule: given.schedule ?? 'constant',
     optimizer,
     weightDecay,
-    beta1: inRange('beta1', input.beta1 ?? 0.9, 0, 1, true),
-    beta2: inRange('beta2', input.beta2 ?? 0.999, 0, 1, true),
-    eps: inRange('eps', input.eps ?? 1e-8, 0, Number.MAX_VALUE),
-    seeds,
-    steps: nonNegativeInt('steps', input.steps ?? 10_000),
-    lr,
-    schedule,
-    evalBatches: positiveInt('evalBatches', input.evalBatches ?? (n > 50 ? 4 : 16)),
-    tegum: {
-      normThreshold: tegum.normThreshold,
-      cosineTolerance: tegum.cosineTolerance,
-      rankTolerance: tegum.rankTolerance,
-    },
-    backend: oneOf('backend', input.backend ?? 'wasm', ['wasm', 'js', 'native'] as const),
-    threads: positiveInt('threads', input.threads ?? 1),
+    beta1: given.beta1 ?? 0.9,
+    beta2: given.beta2 ?? 0.999,
+    eps: given.eps ?? 1e-8,
+    seed: given.seed ?? 0,
+    evalBatches: given.evalBatches ?? (n > 50 ? 4 : 16),
+    normThreshold: given.normThreshold ?? TEGUM_DEFAULTS.normThreshold,
+    cosineTolerance: given.cosineTolerance ?? TEGUM_DEFAULTS.cosineTolerance,
+    rankTolerance: given.rankTolerance ?? TEGUM_DEFAULTS.rankTolerance,
+    backend: backend === 'auto' ? target.auto : backend,
+    threads: Math.min(threads, instances),
   };
+}
+
+/**
+ * S per instance [instances], or per instance and feature [instances × n]: a list of
+ * `instances` entries is one per instance; of instances × n, one per instance and feature;
+ * otherwise each entry is repeated to fill the instances (consecutive instances share
+ * it), which needs `instances` to be a multiple of the list's length.
+ */
+function spreadSparsity(S: readonly number[], instances: number, n: number): number[] {
+  if (S.length === instances) return [...S];
+  if (S.length === instances * n && n > 1) return [...S];
+  if (instances % S.length !== 0) {
+    throw new RangeError(
+      `instances ${instances} must be a multiple of the ${S.length} sparsities given (each repeated with its own seed), or sparsity must have instances × n = ${instances * n} entries`,
+    );
+  }
+  const repeat = instances / S.length;
+  return S.flatMap((s) => Array<number>(repeat).fill(s));
+}
+
+/** Importance [n] shared by every instance, or [instances × n]. */
+function spreadImportance(
+  v: string | number | readonly number[],
+  instances: number,
+  n: number,
+): number[] {
+  let out: number[];
+  if (typeof v === 'string') {
+    if (v === 'uniform') return Array<number>(n).fill(1);
+    const r = decayRatio(v);
+    if (r === null) throw new RangeError(`importance 'decay:R' needs R > 0, got '${v}'`);
+    out = importanceDecay(n, r);
+  } else if (typeof v === 'number') {
+    return Array<number>(n).fill(v);
+  } else if (v.length === n || v.length === instances * n) {
+    out = [...v];
+  } else {
+    throw new RangeError(
+      `importance must have n = ${n} or instances × n = ${instances * n} entries, got ${v.length}`,
+    );
+  }
+  // The kernels hold importance in float32: R^(n−1) past its range would be Infinity.
+  const bad = out.find((x) => !(x <= FLOAT32_MAX));
+  if (bad !== undefined) {
+    throw new RangeError(
+      `importance gives a weight past the float32 range (${bad}) for n = ${n}; choose R closer to 1`,
+    );
+  }
+  return out;
 }
 
 /** Instances [from, to) of a resolved run: the same run for those instances alone. */
 export function sliceToyRun(run: ResolvedToyRun, from: number, to: number): ResolvedToyRun {
   checkObject('sliceToyRun', 'run', run, 'a ResolvedToyRun (from resolveToyRun)');
-  checkInteger('sliceToyRun', 'from', from, 0, run.nInstances);
-  checkInteger('sliceToyRun', 'to', to, from, run.nInstances);
-  const n = run.nFeatures;
-  const shared = run.importance.length === n;
-  const fpCols = run.featureProbability.length === run.nInstances ? 1 : n;
+  checkInteger('sliceToyRun', 'from', from, 0, run.instances);
+  checkInteger('sliceToyRun', 'to', to, from, run.instances);
+  const n = run.n;
+  const sCols = run.sparsity.length === run.instances ? 1 : n;
   return {
     ...run,
-    nInstances: to - from,
-    featureProbability: run.featureProbability.slice(from * fpCols, to * fpCols),
-    importance: shared ? run.importance : run.importance.slice(from * n, to * n),
-    seeds: run.seeds.slice(from, to),
+    instances: to - from,
+    sparsity: run.sparsity.slice(from * sCols, to * sCols),
+    importance: run.importance.length === n ? run.importance : run.importance.slice(from * n, to * n),
+    seed: run.seed + from,
+    threads: Math.min(run.threads, to - from),
   };
-}
-
-/** Feature sets as plain arrays (checked against n by buildToySampling); [] when absent. */
-function featureSets(name: string, v: unknown): number[][] {
-  if (v === undefined) return [];
-  if (!Array.isArray(v) || !v.every((set) => Array.isArray(set))) {
-    throw new RangeError(
-      `${name} must be a list of feature sets, each a list of feature indices (e.g. [[0, 1], [2, 3]])`,
-    );
-  }
-  return v.map((set: unknown[]) => Array.from(set as number[]));
-}
-
-function positiveInt(name: string, v: unknown): number {
-  if (!Number.isInteger(v) || (v as number) < 1) {
-    throw new RangeError(`${name} must be a positive integer, got ${String(v)}`);
-  }
-  return v as number;
-}
-
-function nonNegativeInt(name: string, v: unknown): number {
-  if (!Number.isInteger(v) || (v as number) < 0) {
-    throw new RangeError(`${name} must be a non-negative integer, got ${String(v)}`);
-  }
-  return v as number;
-}
-
-function integer(name: string, v: unknown): number {
-  if (!Number.isInteger(v)) throw new RangeError(`${name} must be an integer, got ${String(v)}`);
-  return v as number;
-}
-
-function positiveFinite(name: string, v: unknown): number {
-  if (!(typeof v === 'number' && v > 0 && Number.isFinite(v))) {
-    throw new RangeError(`${name} must be a finite number > 0, got ${String(v)}`);
-  }
-  return v;
-}
-
-function inRange(name: string, v: unknown, lo: number, hi: number, openHi = false): number {
-  if (!(typeof v === 'number' && v >= lo && (openHi ? v < hi : v <= hi))) {
-    throw new RangeError(`${name} must be in [${lo}, ${hi}${openHi ? ')' : ']'}, got ${String(v)}`);
-  }
-  return v;
-}
-
-function oneOf<T extends string>(name: string, v: unknown, allowed: readonly T[]): T {
-  if (!allowed.includes(v as T)) {
-    throw new RangeError(`${name} must be one of ${allowed.join(', ')}, got ${String(v)}`);
-  }
-  return v as T;
-}
-
-/**
- * One number, [cols] shared, or [rows, cols], as a plain array: [rows] when cols is 1,
- * otherwise [cols] when shared (`keepShared`) or [rows, cols].
- */
-function perInstance(
-  name: string,
-  v: number | ArrayLike<number>,
-  rows: number,
-  cols: number,
-  keepShared = false,
-  allowed = cols === 1 ? `${rows}` : `${cols} or ${rows * cols}`,
-): number[] {
-  if (typeof v === 'number') return Array<number>(keepShared ? cols : rows * cols).fill(v);
-  if (v.length === rows * cols) return Array.from(v);
-  if (v.length === cols) {
-    const row = Array.from(v);
-    return keepShared ? row : Array.from({ length: rows }, () => row).flat();
-  }
-  throw new RangeError(`${name} must be a number or have ${allowed} entries, got ${v.length}`);
 }

@@ -1,17 +1,18 @@
 /**
- * The toy training loop — the only one: `runSteps` drives the compute core's fused
- * step for the CLI's trainer (src/toy/train-toy.ts), every pool chunk
- * (`trainToyChunk`, run by src/toy/train-toy-parallel.ts) and the explorer's web
- * worker. A stretch is plain data in and out, so a worker can run it and the main
- * thread can report progress and stop on divergence between stretches. The
- * optimizer state travels in a snapshot; steps [from, to) of `steps` run at
- * lr · schedule(t, steps).
+ * How one stretch of the toy training loop (./training-loop.ts) runs: the compute core's
+ * fused step over steps [from, to) of a run at lr · schedule(t, steps). `runStretch`
+ * trains a state in place (the CLI's thread, the explorer's worker); `trainToyChunk` is
+ * the worker pool's task, plain data in and out, the optimizer state travelling in a
+ * snapshot, so the main thread reports progress and stops on divergence between
+ * stretches.
  */
 
-import { createToyState, type ToyState } from '../core/toy-state.js';
+import type { ToyState } from '../core/toy-state.js';
 import { toyTrainStep } from '../core/toy-train-step.js';
-import type { ResolvedToyRun } from '../core/run-config.js';
+import { createToyState } from './create-toy-state.js';
 import { lrSchedule } from './lr-schedule.js';
+import type { ResolvedToyRun } from './toy-run-schema.js';
+import { tailWindow, type StretchOutcome } from './training-loop.js';
 
 /** Everything of a ToyState that training changes. */
 export interface ToySnapshot {
@@ -25,17 +26,9 @@ export interface ToySnapshot {
   rngState: Uint32Array;
 }
 
-/** What a stretch leaves. */
-export interface ToyChunkResult {
+/** A pool stretch's outcome and the state it left. */
+export interface ToyChunkResult extends StretchOutcome {
   snapshot: ToySnapshot;
-  /** [nInstances] sum of the losses of the steps inside the final tail window. */
-  tailLoss: Float64Array;
-  /** [nInstances] the last step's batch loss. */
-  lastLoss: Float32Array;
-  /** The 1-based step at which a loss stopped being finite, or 0. */
-  divergedAt: number;
-  /** Instances (local indices) whose loss was not finite then. */
-  badInstances: number[];
 }
 
 /** A copy of the trainable state. */
@@ -52,67 +45,65 @@ export function snapshotOf(state: ToyState): ToySnapshot {
   };
 }
 
-/** Writes a snapshot back into a state of the same shape. */
-export function restoreSnapshot(state: ToyState, s: ToySnapshot): void {
+/** Writes a snapshot into a state of the same shape, at instance `offset`. */
+export function restoreSnapshot(state: ToyState, s: ToySnapshot, offset = 0): void {
+  const mn = state.nHidden * state.nFeatures;
+  const n = state.nFeatures;
   state.step = s.step;
-  state.W.set(s.W);
-  state.b.set(s.b);
-  state.mW.set(s.mW);
-  state.vW.set(s.vW);
-  state.mb.set(s.mb);
-  state.vb.set(s.vb);
-  state.rngState.set(s.rngState);
-}
-
-/** The number of final steps whose losses are averaged into the reported loss. */
-export function tailWindow(steps: number): number {
-  return Math.min(100, steps);
+  state.W.set(s.W, offset * mn);
+  state.b.set(s.b, offset * n);
+  state.mW.set(s.mW, offset * mn);
+  state.vW.set(s.vW, offset * mn);
+  state.mb.set(s.mb, offset * n);
+  state.vb.set(s.vb, offset * n);
+  state.rngState.set(s.rngState, offset * 4);
 }
 
 /**
- * Runs steps [from, to) of `config` on `state` in place, adding the losses of the tail
- * window into `tailLoss`; `loss` [nInstances] holds the last step's batch losses, and
- * `onStep` (if given) sees them after every step. Stops at the first non-finite loss.
+ * Runs steps [from, to) of `run` on `state` in place; `onStep` (if given) sees each
+ * step's batch losses. Stops at the first non-finite loss.
+ * @param offset the first of the run's instances that `state` holds.
  */
-export function runSteps(
+export function runStretch(
   state: ToyState,
-  config: ResolvedToyRun,
+  run: ResolvedToyRun,
   from: number,
   to: number,
-  tailLoss: Float64Array,
-  loss: Float32Array,
+  offset = 0,
   onStep?: (loss: Float32Array) => void,
-): { divergedAt: number; badInstances: number[] } {
-  const { steps, lr } = config;
-  const scale = lrSchedule(config.schedule);
+): StretchOutcome {
+  const { steps, lr } = run;
+  const scale = lrSchedule(run.schedule);
   const tailStart = steps - tailWindow(steps);
   const nI = state.nInstances;
+  const tailLoss = new Float64Array(nI);
+  const lastLoss = new Float32Array(nI);
   for (let t = from; t < to; t++) {
-    if (toyTrainStep(state, lr * scale(t, steps), loss) > 0) {
+    if (toyTrainStep(state, lr * scale(t, steps), lastLoss) > 0) {
       const badInstances: number[] = [];
-      for (let i = 0; i < nI; i++) if (!Number.isFinite(loss[i])) badInstances.push(i);
-      return { divergedAt: t + 1, badInstances };
+      for (let i = 0; i < nI; i++) if (!Number.isFinite(lastLoss[i])) badInstances.push(i);
+      return { offset, tailLoss, lastLoss, divergedAt: t + 1, badInstances };
     }
-    if (t >= tailStart) for (let i = 0; i < nI; i++) tailLoss[i] += loss[i];
-    onStep?.(loss);
+    if (t >= tailStart) for (let i = 0; i < nI; i++) tailLoss[i] += lastLoss[i];
+    onStep?.(lastLoss);
   }
-  return { divergedAt: 0, badInstances: [] };
+  return { offset, tailLoss, lastLoss, divergedAt: 0, badInstances: [] };
 }
 
 /**
- * The pool task: rebuilds the state of `config` (or restores `snapshot`), trains
- * steps [from, to), and returns the new snapshot.
+ * The pool task: the state of `slice` (instances from `offset` of the run) drawn afresh
+ * on the first stretch, or allocated and filled from `snapshot` after it (nothing drawn
+ * or checked twice); trains steps [from, to) and returns the new snapshot.
  */
 export function trainToyChunk(
-  config: ResolvedToyRun,
+  slice: ResolvedToyRun,
   snapshot: ToySnapshot | null,
   from: number,
   to: number,
+  offset: number,
 ): ToyChunkResult {
-  const state = createToyState(config);
+  const state = createToyState(slice, snapshot === null);
   if (snapshot) restoreSnapshot(state, snapshot);
-  const tailLoss = new Float64Array(state.nInstances);
-  const lastLoss = new Float32Array(state.nInstances);
-  const d = runSteps(state, config, from, to, tailLoss, lastLoss);
-  return { snapshot: snapshotOf(state), tailLoss, lastLoss, ...d };
+  const outcome = runStretch(state, slice, from, to, offset);
+  return { ...outcome, snapshot: snapshotOf(state) };
 }

@@ -6,15 +6,14 @@
  * single-threaded run number for number.
  */
 
-import { checkObject } from '../core/check-args.js';
-import type { ResolvedToyRun } from '../core/run-config.js';
 import { companionUrl } from '../core/companion-url.js';
-import { createToyState } from '../core/toy-state.js';
 import type { WorkerPool } from '../core/worker-pool.js';
-import type { ToyChunkResult, ToySnapshot } from './toy-chunk.js';
+import { createToyState } from './create-toy-state.js';
 import { sliceToyRun } from './resolve-toy-run.js';
-import { mean, ToyDivergenceError, type ToyProgress, type ToyTrainingResult } from './train-toy.js';
-import { tailWindow } from './toy-chunk.js';
+import { restoreSnapshot, type ToyChunkResult, type ToySnapshot } from './toy-chunk.js';
+import type { ResolvedToyRun } from './toy-run-schema.js';
+import type { ToyTrainingResult } from './train-toy.js';
+import { ToyTrainingLoop, type ToyProgress } from './training-loop.js';
 
 /** The built task module (workers load JavaScript only, so from src point at dist). */
 function taskModule(): URL {
@@ -22,76 +21,51 @@ function taskModule(): URL {
 }
 
 /**
- * Trains `config` on the pool's workers.
+ * Trains `run` on the pool's workers.
  *
  * @param chunkSteps steps between progress reports (default 250).
  * @throws ToyDivergenceError when a loss becomes NaN or infinite.
  */
 export async function trainToyModelsParallel(
   pool: WorkerPool,
-  config: ResolvedToyRun,
+  run: ResolvedToyRun,
   onProgress?: (p: ToyProgress) => void,
   chunkSteps = 250,
 ): Promise<ToyTrainingResult> {
-  if (pool === null || typeof pool !== 'object' || typeof pool.map !== 'function') {
-    throw new RangeError(
-      'trainToyModelsParallel: pool must be a WorkerPool (from WorkerPool.create)',
-    );
-  }
-  checkObject('trainToyModelsParallel', 'config', config, 'a ResolvedToyRun (from resolveToyRun)');
-  if (!Number.isInteger(chunkSteps) || chunkSteps < 1) {
-    throw new RangeError(`chunkSteps must be a positive integer, got ${chunkSteps}`);
-  }
-  const { steps } = config;
-  const state = createToyState(config);
-  const nI = state.nInstances;
-  const { nHidden: m, nFeatures: n } = state;
+  const { n, m, instances: nI } = run;
   const parts = Math.min(pool.size, nI);
-  const cost = Array.from(state.sampling.density, (p) => toyStepCost(p, n, m, state.batchSize));
+  const cost = Array.from({ length: nI }, (_, i) => {
+    const p = 1 - (run.sparsity.length === nI ? run.sparsity[i] : mean(run.sparsity, i * n, n));
+    return toyStepCost(p, n, m, run.batchSize);
+  });
   const bounds = balancedBounds(cost, parts);
-  const slices = bounds.slice(0, -1).map((from, k) => sliceToyRun(config, from, bounds[k + 1]));
+  const slices = bounds.slice(0, -1).map((from, k) => sliceToyRun(run, from, bounds[k + 1]));
   let snapshots: (ToySnapshot | null)[] = slices.map(() => null);
-  const finalLoss = new Float64Array(nI);
   const module = taskModule();
-  for (let t = 0; t < steps; t += chunkSteps) {
-    const to = Math.min(steps, t + chunkSteps);
+  const loop = new ToyTrainingLoop(run, chunkSteps, onProgress);
+  for (const [from, to] of loop.stretches()) {
     const results = await pool.map<ToyChunkResult>(
       slices.map((slice, k) => ({
         module,
         name: 'trainToyChunk',
-        args: [slice, snapshots[k], t, to],
+        args: [slice, snapshots[k], from, to, bounds[k]],
       })),
     );
-    const last = new Float32Array(nI);
-    results.forEach((r, k) => {
-      if (r.divergedAt > 0) {
-        throw new ToyDivergenceError(
-          r.divergedAt,
-          r.badInstances.map((i) => i + bounds[k]),
-          config,
-        );
-      }
-      for (let i = 0; i < r.tailLoss.length; i++) finalLoss[bounds[k] + i] += r.tailLoss[i];
-      last.set(r.lastLoss, bounds[k]);
-    });
+    loop.record(to, results);
     snapshots = results.map((r) => r.snapshot);
-    onProgress?.({ step: to, steps, meanLoss: mean(last) });
   }
+  // The full state, allocated once and filled from the slices (nothing drawn twice).
+  const state = createToyState(run, run.steps === 0);
   snapshots.forEach((s, k) => {
-    if (!s) return;
-    const o = bounds[k];
-    state.W.set(s.W, o * m * n);
-    state.b.set(s.b, o * n);
-    state.mW.set(s.mW, o * m * n);
-    state.vW.set(s.vW, o * m * n);
-    state.mb.set(s.mb, o * n);
-    state.vb.set(s.vb, o * n);
-    state.rngState.set(s.rngState, o * 4);
-    state.step = s.step;
+    if (s) restoreSnapshot(state, s, bounds[k]);
   });
-  const tail = tailWindow(steps);
-  for (let i = 0; i < nI; i++) finalLoss[i] /= tail;
-  return { state, steps, finalLoss };
+  return { state, steps: run.steps, finalLoss: loop.finalLoss() };
+}
+
+function mean(v: readonly number[], from: number, count: number): number {
+  let s = 0;
+  for (let i = from; i < from + count; i++) s += v[i];
+  return s / count;
 }
 
 /**

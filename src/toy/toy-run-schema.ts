@@ -1,0 +1,281 @@
+/**
+ * The toy run's declaration (docs/ARCHITECTURE.md §6): every parameter of a run of Elhage
+ * et al. 2022's toy models, once — its name (the flag, config key, sweep key, library
+ * field and explorer URL parameter), the values it takes, its default, how it spreads over
+ * instances, and what it is. The defaults are the paper's notebook (toy_models.ipynb):
+ * 10,000 steps, lr 1e-3 constant, batch 1024, AdamW with PyTorch's β = (0.9, 0.999),
+ * ε = 1e-8, weight decay 0.01, Xavier-normal initialisation. `resolveToyRun`
+ * (./resolve-toy-run.ts) is the one place they are filled in and checked together.
+ */
+import { z } from 'zod';
+import {
+  defineRunFields,
+  intIn,
+  numberFlag,
+  numberIn,
+  numberListFlag,
+  oneOf,
+  registeredName,
+  textFlag,
+  type ResolvedFields,
+  type RunInput,
+} from '../core/run-schema.js';
+import { parseFeatureSets } from '../core/toy-sampling.js';
+import { TEGUM_DEFAULTS } from '../geometry/tegum-factors.js';
+import { lrScheduleNames } from './lr-schedule.js';
+
+/**
+ * The largest batch: a thousand times the notebook's 1024. The kernels count samples in
+ * 32-bit integers, and a step over more samples than this takes minutes without changing
+ * the expected gradient.
+ */
+export const MAX_BATCH_SIZE = 1_048_576;
+
+/** The largest finite float32: the kernels hold importance in float32. */
+export const FLOAT32_MAX = 3.4028234663852886e38;
+
+/** The initialisations of W (Glorot & Bengio 2010). */
+export const TOY_INITS = ['xavier-normal', 'xavier-uniform'] as const;
+
+const sparsityValue = numberIn(0, 1, { hi: true });
+const importanceValue = numberIn(0, FLOAT32_MAX);
+
+const SETS_HELP =
+  "must be feature sets: 'i,j;k,l' (semicolon-separated sets of comma-separated indices) or a list of lists of indices";
+
+const featureSets = z.union(
+  [
+    z.string().superRefine((text, ctx) => {
+      try {
+        parseFeatureSets(text);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    }),
+    z.array(z.array(intIn(0)), { error: SETS_HELP }),
+  ],
+  { error: SETS_HELP },
+);
+
+/** `decay:R` with R > 0 (importance R^i). */
+const DECAY = /^decay:([+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?)$/i;
+
+/** The toy run's fields. */
+export const TOY_RUN_FIELDS = defineRunFields({
+  n: {
+    schema: intIn(1),
+    description: 'features n',
+    spread: 'run',
+    flag: numberFlag('<int>'),
+  },
+  m: {
+    schema: intIn(1),
+    description: 'hidden dimensions m',
+    spread: 'run',
+    flag: numberFlag('<int>'),
+  },
+  instances: {
+    schema: intIn(1),
+    description:
+      'models trained at once, each with its own seed (a multiple of the sparsities given: each repeated)',
+    default: 'one per sparsity',
+    spread: 'run',
+    flag: numberFlag('<int>'),
+  },
+  sparsity: {
+    schema: z.union([sparsityValue, z.array(sparsityValue).min(1)], {
+      error: 'must be a number in [0, 1) or a non-empty list of them',
+    }),
+    resolved: z.array(z.number()),
+    description:
+      'S, the probability a feature is 0 (a list is repeated to fill the instances; [instances × n] sets each feature)',
+    spread: 'feature',
+    flag: numberListFlag(),
+  },
+  importance: {
+    schema: z.union(
+      [
+        z.string().regex(/^(uniform|decay:.*)$/, {
+          error: "must be 'uniform' or 'decay:R' with R > 0",
+        }),
+        importanceValue,
+        z.array(importanceValue).min(1),
+      ],
+      { error: "must be 'uniform', 'decay:R', a number or a list of numbers ≥ 0" },
+    ),
+    resolved: z.array(z.number()),
+    description: "I_i: 'uniform', 'decay:R' (R^i), a number, or a list ([n], or [instances × n])",
+    default: 'uniform',
+    spread: 'feature',
+    flag: textFlag('<spec>'),
+  },
+  correlated: {
+    schema: featureSets,
+    resolved: z.array(z.array(z.number())),
+    description: "feature sets active together, e.g. '0,1;2,3' (one activity draw per set)",
+    default: 'none',
+    spread: 'run',
+    flag: textFlag('<sets>'),
+  },
+  anticorrelated: {
+    schema: featureSets,
+    resolved: z.array(z.array(z.number())),
+    description:
+      "feature sets with at most one feature active, e.g. '0,1;2,3' (each keeps density 1 − S)",
+    default: 'none',
+    spread: 'run',
+    flag: textFlag('<sets>'),
+  },
+  activation: {
+    schema: oneOf(['relu', 'linear']),
+    description: "the output: x' = ReLU(WᵀWx + b) (relu) or WᵀWx + b (linear)",
+    default: 'relu',
+    spread: 'run',
+    flag: textFlag(),
+  },
+  init: {
+    schema: oneOf(TOY_INITS),
+    description: 'the initialisation of W (b starts at 0)',
+    default: 'xavier-normal',
+    spread: 'run',
+    flag: textFlag(),
+  },
+  steps: {
+    schema: intIn(0),
+    description: 'training steps',
+    default: '10000',
+    spread: 'run',
+    flag: numberFlag('<int>'),
+  },
+  batchSize: {
+    schema: intIn(1, MAX_BATCH_SIZE),
+    description: 'samples per step',
+    default: '1024',
+    spread: 'run',
+    flag: numberFlag('<int>'),
+  },
+  lr: {
+    schema: numberIn(0, Infinity, { lo: true }),
+    description: 'learning rate',
+    default: '0.001',
+    spread: 'run',
+    flag: numberFlag(),
+  },
+  schedule: {
+    schema: registeredName(lrScheduleNames),
+    description: 'learning-rate schedule',
+    default: 'constant',
+    spread: 'run',
+    flag: textFlag(),
+  },
+  optimizer: {
+    schema: oneOf(['adamw', 'adam']),
+    description: 'adamw (decoupled weight decay) or adam (L2 added to the gradient)',
+    default: 'adamw',
+    spread: 'run',
+    flag: textFlag(),
+  },
+  weightDecay: {
+    schema: numberIn(0, Infinity),
+    description: 'weight decay (lr × weightDecay < 1)',
+    default: 'adamw: 0.01, adam: 0',
+    spread: 'run',
+    flag: numberFlag(),
+  },
+  beta1: {
+    schema: numberIn(0, 1, { hi: true }),
+    description: "Adam's first-moment decay β₁",
+    default: '0.9',
+    spread: 'run',
+    flag: numberFlag(),
+  },
+  beta2: {
+    schema: numberIn(0, 1, { hi: true }),
+    description: "Adam's second-moment decay β₂",
+    default: '0.999',
+    spread: 'run',
+    flag: numberFlag(),
+  },
+  eps: {
+    schema: numberIn(0, Infinity),
+    description: "Adam's ε",
+    default: '1e-8',
+    spread: 'run',
+    flag: numberFlag(),
+  },
+  seed: {
+    schema: intIn(0),
+    description: 'seed of instance 0; instance i is seeded seed + i',
+    default: '0',
+    spread: 'run',
+    flag: numberFlag('<int>'),
+  },
+  evalBatches: {
+    schema: intIn(1, 1_000_000),
+    description: 'batches of fresh samples in the loss reported after training',
+    default: '16 (4 past 50 features)',
+    spread: 'run',
+    flag: numberFlag('<int>'),
+  },
+  normThreshold: {
+    schema: numberIn(0, Infinity),
+    description: 'a feature is represented when ‖W_i‖ exceeds this (tegum factors)',
+    default: String(TEGUM_DEFAULTS.normThreshold),
+    spread: 'run',
+    flag: numberFlag(),
+  },
+  cosineTolerance: {
+    schema: numberIn(0, 1),
+    description: 'two features share a tegum factor when |cos| exceeds this',
+    default: String(TEGUM_DEFAULTS.cosineTolerance),
+    spread: 'run',
+    flag: numberFlag(),
+  },
+  rankTolerance: {
+    schema: numberIn(0, 1),
+    description: "a factor's dimension counts singular values above this share of the largest",
+    default: String(TEGUM_DEFAULTS.rankTolerance),
+    spread: 'run',
+    flag: numberFlag(),
+  },
+  backend: {
+    schema: oneOf(['auto', 'native', 'wasm', 'js']),
+    resolved: oneOf(['native', 'wasm', 'js']),
+    description: 'kernels: auto (native where built, else wasm), native, wasm, js',
+    default: 'auto',
+    spread: 'run',
+    flag: textFlag(),
+  },
+  threads: {
+    schema: intIn(1, 1024),
+    description:
+      'worker threads, at most the cores (the numbers do not depend on it: instances keep their seeds)',
+    default: 'the cores, at most one per instance; 1 for small runs',
+    spread: 'run',
+    flag: numberFlag('<int>'),
+  },
+});
+
+/** What a caller may give: any subset of the fields (n, m and sparsity are required). */
+export type ToyRunInput = RunInput<typeof TOY_RUN_FIELDS>;
+
+/**
+ * A toy-model run with every value explicit (Elhage et al. 2022 §2): what trainers,
+ * pool chunks and the explorer's worker take. `sparsity` is [instances] or
+ * [instances × n]; `importance` [n] shared or [instances × n]; `backend` the kernels
+ * that ran.
+ */
+export type ResolvedToyRun = { kind: 'toy' } & ResolvedFields<typeof TOY_RUN_FIELDS>;
+
+/** `'decay:R'` → R, or null when `spec` is not of that form (or R ≤ 0). */
+export function decayRatio(spec: string): number | null {
+  const m = DECAY.exec(spec);
+  const r = m ? Number(m[1]) : Number.NaN;
+  return Number.isFinite(r) && r > 0 ? r : null;
+}
+
+/** Feature sets as a list of lists, from either form. */
+export function featureSetsOf(v: string | number[][] | undefined): number[][] {
+  if (v === undefined) return [];
+  return typeof v === 'string' ? parseFeatureSets(v) : v.map((set) => [...set]);
+}
