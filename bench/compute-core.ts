@@ -27,7 +27,7 @@ import {
   resolveToyRun,
   trainToyModelsParallel,
   type BackendName,
-  type ToyConfig,
+  type ToyRunInput,
 } from '../src/index.js';
 import { loadNativeAddon, type NativeAddon } from '../src/core/native-kernels.js';
 import { relaxedSimdSupported } from '../src/core/relaxed-simd.js';
@@ -71,26 +71,29 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
 
-const TOY: [string, ToyConfig, string][] = [
+/** The bench's toy shapes, as `toy run` takes them (steps and lr set per measurement). */
+type ToyShape = ToyRunInput & { n: number; m: number; instances: number; batchSize: number };
+
+const TOY: [string, ToyShape, string][] = [
   [
     'toy n=400 m=30 B=1024 I=1 S=0.99',
-    { nFeatures: 400, nHidden: 30, nInstances: 1, batchSize: 1024, featureProbability: 0.01 },
+    { n: 400, m: 30, instances: 1, batchSize: 1024, sparsity: 0.99 },
     'toy400',
   ],
   [
     'toy n=20 m=5 B=1024 I=16 S=0.9',
-    { nFeatures: 20, nHidden: 5, nInstances: 16, batchSize: 1024, featureProbability: 0.1 },
+    { n: 20, m: 5, instances: 16, batchSize: 1024, sparsity: 0.9 },
     'toy20',
   ],
   [
     'toy geometry n=200 m=20 B=1024 I=20',
     {
-      nFeatures: 200,
-      nHidden: 20,
-      nInstances: 20,
+      n: 200,
+      m: 20,
+      instances: 20,
       batchSize: 1024,
-      // The geometry preset: p = 20^−linspace(0, 1, 20), dense to sparse.
-      featureProbability: Array.from({ length: 20 }, (_, i) => 20 ** -(i / 19)),
+      // The geometry preset: S = 1 − 20^−linspace(0, 1, 20), dense to sparse.
+      sparsity: Array.from({ length: 20 }, (_, i) => 1 - 20 ** -(i / 19)),
     },
     'toygeometry',
   ],
@@ -101,16 +104,18 @@ const PACKING: [number, number][] = [
 ];
 
 /** Effective FLOPs of one toy step: five [B, n]×[n, m]-sized products per instance. */
-const toyFlops = (c: ToyConfig): number =>
-  10 * (c.batchSize ?? 1024) * c.nFeatures * c.nHidden * c.nInstances;
+const toyFlops = (c: ToyShape): number => 10 * c.batchSize * c.n * c.m * c.instances;
 
 /** Median seconds per step of `config` trained on the pool (instances split across workers). */
-async function poolStepSeconds(pool: WorkerPool, config: ToyConfig): Promise<number> {
+async function poolStepSeconds(pool: WorkerPool, config: ToyShape): Promise<number> {
   const steps = QUICK ? 100 : 400;
   const times: number[] = [];
   for (let r = 0; r < (QUICK ? 3 : 5); r++) {
     const t = performance.now();
-    await trainToyModelsParallel(pool, resolveToyRun({ ...config, steps, lr: 1e-3 }));
+    await trainToyModelsParallel(
+      pool,
+      resolveToyRun({ ...config, steps, lr: 1e-3, threads: pool.size }),
+    );
     times.push((performance.now() - t) / 1000 / steps);
   }
   return median(times);
@@ -124,7 +129,7 @@ async function poolStepSeconds(pool: WorkerPool, config: ToyConfig): Promise<num
 async function benchToy(
   pools: Map<BackendName, WorkerPool>,
   name: string,
-  config: ToyConfig,
+  config: ToyShape,
 ): Promise<void> {
   const row = (impl: string, sec: number): void => {
     rows.push({
@@ -137,8 +142,8 @@ async function benchToy(
   };
   const stepSeconds = async (backend: BackendName, threads: number): Promise<number> => {
     await setBackend(backend, { threads });
-    const state = createToyState(config);
-    const loss = new Float32Array(config.nInstances);
+    const state = createToyState(resolveToyRun({ ...config, backend }));
+    const loss = new Float32Array(config.instances);
     return medianSeconds(() => toyTrainStep(state, 1e-3, loss), backend === 'js' ? 0.2 : undefined);
   };
   for (const backend of ['js', 'wasm', 'native'] as BackendName[]) {
@@ -146,7 +151,7 @@ async function benchToy(
     row(`tegum ${backend}, 1 thread`, await stepSeconds(backend, 1));
   }
   for (const [backend, pool] of pools) {
-    if (config.nInstances < 2) {
+    if (config.instances < 2) {
       row(`tegum ${backend}, ${pool.size} threads`, await stepSeconds(backend, pool.size));
     } else {
       row(`tegum ${backend}, ${pool.size} workers`, await poolStepSeconds(pool, config));

@@ -69,8 +69,9 @@ export { pack, type PackConfig, type PackResult } from './packing/pack.js';
 export { gram } from './core/gram.js';
 export { gramTimes } from './core/gram-times.js';
 export { powerPackingGradient } from './core/power-packing-gradient.js';
-export { createToyState } from './core/toy-state.js';
-export type { ToyConfig, ToyState } from './core/toy-state.js';
+export { createToyState } from './toy/create-toy-state.js';
+export type { ToyState, ToyStateSpec } from './core/toy-state.js';
+export { allocateToyState } from './core/toy-state.js';
 export { toyTrainStep } from './core/toy-train-step.js';
 export { toyGradient } from './core/toy-gradient.js';
 export { sampleToyBatch } from './core/toy-batch.js';
@@ -84,20 +85,38 @@ export type { BackendChoice, BackendName, Kernels, WasmOptions } from './core/ba
 export { WorkerPool } from './core/worker-pool.js';
 export type { PoolTask } from './core/worker-pool.js';
 export type {
-  ResolvedRun,
-  ResolvedToyRun,
   ResolvedPackRun,
   ResolvedTheoryRun,
-  ResolvedTegumOptions,
   ResolvedSphereOptimizer,
   RunBackend,
 } from './core/run-config.js';
+export {
+  TOY_RUN_FIELDS,
+  MAX_BATCH_SIZE,
+  type ResolvedToyRun,
+  type ToyRunInput,
+} from './toy/toy-run-schema.js';
+export {
+  parseRunInput,
+  optionTable,
+  kebabCase,
+  type RunField,
+  type RunFields,
+  type RunInput,
+  type ResolvedFields,
+} from './core/run-schema.js';
 export { canonicalJson } from './core/canonical-json.js';
 export { TEGUM_VERSION } from './core/version.js';
-export { resolveToyRun, sliceToyRun, type ToyRunInput } from './toy/resolve-toy-run.js';
+export { resolveToyRun, sliceToyRun, defaultToyThreads } from './toy/resolve-toy-run.js';
 export { resolvePackRun, packConfigOf, type PackRunInput } from './packing/resolve-pack-run.js';
 export { resolveTheoryRun, theoryModelOf } from './theory/resolve-theory-run.js';
-export { runSteps, trainToyChunk, tailWindow } from './toy/toy-chunk.js';
+export { runStretch, trainToyChunk } from './toy/toy-chunk.js';
+export {
+  ToyTrainingLoop,
+  tailWindow,
+  type StretchOutcome,
+} from './toy/training-loop.js';
+export { measureToyRun } from './toy/measure-toy-run.js';
 export { trainToyModelsParallel } from './toy/train-toy-parallel.js';
 export { powerLinspace, importanceDecay } from './toy/grids.js';
 export {
@@ -124,7 +143,7 @@ export {
   toyPreset,
   toyPresetNames,
   registerToyPreset,
-  repeatPerSeed,
+  sparsityOf,
   type ToyPreset,
 } from './toy/presets.js';
 export { twoInOneLoss, reluTermExpectation, type TwoInOneModel } from './toy/phase-2in1-loss.js';

@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
+import { executionTarget } from '../core/execution-target.js';
 import { Command, Option } from 'commander';
 import type { SweepRunSummary } from '../sweep/run-sweep-local.js';
 import { parseQueueUrl } from '../sweep/queue-url.js';
@@ -100,6 +101,8 @@ export function registerSweepCommand(program: Command): void {
       checkOutputDir('--out', flags.out);
       const { loadSweepSpec, planSweep } = await import('../sweep/plan-sweep.js');
       const { raw, extraColumns } = loadSweepSpec(spec);
+      // Jobs resolve 'auto' by the rule `toy run` uses, on this machine's kernels.
+      await executionTarget();
       const plan = planSweep(raw, extraColumns);
       if (flags.queue !== undefined && flags.threads !== undefined) {
         throw new UsageError('--threads applies to local runs; give it to each `tegum worker`');

@@ -16,51 +16,6 @@
  */
 export type RunBackend = 'js' | 'wasm' | 'native';
 
-/** Thresholds of the tegum-factor analysis (src/geometry/tegum-factors.ts), all explicit. */
-export interface ResolvedTegumOptions {
-  normThreshold: number;
-  cosineTolerance: number;
-  rankTolerance: number;
-}
-
-/** A toy-model run (Elhage et al. 2022 §2; DESIGN.md §3), every value explicit. */
-export interface ResolvedToyRun {
-  kind: 'toy';
-  nInstances: number;
-  nFeatures: number;
-  nHidden: number;
-  batchSize: number;
-  /**
-   * 1 − S: [nInstances] one per instance, or [nInstances, nFeatures] one per instance and
-   * feature (the notebook's `feature_probability`) when they were given per feature.
-   */
-  featureProbability: number[];
-  /** Feature sets active together (Elhage et al. 2022 §7; src/core/toy-sampling.ts). */
-  correlated: number[][];
-  /** Feature sets with at most one feature active, each keeping density 1 − S. */
-  anticorrelated: number[][];
-  /** [nFeatures] shared by every instance, or [nInstances, nFeatures]. */
-  importance: number[];
-  activation: 'relu' | 'linear';
-  optimizer: 'adam' | 'adamw';
-  weightDecay: number;
-  beta1: number;
-  beta2: number;
-  eps: number;
-  /** [nInstances] instance i is seeded seeds[i]. */
-  seeds: number[];
-  steps: number;
-  lr: number;
-  /** A registered lr schedule (src/toy/lr-schedule.ts). */
-  schedule: string;
-  /** Batches of the loss evaluation after training. */
-  evalBatches: number;
-  tegum: ResolvedTegumOptions;
-  backend: RunBackend;
-  /** Worker threads; the numbers do not depend on it (instances keep their seeds). */
-  threads: number;
-}
-
 /** The sphere optimizer's settings (src/packing/sphere-optimizer.ts), all explicit. */
 export interface ResolvedSphereOptimizer {
   steps: number;
@@ -104,5 +59,4 @@ export interface ResolvedTheoryRun {
   epsilon0: number;
 }
 
-/** Any resolved run. */
-export type ResolvedRun = ResolvedToyRun | ResolvedPackRun | ResolvedTheoryRun;
+

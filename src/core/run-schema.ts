@@ -135,7 +135,10 @@ export function flagFields(fields: RunFields): string[] {
  * The README's option table of a kind: one row per flag — the flag, its default, how it
  * spreads and what it is. A test keeps the README's copy equal to this.
  */
-export function optionTable(fields: RunFields, names: readonly string[] = flagFields(fields)): string {
+export function optionTable(
+  fields: RunFields,
+  names: readonly string[] = flagFields(fields),
+): string {
   const rows = names.map((name) => {
     const f = fields[name];
     const flag = `\`--${kebabCase(name)}${f.flag ? ` ${f.flag.placeholder}` : ''}\``;
@@ -159,24 +162,19 @@ export function intIn(min: number, max = Number.MAX_SAFE_INTEGER) {
 }
 
 /** A finite number in [lo, hi] (either end open on request). */
-export function numberIn(
-  lo: number,
-  hi: number,
-  open: { lo?: boolean; hi?: boolean } = {},
-) {
+export function numberIn(lo: number, hi: number, open: { lo?: boolean; hi?: boolean } = {}) {
   const loText = lo === -Infinity ? '' : `${open.lo ? '>' : '≥'} ${lo}`;
   const hiText = hi === Infinity ? '' : `${open.hi ? '<' : '≤'} ${hi}`;
   const allowed =
     lo !== -Infinity && hi !== Infinity
       ? `must be in ${open.lo ? '(' : '['}${lo}, ${hi}${open.hi ? ')' : ']'}`
       : `must be a finite number${loText || hiText ? ` ${loText}${hiText}` : ''}`;
-  return z.number({ error: allowed }).refine(
-    (v) =>
-      Number.isFinite(v) &&
-      (open.lo ? v > lo : v >= lo) &&
-      (open.hi ? v < hi : v <= hi),
-    { error: allowed },
-  );
+  return z
+    .number({ error: allowed })
+    .refine(
+      (v) => Number.isFinite(v) && (open.lo ? v > lo : v >= lo) && (open.hi ? v < hi : v <= hi),
+      { error: allowed },
+    );
 }
 
 /** One of fixed names. */

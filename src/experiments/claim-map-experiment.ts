@@ -13,6 +13,7 @@ import {
   claimMap,
   claimMapJobs,
   claimMapSpec,
+  complement,
   decayOf,
   type ClaimMapCell,
   type ClaimMapGrid,
@@ -40,7 +41,7 @@ export type ClaimMapSource = (
  * are left empty.
  */
 export function claimMapRunOf(r: Readonly<Record<string, CellValue>>, index: number): ClaimMapRun {
-  const density = Number(r.featureProbability);
+  const density = complement(Number(r.sparsity));
   const factors = r.factors as ToyInstanceSummary['factors'];
   return {
     job: { decay: decayOf(String(r.importance)), density, seed: Number(r.seed) },

@@ -9,16 +9,16 @@
  */
 import { join } from 'node:path';
 import { useBackend } from '../core/backend.js';
-import type { ResolvedToyRun } from '../core/run-config.js';
+import type { ResolvedToyRun } from '../toy/toy-run-schema.js';
 import { correlationArrowsFigure } from '../viz/correlation-figures.js';
 import {
   CORRELATION_TOLERANCES,
   setGeometries,
   type SetGeometry,
 } from '../toy/correlation-analysis.js';
-import { evaluateToyLoss } from '../toy/evaluate-toy-loss.js';
+import { measureToyRun } from '../toy/measure-toy-run.js';
 import { resolveToyRun } from '../toy/resolve-toy-run.js';
-import { instanceWeights, summarizeInstance } from '../toy/summarize-instance.js';
+import { instanceWeights } from '../toy/summarize-instance.js';
 import { trainToyModels } from '../toy/train-toy.js';
 import type { Experiment, ExperimentContext, ReportSection } from './experiment.js';
 import { runIdentity } from '../core/run-identity.js';
@@ -121,23 +121,20 @@ function runSetup(
   onProgress: (fraction: number) => void,
 ): CorrelationSetupResult {
   const config = resolveToyRun({
-    nInstances: o.seeds,
-    nFeatures: setup.n,
-    nHidden: setup.m,
-    // 1 − S as `toy run --sparsity` computes it, so the section's command replays it.
-    featureProbability: 1 - S,
+    instances: o.seeds,
+    n: setup.n,
+    m: setup.m,
+    sparsity: S,
     correlated: setup.correlated,
     anticorrelated: setup.anticorrelated,
     steps: o.steps,
     seed: 0,
   });
   const { state } = trainToyModels(config, (p) => onProgress(p.step / p.steps));
-  const loss = evaluateToyLoss(new Float64Array(o.seeds), state, config.evalBatches);
-  const instances = config.seeds.map((seed, i) => {
-    const r = summarizeInstance(state, i, loss[i], seed, config.tegum);
+  const instances = measureToyRun(config, state).map((r, i) => {
     const W = Array.from(instanceWeights(state, i));
     return {
-      seed,
+      seed: r.seed,
       loss: r.loss,
       factors: r.factors.map((f) => `${f.label} {${f.features.join(',')}}`),
       factorFeatures: r.factors.map((f) => f.features),

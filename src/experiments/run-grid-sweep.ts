@@ -4,6 +4,7 @@
  * store, so a rerun (or `tegum reproduce` after a crash) skips what is stored;
  * then every stored row of the plan comes back as plain objects.
  */
+import { executionTarget } from '../core/execution-target.js';
 import { planSweep } from '../sweep/plan-sweep.js';
 import { ResultStore, type CellValue } from '../sweep/result-store.js';
 import { runSweepLocal } from '../sweep/run-sweep-local.js';
@@ -14,6 +15,8 @@ export async function runGridSweep(
   dir: string,
   onProgress: (fraction: number) => void,
 ): Promise<Record<string, CellValue>[]> {
+  // Jobs resolve 'auto' to this machine's kernels, as `tegum sweep run` and `toy run` do.
+  await executionTarget();
   const plan = planSweep(spec);
   const summary = await runSweepLocal(plan, {
     out: dir,

@@ -7,8 +7,11 @@
  * shrinks the two wide models (stated in each section's command).
  */
 import { join } from 'node:path';
-import { repeatPerSeed } from '../toy/presets.js';
+import { executionTarget } from '../core/execution-target.js';
+import { toyPreset } from '../toy/presets.js';
+import { resolveToyRun } from '../toy/resolve-toy-run.js';
 import type { SparseLimitTerms } from '../toy/sparse-limit.js';
+import type { ToyRunInput } from '../toy/toy-run-schema.js';
 import type { Experiment, ExperimentContext, ReportSection } from './experiment.js';
 import { runToy, type ToyRunResult } from './toy-run.js';
 
@@ -22,7 +25,19 @@ function pairRatio(t: SparseLimitTerms, n: number): number {
   return (t.L2 * n) / ((n * (n - 1)) / 2) / t.L1;
 }
 
-type Run = (name: string, opts: Parameters<typeof runToy>[0]) => Promise<ToyRunResult>;
+/** A run of the experiment: a preset's fields or given ones, resolved as `toy run` does. */
+interface RunSpec {
+  preset?: string;
+  input: ToyRunInput;
+  figures?: readonly string[];
+}
+
+type Run = (name: string, spec: RunSpec) => Promise<ToyRunResult>;
+
+/** A preset's run with some fields changed (what `--preset NAME --steps …` gives). */
+function presetRun(preset: string, input: ToyRunInput = {}): RunSpec {
+  return { preset, input: { ...toyPreset(preset).config, ...input } };
+}
 
 function fig(relDir: string, name: string, file: string, caption: string) {
   return { path: `${relDir}/${name}/${file}.svg`, caption };
@@ -34,16 +49,15 @@ async function introSections(
   steps: number,
 ): Promise<ReportSection[]> {
   const seedsPerPoint = 6;
-  const preset = await run('intro', { preset: 'intro', overrides: { steps } });
+  const preset = await run('intro', presetRun('intro', { steps }));
   const seeds = await run('intro-seeds', {
-    config: {
-      nFeatures: 5,
-      nHidden: 2,
-      nInstances: 2 * seedsPerPoint,
-      importance: [1, 0.9, 0.81, 0.729, 0.6561],
+    input: {
+      n: 5,
+      m: 2,
+      instances: 2 * seedsPerPoint,
+      importance: 'decay:0.9',
       steps,
-      // p = 1 − S exactly as `tegum toy run --sparsity 0,0.9` computes it.
-      ...repeatPerSeed([1 - 0, 1 - 0.9], seedsPerPoint, 0),
+      sparsity: [0, 0.9],
     },
     figures: [],
   });
@@ -118,10 +132,13 @@ export const toyExperiment: Experiment = {
     const steps = 10_000; // the notebook's; fewer leave dense models unconverged
     const stages = 6;
     let stage = 0;
-    const run: Run = async (name, opts) => {
+    const target = await executionTarget();
+    const run: Run = async (name, spec) => {
       const label = name;
       const result = await runToy({
-        ...opts,
+        run: resolveToyRun(spec.input, target),
+        preset: spec.preset,
+        figures: spec.figures,
         out: join(ctx.dir, name),
         onProgress: (p) => ctx.progress((stage + p.step / p.steps) / stages, label),
       });
@@ -130,10 +147,10 @@ export const toyExperiment: Experiment = {
     };
     const sections = await introSections(ctx, run, steps);
 
-    const vs = await run('varying-sparsity', {
-      preset: 'varying-sparsity',
-      overrides: { steps: quick ? 2000 : 10_000 },
-    });
+    const vs = await run(
+      'varying-sparsity',
+      presetRun('varying-sparsity', { steps: quick ? 2000 : 10_000 }),
+    );
     sections.push({
       id: 'toy-varying-sparsity',
       title: 'Superposition as features get sparser (100 features, 20 dimensions)',
@@ -155,17 +172,9 @@ export const toyExperiment: Experiment = {
       command: `tegum toy run --preset varying-sparsity --steps ${quick ? 2000 : 10_000}`,
     });
     const geometry = await run('geometry', {
-      preset: quick ? undefined : 'geometry',
-      config: quick
-        ? {
-            nFeatures: 40,
-            nHidden: 4,
-            nInstances: 12,
-            importance: 1,
-            featureProbability: QUICK_GEOMETRY_S.map((S) => 1 - S),
-            steps,
-          }
-        : undefined,
+      ...(quick
+        ? { input: { n: 40, m: 4, importance: 'uniform', sparsity: QUICK_GEOMETRY_S, steps } }
+        : presetRun('geometry')),
       figures: ['dims-per-feature', 'feature-dimensionality'],
     });
     const dims = geometry.instances.map((r) => r.dimsPerFeature);
@@ -189,7 +198,7 @@ export const toyExperiment: Experiment = {
         : 'tegum toy run --preset geometry',
     });
 
-    const tegum = await run('tegum', { preset: 'tegum', overrides: { steps } });
+    const tegum = await run('tegum', presetRun('tegum', { steps }));
     const a = tegum.tegum;
     if (a) {
       sections.push({
@@ -216,10 +225,7 @@ export const toyExperiment: Experiment = {
       });
     }
 
-    const sl = await run('sparse-limit', {
-      preset: 'sparse-limit',
-      overrides: { steps },
-    });
+    const sl = await run('sparse-limit', presetRun('sparse-limit', { steps }));
     const rows = sl.sparseLimit ?? [];
     const rel = (x: number, loss: number) => Math.abs(x - loss) / loss;
     const err1 = rows.map((r) => rel(r.terms.firstOrder, r.loss));

@@ -6,26 +6,22 @@
  * touches files and the clock.
  */
 import { join } from 'node:path';
-import { getBackend, useBackend, type BackendChoice, type BackendName } from '../core/backend.js';
+import { getBackend, useBackend, type BackendName } from '../core/backend.js';
 import { encodeNpy } from '../core/npy.js';
-import type { TegumOptions } from '../geometry/tegum-factors.js';
-import { evaluateToyLoss } from '../toy/evaluate-toy-loss.js';
 import { toyPreset } from '../toy/presets.js';
 import { sparseLimit, type SparseLimitTerms } from '../toy/sparse-limit.js';
 import {
   instanceBias,
   instanceWeights,
-  summarizeInstance,
   type ToyInstanceSummary,
 } from '../toy/summarize-instance.js';
 import { tegumAnalysis, type TegumAnalysis } from '../toy/tegum-analysis.js';
 import { trainToyModels, type ToyProgress, type ToyTrainingResult } from '../toy/train-toy.js';
-import { resolveToyRun, type ToyRunInput } from '../toy/resolve-toy-run.js';
-import type { ResolvedToyRun } from '../core/run-config.js';
+import type { ResolvedToyRun } from '../toy/toy-run-schema.js';
+import { measureToyRun } from '../toy/measure-toy-run.js';
 import { runIdentity } from '../core/run-identity.js';
 import { trainToyModelsParallel } from '../toy/train-toy-parallel.js';
 import { WorkerPool } from '../core/worker-pool.js';
-import { availableParallelism } from 'node:os';
 import type { ToyState } from '../core/toy-state.js';
 import { checkToyFigureNames, toyFigure, type ToyFigureInput } from '../viz/toy-figure-registry.js';
 import type { ToyWeights } from '../viz/toy-figures.js';
@@ -37,19 +33,11 @@ import { assertFinite } from '../core/finite-guard.js';
 
 /** What to run and where to write. */
 export interface ToyRunOptions {
-  /** A preset's name; its config is used unless `config` is given. */
+  /** The resolved run (src/toy/resolve-toy-run.ts). */
+  run: ResolvedToyRun;
+  /** The preset it came from, for the record and its figures and analyses. */
   preset?: string;
-  config?: ToyRunInput;
-  /** Overrides applied on top of the preset's config (steps, seed, …). */
-  overrides?: Partial<ToyRunInput>;
-  tegum?: TegumOptions;
-  /** Batches of the loss evaluation after training (default 16; 4 past 50 features, where the mean over features already averages). */
-  evalBatches?: number;
-  /** Kernel backend (default 'auto': native, else wasm, else js). */
-  backend?: BackendChoice;
   onProgress?: (p: ToyProgress) => void;
-  /** Worker threads (default: all cores, at most nInstances; 1 for small models); 1 trains on this thread. */
-  threads?: number;
   /** Directory for W_iii.npy, b_iii.npy and manifest.json. */
   save?: string;
   /** Directory for results.json, results.csv and the figures. */
@@ -83,48 +71,11 @@ export interface ToyRunResult {
   files: string[];
 }
 
-/**
- * The resolved run of `opts` (DESIGN.md §6): the preset's config or the given one, with
- * overrides, the analysis and execution settings, every value explicit. The threads
- * default to all cores, at most one per instance, and to 1 for small models (which
- * train faster on one thread than through the pool's messages).
- */
-/**
- * The resolved run of `opts`; `backend` is the one that loaded, required when
- * `opts.backend` is 'auto' or absent (runToy loads it first).
- */
-export function resolveToyRunOptions(opts: ToyRunOptions, backend?: BackendName): ResolvedToyRun {
-  const requested = opts.backend ?? 'auto';
-  if (backend === undefined && requested === 'auto') {
-    throw new RangeError("backend 'auto' is resolved by loading the kernels (runToy does)");
-  }
-  const preset = opts.preset ? toyPreset(opts.preset) : undefined;
-  const base = opts.config ?? preset?.config;
-  if (!base) throw new RangeError('a toy run needs a preset or a config');
-  const input: ToyRunInput = { ...base, ...opts.overrides };
-  // A preset's explicit per-instance seeds move with the seed asked for.
-  if (opts.overrides?.seed !== undefined && base.seeds) {
-    input.seeds = Array.from(base.seeds, (s) => s + (opts.overrides?.seed ?? 0));
-  }
-  const small = base.nFeatures * base.nHidden * base.nInstances < 2000;
-  const threads = opts.threads ?? (small ? 1 : availableParallelism());
-  if (!Number.isInteger(threads) || threads < 1) {
-    throw new RangeError(`threads must be a positive integer, got ${threads}`);
-  }
-  return resolveToyRun({
-    ...input,
-    tegum: opts.tegum,
-    evalBatches: opts.evalBatches ?? (opts.config ? undefined : preset?.evalBatches),
-    backend: backend ?? (requested as BackendName),
-    threads: Math.min(threads, base.nInstances),
-  });
-}
-
 function defaultFigures(preset: string | undefined, config: ResolvedToyRun): string[] {
   if (preset) return [...toyPreset(preset).figures];
   const names = ['dims-per-feature', 'feature-dimensionality', 'norm-bars'];
-  if (config.nHidden === 2) names.unshift('intro-arrows');
-  if (config.nHidden === 2 && config.correlated.length + config.anticorrelated.length > 0) {
+  if (config.m === 2) names.unshift('intro-arrows');
+  if (config.m === 2 && config.correlated.length + config.anticorrelated.length > 0) {
     names.push('feature-sets');
   }
   return names;
@@ -132,14 +83,15 @@ function defaultFigures(preset: string | undefined, config: ResolvedToyRun): str
 
 /** Trains, measures, and writes what was asked. */
 export async function runToy(opts: ToyRunOptions): Promise<ToyRunResult> {
-  const config = resolveToyRunOptions(opts, await useBackend(opts.backend));
+  const config = opts.run;
+  await useBackend(config.backend);
   const figures = opts.out ? (opts.figures ?? defaultFigures(opts.preset, config)) : [];
   checkToyFigureNames(figures);
-  const { seeds, threads } = config;
+  const { threads } = config;
   const t0 = performance.now();
   checkMemory(
-    `a toy run of ${config.nInstances} instance(s) with n = ${config.nFeatures}, m = ${config.nHidden}`,
-    toyMemoryBytes(config.nInstances, config.nFeatures, config.nHidden, threads),
+    `a toy run of ${config.instances} instance(s) with n = ${config.n}, m = ${config.m}`,
+    toyMemoryBytes(config.instances, config.n, config.m, threads),
     'lower --n, --m or --instances',
   );
   let trained: ToyTrainingResult;
@@ -155,10 +107,7 @@ export async function runToy(opts: ToyRunOptions): Promise<ToyRunResult> {
   }
   const { state, steps } = trained;
   const wallSeconds = (performance.now() - t0) / 1000;
-  const loss = evaluateToyLoss(new Float64Array(state.nInstances), state, config.evalBatches);
-  const instances = seeds.map((seed, i) =>
-    summarizeInstance(state, i, loss[i], seed, config.tegum),
-  );
+  const instances = measureToyRun(config, state);
   const result: ToyRunResult = {
     preset: opts.preset ?? null,
     config,
@@ -286,7 +235,7 @@ function writeResults(
     weights: weightsOf(state, result.instances),
     importance: state.importance.subarray(0, state.nFeatures),
     nHidden: state.nHidden,
-    normThreshold: result.config.tegum.normThreshold,
+    normThreshold: result.config.normThreshold,
     tegum: result.tegum,
     sparseLimit: result.sparseLimit,
     correlated: result.config.correlated,

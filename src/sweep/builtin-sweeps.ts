@@ -66,7 +66,7 @@ registerBuiltinSweep({
     {
       name: 'density',
       type: 'DOUBLE',
-      value: (job) => (job.config as { featureProbability: number[] }).featureProbability[0],
+      value: (job) => 1 - (job.config as { sparsity: number[] }).sparsity[0],
     },
   ],
 });

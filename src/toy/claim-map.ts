@@ -75,7 +75,7 @@ export function claimMapImportance(grid: ClaimMapGrid, decay: number): number[] 
 
 /**
  * The map as a sweep spec of the `toy` job kind (src/sweep/kinds/toy-job.ts):
- * importance 'decay:R' (I_i = R^i) × featureProbability, the grid's training.
+ * importance 'decay:R' (I_i = R^i) × sparsity S = 1 − density, the grid's training.
  */
 export function claimMapSpec(
   grid: ClaimMapGrid,
@@ -95,10 +95,18 @@ export function claimMapSpec(
     },
     axes: {
       importance: grid.decays.map((r) => `decay:${r}`),
-      featureProbability: grid.densities,
+      sparsity: grid.densities.map(complement),
     },
     seeds: grid.seeds,
   };
+}
+
+/**
+ * 1 − x to 12 significant digits: the grid's densities and the sparsity axis map onto each
+ * other exactly (1 − 0.063 is 0.937, and back 0.063, not 0.06299999999999994).
+ */
+export function complement(x: number): number {
+  return Number((1 - x).toPrecision(12));
 }
 
 /** The decay R of an importance axis value 'decay:R'. @throws RangeError otherwise. */

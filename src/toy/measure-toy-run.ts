@@ -37,7 +37,9 @@ export function measureToyRun(run: ResolvedToyRun, state: ToyState): ToyInstance
       { ...state, W: new Float32Array(state.W.length), b: new Float32Array(state.b.length) },
       run.evalBatches,
     );
-    const bad = [...loss.keys()].filter((i) => !(loss[i] <= ZERO_MODEL_FACTOR * zero[i] + ZERO_MODEL_SLACK));
+    const bad = [...loss.keys()].filter(
+      (i) => !(loss[i] <= ZERO_MODEL_FACTOR * zero[i] + ZERO_MODEL_SLACK),
+    );
     if (bad.length > 0) {
       const i = bad[0];
       throw new ToyDivergenceError(

@@ -4,10 +4,10 @@
  * plain data: the training config and the figures it draws. A duplicate name throws.
  */
 
-import { checkInteger, checkObject } from '../core/check-args.js';
+import { checkObject } from '../core/check-args.js';
 import { Registry } from '../core/registry.js';
 import { importanceDecay, powerLinspace } from './grids.js';
-import type { ToyRunInput } from './resolve-toy-run.js';
+import type { ToyRunInput } from './toy-run-schema.js';
 
 /** A named, reproducible toy-model run. */
 export interface ToyPreset {
@@ -16,8 +16,6 @@ export interface ToyPreset {
   config: ToyRunInput;
   /** Figure names drawn from the run (see src/viz/toy-figures.ts). */
   figures: readonly string[];
-  /** Batches of the final loss evaluation, where the default's noise would matter. */
-  evalBatches?: number;
 }
 
 const PRESETS = new Registry<ToyPreset>('toy preset');
@@ -27,7 +25,7 @@ export function registerToyPreset(preset: ToyPreset): void {
   checkObject('registerToyPreset', 'preset', preset, 'a ToyPreset { name, config, figures }');
   if (typeof preset.name !== 'string' || preset.name === '')
     throw new RangeError('registerToyPreset: preset.name must be a non-empty string');
-  checkObject('registerToyPreset', 'preset.config', preset.config, 'a ToyTrainingConfig');
+  checkObject('registerToyPreset', 'preset.config', preset.config, 'a ToyRunInput');
   PRESETS.register(preset.name, preset);
 }
 
@@ -41,22 +39,9 @@ export function toyPresetNames(): string[] {
   return PRESETS.names();
 }
 
-/**
- * Each probability repeated `seedsPerPoint` times, with seeds seed, seed + 1, …:
- * [points · seedsPerPoint] each.
- */
-export function repeatPerSeed(
-  featureProbability: readonly number[],
-  seedsPerPoint: number,
-  seed = 0,
-): { featureProbability: number[]; seeds: number[] } {
-  if (!Array.isArray(featureProbability)) {
-    throw new RangeError('repeatPerSeed: featureProbability must be an array of probabilities');
-  }
-  checkInteger('repeatPerSeed', 'seedsPerPoint', seedsPerPoint, 1);
-  checkInteger('repeatPerSeed', 'seed', seed, 0);
-  const fp = featureProbability.flatMap((p) => Array<number>(seedsPerPoint).fill(p));
-  return { featureProbability: fp, seeds: fp.map((_, i) => seed + i) };
+/** Sparsities S = 1 − p of feature probabilities p (the notebook's `feature_probability`). */
+export function sparsityOf(featureProbability: readonly number[]): number[] {
+  return featureProbability.map((p) => 1 - p);
 }
 
 registerToyPreset({
@@ -64,11 +49,11 @@ registerToyPreset({
   description:
     'The paper’s first figure: 5 features, 2 dimensions, importance 0.9^i, feature probability 20^−linspace(0, 1, 10).',
   config: {
-    nFeatures: 5,
-    nHidden: 2,
-    nInstances: 10,
+    n: 5,
+    m: 2,
+    instances: 10,
     importance: importanceDecay(5, 0.9),
-    featureProbability: powerLinspace(20, 10),
+    sparsity: sparsityOf(powerLinspace(20, 10)),
   },
   figures: ['intro-arrows'],
 });
@@ -78,11 +63,11 @@ registerToyPreset({
   description:
     'Superposition as a function of sparsity: 100 features, 20 dimensions, importance 100^−linspace(0, 1, 100), 20 sparsities.',
   config: {
-    nFeatures: 100,
-    nHidden: 20,
-    nInstances: 20,
+    n: 100,
+    m: 20,
+    instances: 20,
     importance: powerLinspace(100, 100),
-    featureProbability: powerLinspace(20, 20),
+    sparsity: sparsityOf(powerLinspace(20, 20)),
   },
   figures: ['norm-bars', 'wtw'],
 });
@@ -92,11 +77,11 @@ registerToyPreset({
   description:
     'Feature geometry: 200 features, 20 dimensions, uniform importance, 20 sparsities; dimensions per feature and D_i.',
   config: {
-    nFeatures: 200,
-    nHidden: 20,
-    nInstances: 20,
+    n: 200,
+    m: 20,
+    instances: 20,
     importance: 1,
-    featureProbability: powerLinspace(20, 20),
+    sparsity: sparsityOf(powerLinspace(20, 20)),
   },
   figures: ['dims-per-feature', 'feature-dimensionality'],
 });
@@ -106,11 +91,11 @@ registerToyPreset({
   description:
     'The seed’s test: 20 features, 6 dimensions, uniform importance, 13 feature probabilities from 1 to 1/100, 3 seeds each; tegum factors of every instance.',
   config: {
-    nFeatures: 20,
-    nHidden: 6,
-    nInstances: 39,
+    n: 20,
+    m: 6,
+    instances: 39,
     importance: 1,
-    ...repeatPerSeed(powerLinspace(100, 13), 3),
+    sparsity: sparsityOf(powerLinspace(100, 13)),
   },
   figures: ['tegum-factors'],
 });
@@ -120,14 +105,14 @@ registerToyPreset({
   description:
     'The post’s sparse-limit expansion L ≈ L₀ + (1 − S) L₁ against the measured loss: 20 features, 6 dimensions, uniform importance, S from 0.9 to 0.995.',
   config: {
-    nFeatures: 20,
-    nHidden: 6,
-    nInstances: 5,
+    n: 20,
+    m: 6,
+    instances: 5,
     importance: 1,
-    featureProbability: [0.1, 0.05, 0.02, 0.01, 0.005],
+    sparsity: [0.9, 0.95, 0.98, 0.99, 0.995],
+    // At p = 0.005 a batch holds ~5 two-feature inputs, which carry the loss's second-order
+    // term: 512 batches bring the measured loss's sampling error to a few per cent there.
+    evalBatches: 512,
   },
   figures: ['sparse-limit'],
-  // At p = 0.005 a batch holds ~5 two-feature inputs, which carry the loss's second-order
-  // term: 512 batches bring the measured loss's sampling error to a few per cent there.
-  evalBatches: 512,
 });

@@ -7,6 +7,7 @@
  * and the explorer's worker take as it is. A resolved run resolves to itself, so any
  * recorded config reruns (`tegum rerun`).
  */
+import type { ExecutionTarget } from '../core/execution-target.js';
 import { parseRunInput } from '../core/run-schema.js';
 import { buildToySampling } from '../core/toy-sampling.js';
 import { checkInteger, checkObject } from '../core/check-args.js';
@@ -20,14 +21,6 @@ import {
   type ToyRunInput,
 } from './toy-run-schema.js';
 import { TEGUM_DEFAULTS } from '../geometry/tegum-factors.js';
-
-/** Where the run executes: the kernels 'auto' stands for, and the cores. */
-export interface ExecutionTarget {
-  /** The backend 'auto' resolves to (the fastest that loads: src/core/backend.ts). */
-  auto: 'native' | 'wasm' | 'js';
-  /** Worker threads available. */
-  cores: number;
-}
 
 /** A target for runs that never say 'auto' and run on one thread. */
 const SINGLE_THREAD: ExecutionTarget = { auto: 'wasm', cores: 1 };
@@ -170,7 +163,8 @@ export function sliceToyRun(run: ResolvedToyRun, from: number, to: number): Reso
     ...run,
     instances: to - from,
     sparsity: run.sparsity.slice(from * sCols, to * sCols),
-    importance: run.importance.length === n ? run.importance : run.importance.slice(from * n, to * n),
+    importance:
+      run.importance.length === n ? run.importance : run.importance.slice(from * n, to * n),
     seed: run.seed + from,
     threads: Math.min(run.threads, to - from),
   };

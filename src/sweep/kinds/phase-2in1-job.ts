@@ -12,7 +12,7 @@
 import { twoInOneLoss } from '../../toy/phase-2in1-loss.js';
 import { analyticTwoInOne, classifyTwoInOne } from '../../toy/phase-2in1-solutions.js';
 import type { JobKind } from '../job-kind.js';
-import { resolvePhasePointRun, type PhasePointRun } from './phase-point-run.js';
+import { PHASE_POINT_FIELDS, resolvePhasePointRun, type PhasePointRun } from './phase-point-run.js';
 import { toyJob } from './toy-job.js';
 
 /** A resolved toy run with the diagram's coordinates written out. */
@@ -21,7 +21,7 @@ export type TwoInOneJobConfig = PhasePointRun;
 /** phase-2in1: see the module header. */
 export const phase2in1Job: JobKind<TwoInOneJobConfig> = {
   name: 'phase-2in1',
-  keys: ['relativeImportance', 'density', 'steps', 'lr', 'batchSize', 'evalBatches', 'backend'],
+  keys: Object.keys(PHASE_POINT_FIELDS),
   columns: [
     ...toyJob.columns,
     { name: 'exactLoss', type: 'DOUBLE' },

@@ -9,7 +9,7 @@
  */
 import { analyticThreeInTwo, classifyThreeInTwo } from '../../toy/phase-3in2.js';
 import type { JobKind } from '../job-kind.js';
-import { resolvePhasePointRun, type PhasePointRun } from './phase-point-run.js';
+import { PHASE_POINT_FIELDS, resolvePhasePointRun, type PhasePointRun } from './phase-point-run.js';
 import { toyJob } from './toy-job.js';
 
 /** A resolved toy run with the diagram's coordinates written out. */
@@ -26,7 +26,7 @@ const EVAL_BATCHES = 1024;
 /** phase-3in2: see the module header. */
 export const phase3in2Job: JobKind<ThreeInTwoJobConfig> = {
   name: 'phase-3in2',
-  keys: ['relativeImportance', 'density', 'steps', 'lr', 'batchSize', 'evalBatches', 'backend'],
+  keys: Object.keys(PHASE_POINT_FIELDS),
   columns: [
     ...toyJob.columns,
     { name: 'W', type: 'JSON' },

@@ -1,15 +1,16 @@
 /**
  * The toy view's worker: trains several seeds of one toy model at once (Elhage et al.
  * 2022; DESIGN.md §3) from the resolved run the view built (`resolveToyRun`), with the
- * library's one training loop (`runSteps`), in chunks, and posts the weights of the
+ * library's one training loop (`ToyTrainingLoop`, each stretch by `runStretch`), and posts the weights of the
  * seed with the lowest running loss after each chunk. Between chunks it yields, so
  * 'pause' and 'resume' messages take effect.
  */
 import {
   createToyState,
   getBackend,
-  runSteps,
+  runStretch,
   ToyDivergenceError,
+  ToyTrainingLoop,
   type ResolvedToyRun,
 } from '../../../src/index.js';
 import { loadKernels } from './load-kernels.js';
@@ -48,46 +49,39 @@ const CHUNK = 100;
 async function run(config: ResolvedToyRun, gen: number): Promise<void> {
   await loadKernels();
   const state = createToyState(config);
-  const nI = config.nInstances;
-  const loss = new Float32Array(nI);
-  const tailLoss = new Float64Array(nI);
+  const nI = config.instances;
   const running = new Float64Array(nI).fill(Number.NaN);
   const ema = (l: Float32Array) => {
     for (let i = 0; i < nI; i++) {
       running[i] = Number.isNaN(running[i]) ? l[i] : 0.98 * running[i] + 0.02 * l[i];
     }
   };
-  const mn = config.nHidden * config.nFeatures;
-  let step = 0;
-  while (step < config.steps) {
+  const mn = config.m * config.n;
+  const loop = new ToyTrainingLoop(config, CHUNK);
+  for (const [start, end] of loop.stretches()) {
+    while (paused && gen === generation) await new Promise((resolve) => setTimeout(resolve, 50));
     if (gen !== generation) return;
-    if (paused) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      continue;
-    }
     const t0 = performance.now();
-    const start = step;
-    const end = Math.min(config.steps, step + CHUNK);
-    const d = runSteps(state, config, start, end, tailLoss, loss, ema);
-    if (d.divergedAt > 0) {
-      const message = new ToyDivergenceError(d.divergedAt, d.badInstances).message;
-      postMessage({ type: 'error', message } satisfies ToyMessage);
+    try {
+      loop.record(end, [runStretch(state, config, start, end, 0, ema)]);
+    } catch (err) {
+      if (!(err instanceof ToyDivergenceError)) throw err;
+      postMessage({ type: 'error', message: err.message } satisfies ToyMessage);
       return;
     }
-    step = end;
     const elapsed = (performance.now() - t0) / 1000;
     let best = 0;
     for (let i = 1; i < nI; i++) if (running[i] < running[best]) best = i;
     const message: ToyMessage = {
       type: 'snapshot',
-      step,
+      step: end,
       steps: config.steps,
       losses: Array.from(running),
       best,
       W: state.W.slice(best * mn, (best + 1) * mn),
-      b: state.b.slice(best * config.nFeatures, (best + 1) * config.nFeatures),
-      done: step >= config.steps,
-      stepsPerSecond: (step - start) / Math.max(elapsed, 1e-6),
+      b: state.b.slice(best * config.n, (best + 1) * config.n),
+      done: end >= config.steps,
+      stepsPerSecond: (end - start) / Math.max(elapsed, 1e-6),
       backend: getBackend(),
     };
     postMessage(message);
