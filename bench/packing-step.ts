@@ -11,6 +11,8 @@
  */
 import { createObjective } from '../src/packing/objectives/registry.js';
 import { createSphereWorkspace, optimizeOnSpheres } from '../src/packing/sphere-optimizer.js';
+import { sphereSettingsOf } from '../src/packing/pack.js';
+import { resolvePackRun } from '../src/packing/resolve-pack-run.js';
 import { setBackend, type BackendName } from '../src/core/backend.js';
 import { loadNativeAddon } from '../src/core/native-kernels.js';
 import { Rng } from '../src/core/rng.js';
@@ -109,12 +111,15 @@ function measure(
   const V = new Float64Array(d * n).map(() => rng.normal());
   const objective = createObjective('power', { alpha: 1 });
   const ws = createSphereWorkspace(d, n);
-  optimizeOnSpheres(V, d, n, objective, { steps: 2 * steps, relativeTolerance: 0 }, ws); // warm-up (JIT)
+  // The packing run's defaults, with early stopping off so every step runs.
+  const settings = (steps: number) =>
+    sphereSettingsOf(resolvePackRun({ n, d, alpha: 1, steps, relativeTolerance: 0 }));
+  optimizeOnSpheres(V, d, n, objective, settings(2 * steps), ws); // warm-up (JIT)
   // The marginal cost of a step: a run of 4·steps against one of `steps`, so the run's
   // fixed costs (normalising, the final exact loss over n² pairs) cancel out.
   const run = (k: number): number => {
     const t0 = performance.now();
-    optimizeOnSpheres(V, d, n, objective, { steps: k, relativeTolerance: 0 }, ws);
+    optimizeOnSpheres(V, d, n, objective, settings(k), ws);
     return (performance.now() - t0) / 1000;
   };
   const samples: number[] = [];

@@ -12,6 +12,7 @@ import { gram } from '../src/core/gram.js';
 import { gramTimes } from '../src/core/gram-times.js';
 import { powerPackingGradient } from '../src/core/power-packing-gradient.js';
 import { packTasks } from '../src/packing/pack.js';
+import { resolvePackRun } from '../src/packing/resolve-pack-run.js';
 import { PACKING_PROFILES } from '../src/experiments/packing-profiles.js';
 
 const profile = PACKING_PROFILES.post;
@@ -42,7 +43,7 @@ const rows = profile.alphas.map((alpha) => {
 });
 // Work of every task of one α relative to k = 1 (cost ∝ m²·D).
 const relative = ks
-  .flatMap((k) => packTasks({ n, d, k, objective: 'power', restarts: profile.restarts }))
+  .flatMap((k) => packTasks(resolvePackRun({ n, d, blocks: k, restarts: profile.restarts })))
   .filter((t, i, all) => all.findIndex((u) => u.m === t.m && u.D === t.D) === i)
   .reduce((sum, t) => sum + (t.m * t.m * t.D) / (n * n * d), 0);
 const perStep = rows.reduce((sum, r) => sum + r.fused, 0) * relative;

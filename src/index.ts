@@ -60,11 +60,12 @@ export type { Objective, ObjectiveParams } from './packing/objectives/objective.
 export {
   optimizeOnSpheres,
   createSphereWorkspace,
-  type SphereOptimizerOptions,
+  type SphereSettings,
+  type SphereProgress,
   type SphereRun,
   type StepProgress,
 } from './packing/sphere-optimizer.js';
-export { pack, type PackConfig, type PackResult } from './packing/pack.js';
+export { pack, objectiveParamsOf, sphereSettingsOf, type PackResult } from './packing/pack.js';
 
 export { gram } from './core/gram.js';
 export { gramTimes } from './core/gram-times.js';
@@ -84,12 +85,16 @@ export { setBackend, getBackend, useBackend } from './core/backend.js';
 export type { BackendChoice, BackendName, Kernels, WasmOptions } from './core/backend.js';
 export { WorkerPool } from './core/worker-pool.js';
 export type { PoolTask } from './core/worker-pool.js';
-export type {
-  ResolvedPackRun,
-  ResolvedTheoryRun,
-  ResolvedSphereOptimizer,
-  RunBackend,
-} from './core/run-config.js';
+export {
+  PACK_RUN_FIELDS,
+  type PackRunInput,
+  type ResolvedPackRun,
+} from './packing/pack-run-schema.js';
+export {
+  THEORY_RUN_FIELDS,
+  type TheoryRunInput,
+  type ResolvedTheoryRun,
+} from './theory/theory-run-schema.js';
 export {
   TOY_RUN_FIELDS,
   MAX_BATCH_SIZE,
@@ -108,14 +113,10 @@ export {
 export { canonicalJson } from './core/canonical-json.js';
 export { TEGUM_VERSION } from './core/version.js';
 export { resolveToyRun, sliceToyRun, defaultToyThreads } from './toy/resolve-toy-run.js';
-export { resolvePackRun, packConfigOf, type PackRunInput } from './packing/resolve-pack-run.js';
+export { resolvePackRun } from './packing/resolve-pack-run.js';
 export { resolveTheoryRun, theoryModelOf } from './theory/resolve-theory-run.js';
 export { runStretch, trainToyChunk } from './toy/toy-chunk.js';
-export {
-  ToyTrainingLoop,
-  tailWindow,
-  type StretchOutcome,
-} from './toy/training-loop.js';
+export { ToyTrainingLoop, tailWindow, type StretchOutcome } from './toy/training-loop.js';
 export { measureToyRun } from './toy/measure-toy-run.js';
 export { trainToyModelsParallel } from './toy/train-toy-parallel.js';
 export { powerLinspace, importanceDecay } from './toy/grids.js';

@@ -16,6 +16,7 @@ import { registerServeCommand } from './serve-command.js';
 import { registerToyCommand } from './toy-command.js';
 import { registerSweepCommand } from './sweep-command.js';
 import { registerWorkerCommand } from './worker-command.js';
+import { registerRerunCommand } from './rerun-command.js';
 
 /** Builds the program; exported so tests can drive it in-process. */
 export function buildProgram(): Command {
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerToyCommand(program);
   registerSweepCommand(program);
   registerWorkerCommand(program);
+  registerRerunCommand(program);
   return program;
 }
 

@@ -2,25 +2,21 @@
  * `tegum theory …`: the post's loss-vs-k model from the command line. The JSON
  * shapes printed here are a contract other tools read (issue: foundation).
  */
-import { Command, Option } from 'commander';
-import { boundNames } from '../theory/bounds/registry.js';
+import { Command, InvalidArgumentError } from 'commander';
 import { lossCurve, MAX_CURVE_POINTS } from '../theory/curve.js';
 import { optimum } from '../theory/optimum.js';
 import { struckClosedForm } from '../theory/struck-closed-form.js';
-import { LOSS_FORMS, type TheoryModel } from '../theory/theory-model.js';
+import type { TheoryModel } from '../theory/theory-model.js';
 import { resolveTheoryRun, theoryModelOf } from '../theory/resolve-theory-run.js';
+import { THEORY_RUN_FIELDS, type TheoryRunInput } from '../theory/theory-run-schema.js';
 import { transition } from '../theory/transition.js';
 import { writeTheoryFigures } from '../experiments/theory-figures.js';
 import { assertFinite } from '../core/finite-guard.js';
 import { checkOutputDir } from '../experiments/output-paths.js';
+import { numberListFlag } from '../core/run-schema.js';
 import { formatTable } from './format-table.js';
-import {
-  parseChoice,
-  parseIntIn,
-  parsePositiveInt,
-  parsePositiveList,
-  parsePositiveNumber,
-} from './parse-options.js';
+import { parseIntIn } from './parse-options.js';
+import { addSchemaOptions, fieldOption, inputFromOptions } from './schema-options.js';
 
 interface ModelFlags {
   n: number;
@@ -31,22 +27,29 @@ interface ModelFlags {
   json?: boolean;
 }
 
+/** The model's flags (all but α, which each subcommand takes its own way). */
+const MODEL_FIELDS = ['n', 'd', 'bound', 'loss', 'epsilon0'];
+
 function withModelFlags(cmd: Command): Command {
-  return cmd
-    .requiredOption('--n <int>', 'number of features n (an integer > d)', parsePositiveInt)
-    .requiredOption('--d <int>', 'embedding dimensions d (an integer ≥ 1)', parsePositiveInt)
-    .addOption(
-      new Option('--bound <name>', 'interference bound')
-        .argParser(parseChoice(boundNames()))
-        .default('jl-cubic'),
-    )
-    .addOption(
-      new Option('--loss <form>', "loss form: 'post' n²ℓ/(2k) or 'pairs' n(n/k−1)ℓ/2")
-        .argParser(parseChoice(LOSS_FORMS))
-        .default('post'),
-    )
-    .option('--epsilon0 <x>', 'ε₀ of the jl bound', parsePositiveNumber, 1)
-    .option('--json', 'print JSON instead of a table');
+  addSchemaOptions(cmd, THEORY_RUN_FIELDS, MODEL_FIELDS);
+  for (const o of cmd.options) if (o.long === '--n' || o.long === '--d') o.makeOptionMandatory();
+  return cmd.option('--json', 'print JSON instead of a table');
+}
+
+/** `--alpha 0.5,1,1.5`: α values, each checked by the field's own schema. */
+function parseAlphaList(text: string): number[] {
+  const field = THEORY_RUN_FIELDS.alpha;
+  let values: number[];
+  try {
+    values = numberListFlag().parse(text) as number[];
+  } catch (err) {
+    throw new InvalidArgumentError(`${(err as Error).message}.`);
+  }
+  for (const v of values) {
+    const r = field.schema.safeParse(v);
+    if (!r.success) throw new InvalidArgumentError(`${v}: ${r.error.issues[0].message}.`);
+  }
+  return values;
 }
 
 /** A closed form past the double range is the input's doing (α, n, d): exit 2 with the remedy. */
@@ -57,8 +60,8 @@ const THEORY_RANGE = {
 
 /** The model of one resolved theory run (src/theory/resolve-theory-run.ts). */
 function model(flags: ModelFlags, alpha: number): TheoryModel {
-  const { n, d, bound, loss, epsilon0 } = flags;
-  return theoryModelOf(resolveTheoryRun({ n, d, alpha, bound, loss, epsilon0 }));
+  const input = inputFromOptions(THEORY_RUN_FIELDS, { ...flags, alpha }) as TheoryRunInput;
+  return theoryModelOf(resolveTheoryRun(input));
 }
 
 function print(text: string): void {
@@ -75,7 +78,7 @@ export function registerTheoryCommand(program: Command): void {
     theory
       .command('optimum')
       .description('the loss-minimizing number of subspaces k* for each α')
-      .requiredOption('--alpha <list>', 'α values, comma-separated (each > 0)', parsePositiveList),
+      .requiredOption('--alpha <list>', 'α values, comma-separated (each > 0)', parseAlphaList),
   ).action((flags: ModelFlags & { alpha: number[] }) => {
     const results = flags.alpha.map((alpha) => {
       const o = optimum(model(flags, alpha));
@@ -102,9 +105,10 @@ export function registerTheoryCommand(program: Command): void {
   withModelFlags(
     theory.command('transition').description('α*, the least α at which k* = 1'),
   ).action((flags: ModelFlags) => {
-    const t = transition(model(flags, 1));
+    const m = model(flags, 1);
+    const t = transition(m);
     const result = assertFinite(
-      { n: flags.n, d: flags.d, bound: flags.bound, loss: flags.loss, ...t },
+      { n: m.n, d: m.d, bound: m.bound.name, loss: m.loss, ...t },
       'theory transition',
       THEORY_RANGE,
     );
@@ -121,7 +125,7 @@ export function registerTheoryCommand(program: Command): void {
     theory
       .command('curve')
       .description('ε, L, L/L(1) and dL/dk at log-spaced real k in [1, kMax]')
-      .requiredOption('--alpha <x>', 'α (> 0)', parsePositiveNumber)
+      .addOption(fieldOption('alpha', THEORY_RUN_FIELDS).makeOptionMandatory())
       .option(
         '--points <int>',
         `number of points (2 to ${MAX_CURVE_POINTS})`,

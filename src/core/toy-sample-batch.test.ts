@@ -1,7 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { setBackend, type BackendName } from './backend.js';
 import { toySampleBatch as jsSampleBatch } from './js/toy-sample-batch.js';
-import { createToyState, type ToyConfig } from './toy-state.js';
+import { resolveToyRun } from '../toy/resolve-toy-run.js';
+import { sparsityOf } from '../toy/presets.js';
+import type { ResolvedToyRun, ToyRunInput } from '../toy/toy-run-schema.js';
+import { toyStateOf } from '../test-support/toy-state-of.js';
 import { toySampleBatch } from './toy-sample-batch.js';
 import { coActivation, naiveToySamples } from '../test-support/toy-sampling-reference.js';
 import { MONTE_CARLO_SIGMAS } from '../test-support/tolerances.js';
@@ -11,12 +14,12 @@ const BATCH = 2048;
 const BATCHES = 6;
 
 /** n = 9: two correlated sets, one anticorrelated pair, one capped anticorrelated triple, a free feature. */
-const SETS: ToyConfig = {
-  nInstances: 2,
-  nFeatures: 9,
-  nHidden: 2,
+const SETS: ToyRunInput = {
+  instances: 2,
+  n: 9,
+  m: 2,
   batchSize: BATCH,
-  featureProbability: [0.3, 0.45],
+  sparsity: sparsityOf([0.3, 0.45]),
   correlated: [
     [0, 1],
     [4, 2, 3],
@@ -25,20 +28,36 @@ const SETS: ToyConfig = {
   seed: 11,
 };
 
-/** A probability per feature, varying across instances too ([nInstances, nFeatures]). */
-const PER_FEATURE: ToyConfig = {
-  nInstances: 2,
-  nFeatures: 5,
-  nHidden: 2,
-  batchSize: BATCH,
-  featureProbability: [0.9, 0.05, 0.3, 0, 1, 0.5, 0.5, 0.02, 0.7, 0.2],
-  seed: 3,
+/**
+ * A probability per feature, varying across instances too ([instances × n]), p = 0 (S = 1,
+ * which a run refuses: written over the resolved run) and p = 1 among them.
+ */
+const PER_FEATURE: Case = {
+  input: { instances: 2, n: 5, m: 2, batchSize: BATCH, sparsity: 0.5, seed: 3 },
+  sparsity: sparsityOf([0.9, 0.05, 0.3, 0, 1, 0.5, 0.5, 0.02, 0.7, 0.2]),
 };
 
+/** A run's input, and sparsities written over the resolved run unchecked (for p = 0). */
+interface Case {
+  input: ToyRunInput;
+  sparsity?: number[];
+}
+
+/** The resolved run of a case. */
+function runOf(c: Case): ResolvedToyRun {
+  const run = resolveToyRun(c.input);
+  return c.sparsity ? { ...run, sparsity: c.sparsity } : run;
+}
+
+/** The fresh state of a case. */
+function stateOf(c: Case) {
+  return toyStateOf(c.input, c.sparsity ? { sparsity: c.sparsity } : {});
+}
+
 /** BATCHES batches of instance i on the active backend, as [samples, n]. */
-function draw(config: ToyConfig, i: number): Float32Array {
-  const state = createToyState(config);
-  const n = config.nFeatures;
+function draw(c: Case, i: number): Float32Array {
+  const state = stateOf(c);
+  const n = state.nFeatures;
   const x = new Float32Array(BATCH * n);
   const all = new Float32Array(BATCHES * BATCH * n);
   for (let k = 0; k < BATCHES; k++) {
@@ -48,13 +67,11 @@ function draw(config: ToyConfig, i: number): Float32Array {
   return all;
 }
 
-/** Instance i's per-feature probabilities as the config gives them. */
-function probabilities(config: ToyConfig, i: number): number[] {
-  const n = config.nFeatures;
-  const p = config.featureProbability;
-  if (typeof p === 'number') return Array<number>(n).fill(p);
-  if (p.length === config.nInstances * n) return Array.from({ length: n }, (_, f) => p[i * n + f]);
-  return Array<number>(n).fill(p[i]);
+/** Instance i's per-feature probabilities p = 1 − S as the resolved run gives them. */
+function probabilities(run: ResolvedToyRun, i: number): number[] {
+  const { n, sparsity: S } = run;
+  if (S.length === run.instances * n) return Array.from({ length: n }, (_, f) => 1 - S[i * n + f]);
+  return Array<number>(n).fill(1 - S[i]);
 }
 
 /** |a − b| within MONTE_CARLO_SIGMAS standard errors of two independent rate estimates. */
@@ -78,24 +95,19 @@ const backends: [string, BackendName, number][] = [
 describe.each(backends)('toySampleBatch on the %s backend', (_, backend, threads) => {
   afterAll(async () => setBackend('js'));
 
-  for (const [label, config] of [
-    ['correlated and anticorrelated sets', SETS],
+  for (const [label, c] of [
+    ['correlated and anticorrelated sets', { input: SETS }],
     ['per-feature probabilities', PER_FEATURE],
   ] as const) {
     it(`gives the naive reference's co-activation rates for ${label}`, async () => {
       await setBackend(backend, { threads });
-      const n = config.nFeatures;
+      const run = runOf(c);
+      const n = run.n;
       const N = BATCH * BATCHES;
-      for (let i = 0; i < config.nInstances; i++) {
-        const p = probabilities(config, i);
-        const got = coActivation(draw(config, i), N, n);
-        const naive = naiveToySamples(
-          N,
-          p,
-          config.correlated ?? [],
-          config.anticorrelated ?? [],
-          99 + i,
-        );
+      for (let i = 0; i < run.instances; i++) {
+        const p = probabilities(run, i);
+        const got = coActivation(draw(c, i), N, n);
+        const naive = naiveToySamples(N, p, run.correlated, run.anticorrelated, 99 + i);
         const want = coActivation(naive, N, n);
         for (let k = 0; k < n * n; k++) expectSameRate(got[k], want[k], N, N);
       }
@@ -105,8 +117,8 @@ describe.each(backends)('toySampleBatch on the %s backend', (_, backend, threads
   it('activates a correlated set together, an anticorrelated set one at a time, each at density p', async () => {
     await setBackend(backend, { threads });
     const N = BATCH * BATCHES;
-    const n = SETS.nFeatures;
-    const rate = coActivation(draw(SETS, 0), N, n);
+    const n = 9;
+    const rate = coActivation(draw({ input: SETS }, 0), N, n);
     const p = 0.3;
     const at = (i: number, j: number) => rate[i * n + j];
     const expectRate = (r: number, want: number) => expectSameRate(r, want, N, Infinity);
@@ -130,15 +142,15 @@ describe.each(backends)('toySampleBatch on the %s backend', (_, backend, threads
 
   it('caps an anticorrelated set at one active feature per sample (|set|·p > 1)', async () => {
     await setBackend(backend, { threads });
-    const config: ToyConfig = {
+    const config: ToyRunInput = {
       ...SETS,
-      nFeatures: 4,
+      n: 4,
       correlated: [],
       anticorrelated: [[0, 1, 2]],
-      featureProbability: 0.45,
+      sparsity: 0.55,
     };
     const N = BATCH * BATCHES;
-    const x = draw(config, 0);
+    const x = draw({ input: config }, 0);
     const rate = coActivation(x, N, 4);
     for (const f of [0, 1, 2]) expectSameRate(rate[f * 5], 1 / 3, N, Infinity);
     for (let s = 0; s < N; s++)
@@ -150,8 +162,8 @@ describe.each(backends)('toySampleBatch on the %s backend', (_, backend, threads
   it('draws the values of a correlated set independently, uniform on [0, 1)', async () => {
     await setBackend(backend, { threads });
     const N = BATCH * BATCHES;
-    const n = SETS.nFeatures;
-    const x = draw(SETS, 1);
+    const n = 9;
+    const x = draw({ input: SETS }, 1);
     let count = 0,
       s0 = 0,
       s1 = 0,
@@ -180,11 +192,15 @@ describe.each(backends)('toySampleBatch on the %s backend', (_, backend, threads
   });
 
   it('draws the batches of the reference kernel bit for bit, and advances the generator alike', async () => {
-    for (const config of [SETS, PER_FEATURE, { ...SETS, correlated: [], anticorrelated: [] }]) {
+    for (const c of [
+      { input: SETS },
+      PER_FEATURE,
+      { input: { ...SETS, correlated: [], anticorrelated: [] } },
+    ]) {
       await setBackend(backend, { threads });
-      const state = createToyState(config);
-      const ref = createToyState(config);
-      const n = config.nFeatures;
+      const state = stateOf(c);
+      const ref = stateOf(c);
+      const n = state.nFeatures;
       const x = new Float32Array(BATCH * n);
       const y = new Float32Array(BATCH * n);
       for (let k = 0; k < 2; k++) {
@@ -198,20 +214,20 @@ describe.each(backends)('toySampleBatch on the %s backend', (_, backend, threads
   it('draws the geometric stream bit for bit at densities dense to sparse', async () => {
     // Gaps of 0 (u above 1 − p, no logarithm taken), short and long gaps, across row ends:
     // 2048 × 61 positions per instance, from p = 1 to 0.01.
-    const config: ToyConfig = {
-      nInstances: 12,
-      nFeatures: 61,
-      nHidden: 2,
+    const config: ToyRunInput = {
+      instances: 12,
+      n: 61,
+      m: 2,
       batchSize: BATCH,
-      featureProbability: [1, 0.9999, 0.999, 0.99, 0.9, 0.7, 0.5, 0.3, 0.13, 0.05, 0.02, 0.01],
+      sparsity: sparsityOf([1, 0.9999, 0.999, 0.99, 0.9, 0.7, 0.5, 0.3, 0.13, 0.05, 0.02, 0.01]),
       seed: 23,
     };
     await setBackend(backend, { threads });
-    const state = createToyState(config);
-    const ref = createToyState(config);
+    const state = toyStateOf(config);
+    const ref = toyStateOf(config);
     const x = new Float32Array(BATCH * 61);
     const y = new Float32Array(BATCH * 61);
-    for (let i = 0; i < config.nInstances; i++) {
+    for (let i = 0; i < state.nInstances; i++) {
       toySampleBatch(x, state, i);
       jsSampleBatch(y, ref, i);
       let differing = 0; // counted here: toEqual walks 125k entries slowly
@@ -222,11 +238,11 @@ describe.each(backends)('toySampleBatch on the %s backend', (_, backend, threads
   });
 });
 
-describe('feature sets in the config', () => {
-  const base: ToyConfig = { nInstances: 2, nFeatures: 6, nHidden: 2, featureProbability: 0.1 };
-  it('rejects a bad set with a message naming it and what is allowed', () => {
+describe('feature sets in the run', () => {
+  const base: ToyRunInput = { instances: 2, n: 6, m: 2, sparsity: 0.9 };
+  it('rejects a bad set when the run is resolved, with a message naming it and what is allowed', () => {
     expect(() =>
-      createToyState({
+      resolveToyRun({
         ...base,
         correlated: [
           [0, 1],
@@ -237,27 +253,34 @@ describe('feature sets in the config', () => {
       /correlated set \{1,2\} overlaps correlated set \{0,1\} at feature 1: sets may not share features/,
     );
     expect(() =>
-      createToyState({ ...base, correlated: [[0, 1]], anticorrelated: [[2, 0]] }),
+      resolveToyRun({ ...base, correlated: [[0, 1]], anticorrelated: [[2, 0]] }),
     ).toThrow(/anticorrelated set \{2,0\} overlaps correlated set \{0,1\}/);
-    expect(() => createToyState({ ...base, anticorrelated: [[0, 6]] })).toThrow(
+    expect(() => resolveToyRun({ ...base, anticorrelated: [[0, 6]] })).toThrow(
       /feature 6 is not an integer in \[0, 6\)/,
     );
-    expect(() => createToyState({ ...base, correlated: [[3]] })).toThrow(/at least two features/);
+    expect(() => resolveToyRun({ ...base, correlated: [[3]] })).toThrow(/at least two features/);
     expect(() =>
-      createToyState({
+      resolveToyRun({
         ...base,
-        featureProbability: [0.1, 0.2, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1],
+        sparsity: sparsityOf([0.1, 0.2, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1]),
         correlated: [[0, 1]],
       }),
     ).toThrow(/mixes feature probabilities \(instance 0: 0.1\d* and 0.2\d*\)/);
+    // The same sets as text ('i,j;k,l', the flag's form).
+    expect(() => resolveToyRun({ ...base, correlated: '0,1;1,2' })).toThrow(
+      /correlated set \{1,2\} overlaps correlated set \{0,1\} at feature 1/,
+    );
   });
 
   it('keeps the geometric stream for independent features of one probability', () => {
-    const s = createToyState({ ...base, featureProbability: [0.1, 0.2] });
+    const s = toyStateOf({ ...base, sparsity: sparsityOf([0.1, 0.2]) });
     expect(Array.from(s.sampling.unitStream)).toEqual([0, 0]);
-    const t = createToyState({ ...base, anticorrelated: [[4, 1]] });
+    const t = toyStateOf({ ...base, anticorrelated: [[4, 1]] });
     expect(Array.from(t.sampling.unitStream)).toEqual([1, 1]);
     expect(Array.from(t.sampling.unitKind)).toEqual([0, 2, 0, 0, 0]);
     expect(Array.from(t.sampling.unitFeature)).toEqual([0, 4, 1, 2, 3, 5]);
+    // Given as text, the same units.
+    const u = toyStateOf({ ...base, anticorrelated: '4,1' });
+    expect(Array.from(u.sampling.unitFeature)).toEqual([0, 4, 1, 2, 3, 5]);
   });
 });

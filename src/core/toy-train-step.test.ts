@@ -2,7 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getBackend, setBackend } from './backend.js';
 import { Rng } from './rng.js';
 import { xoshiroNext } from './xoshiro-buffer.js';
-import { createToyState, type ToyConfig, type ToyState } from './toy-state.js';
+import type { ToyState } from './toy-state.js';
+import { resolveToyRun } from '../toy/resolve-toy-run.js';
+import { sparsityOf } from '../toy/presets.js';
+import type { ResolvedToyRun, ToyRunInput } from '../toy/toy-run-schema.js';
+import { toyStateOf } from '../test-support/toy-state-of.js';
 import { sampleToyBatch } from './toy-batch.js';
 import { toySampleBatch as jsSampleBatch } from './js/toy-sample-batch.js';
 import { toyGradient } from './toy-gradient.js';
@@ -24,18 +28,18 @@ import { relativeErrorOfMax } from '../test-support/random-arrays.js';
 import { kernelBackends } from '../test-support/backends.js';
 import { loadNativeAddon } from './native-kernels.js';
 
-const BASE: ToyConfig = {
-  nInstances: 3,
-  nFeatures: 7,
-  nHidden: 3,
+const BASE = {
+  instances: 3,
+  n: 7,
+  m: 3,
   batchSize: 13,
-  featureProbability: [0.3, 1, 0.05],
+  sparsity: sparsityOf([0.3, 1, 0.05]),
   importance: [1, 0.9, 0.81, 0.729, 0.6561, 0.59049, 0.531441],
   seed: 42,
-};
+} satisfies ToyRunInput;
 
 /** BASE with correlated and anticorrelated sets (the unit stream of toy-sample-stream.ts). */
-const CORRELATED: ToyConfig = {
+const CORRELATED: ToyRunInput = {
   ...BASE,
   correlated: [
     [0, 1],
@@ -44,11 +48,13 @@ const CORRELATED: ToyConfig = {
   anticorrelated: [[2, 3, 5]],
 };
 
-/** BASE with a probability per feature and instance ([nInstances, nFeatures]). */
-const PER_FEATURE: ToyConfig = {
-  ...BASE,
-  featureProbability: Array.from({ length: 21 }, (_, k) => [0.9, 0.2, 0.05, 1, 0][k % 5]),
-};
+/**
+ * BASE with a probability per feature and instance ([instances × n]), p = 0 among them:
+ * S = 1, which a run refuses, written over the resolved run (the kernels' edge).
+ */
+const PER_FEATURE_SPARSITY = sparsityOf(
+  Array.from({ length: 21 }, (_, k) => [0.9, 0.2, 0.05, 1, 0][k % 5]),
+);
 
 /** Instance i of `state` as a float64 model, plus its next batch (generator copied, not advanced). */
 function referenceOf(state: ToyState, i: number): { model: ReferenceModel; X: Float32Array } {
@@ -70,13 +76,13 @@ function referenceOf(state: ToyState, i: number): { model: ReferenceModel; X: Fl
 
 /** `steps` fused steps at lr 1e-2 on one backend: the final state and every step's losses. */
 async function trainOn(
-  config: ToyConfig,
+  config: ToyRunInput,
   backend: 'js' | 'wasm' | 'native',
   threads: number,
   steps: number,
 ): Promise<{ state: ToyState; losses: number[] }> {
   await setBackend(backend, { threads });
-  const state = createToyState(config);
+  const state = toyStateOf(config);
   const loss = new Float32Array(state.nInstances);
   const losses: number[] = [];
   for (let t = 0; t < steps; t++) {
@@ -125,12 +131,7 @@ describe('the toy data stream', () => {
 
 describe('createToyState', () => {
   it('initialises W Xavier-normal (std √(2/(n+m))) and b at zero', () => {
-    const s = createToyState({
-      nInstances: 4,
-      nFeatures: 200,
-      nHidden: 50,
-      featureProbability: 0.1,
-    });
+    const s = toyStateOf({ instances: 4, n: 200, m: 50, sparsity: 0.9 });
     let sq = 0;
     for (const w of s.W) sq += w * w;
     expect(Math.sqrt(sq / s.W.length)).toBeCloseTo(Math.sqrt(2 / 250), 2);
@@ -138,33 +139,87 @@ describe('createToyState', () => {
   });
 
   it('seeds instance i with seed + i, so one instance alone replays it', () => {
-    const all = createToyState({ ...BASE });
-    const one = createToyState({ ...BASE, nInstances: 1, featureProbability: 1, seeds: [44] });
-    const size = BASE.nHidden * BASE.nFeatures;
+    const all = toyStateOf({ ...BASE });
+    const one = toyStateOf({ ...BASE, instances: 1, sparsity: 0, seed: 44 });
+    const size = BASE.m * BASE.n;
     expect(Array.from(one.W)).toEqual(Array.from(all.W.subarray(2 * size, 3 * size)));
+    expect(Array.from(one.rngState)).toEqual(Array.from(all.rngState.subarray(8, 12)));
   });
 
-  it('rejects bad configurations, naming the field and what is allowed', () => {
-    expect(() => createToyState({ ...BASE, nFeatures: 0 })).toThrow(
-      /nFeatures must be a positive integer/,
+  it('draws W Xavier-uniform on ±√(6/(n+m)) when asked', () => {
+    const s = toyStateOf({ instances: 4, n: 200, m: 50, sparsity: 0.9, init: 'xavier-uniform' });
+    const bound = Math.sqrt(6 / 250);
+    let sq = 0;
+    for (const w of s.W) {
+      expect(Math.abs(w)).toBeLessThanOrEqual(bound);
+      sq += w * w;
+    }
+    // Uniform on ±a: variance a²/3 = 2/(n+m), Xavier-normal's.
+    expect(Math.sqrt(sq / s.W.length)).toBeCloseTo(Math.sqrt(2 / 250), 2);
+    expect(Array.from(s.W)).not.toEqual(
+      Array.from(toyStateOf({ instances: 4, n: 200, m: 50, sparsity: 0.9 }).W),
     );
-    expect(() => createToyState({ ...BASE, featureProbability: 1.5 })).toThrow(
-      /featureProbability must be in \[0, 1\]/,
+  });
+
+  it('takes its settings from the resolved run', () => {
+    const input: ToyRunInput = {
+      ...BASE,
+      optimizer: 'adam',
+      activation: 'linear',
+      beta1: 0.8,
+      beta2: 0.99,
+      eps: 1e-6,
+    };
+    const run = resolveToyRun(input);
+    expect(run.weightDecay).toBe(0); // plain Adam's default
+    const s = toyStateOf(input);
+    expect(s).toMatchObject({
+      nInstances: 3,
+      nFeatures: 7,
+      nHidden: 3,
+      batchSize: 13,
+      relu: false,
+      decoupled: false,
+      weightDecay: run.weightDecay,
+      beta1: 0.8,
+      beta2: 0.99,
+      eps: 1e-6,
+    });
+    // p = 1 − S per instance and feature, importance [n] repeated per instance.
+    expect(Array.from(s.featureProbability)).toEqual(
+      Array.from(Float32Array.from([0.3, 1, 0.05].flatMap((p) => Array<number>(7).fill(p)))),
     );
-    expect(() => createToyState({ ...BASE, featureProbability: [0.1, 0.2] })).toThrow(
-      /3 or 21 entries/,
+    expect(Array.from(s.importance)).toEqual(
+      Array.from(Float32Array.from([0, 1, 2].flatMap(() => BASE.importance))),
     );
-    expect(() => createToyState({ ...BASE, importance: [1, 2] })).toThrow(/importance must be/);
-    expect(() => createToyState({ ...BASE, activation: 'tanh' as 'relu' })).toThrow(/activation/);
-    expect(() => createToyState({ ...BASE, beta2: 1 })).toThrow(/beta2 must be in \[0, 1\)/);
-    expect(() => createToyState({ ...BASE, seeds: [1] })).toThrow(/seeds must have nInstances = 3/);
+  });
+
+  it('leaves the validation to resolveToyRun, which names the field and what is allowed', () => {
+    expect(() => resolveToyRun({ ...BASE, n: 0 })).toThrow('n must be an integer ≥ 1, got 0');
+    expect(() => resolveToyRun({ ...BASE, sparsity: 1.5 })).toThrow(
+      'sparsity must be in [0, 1), got 1.5',
+    );
+    expect(() => resolveToyRun({ ...BASE, sparsity: sparsityOf([0.1, 0.2]) })).toThrow(
+      /instances 3 must be a multiple of the 2 sparsities given .*instances × n = 21 entries/,
+    );
+    expect(() => resolveToyRun({ ...BASE, importance: [1, 2] })).toThrow(
+      'importance must have n = 7 or instances × n = 21 entries, got 2',
+    );
+    expect(() => resolveToyRun({ ...BASE, activation: 'tanh' as 'relu' })).toThrow(
+      "activation must be one of relu, linear, got 'tanh'",
+    );
+    expect(() => resolveToyRun({ ...BASE, beta2: 1 })).toThrow('beta2 must be in [0, 1), got 1');
+    // The per-instance seeds list is gone: instance i is seeded seed + i.
+    expect(() => resolveToyRun({ ...BASE, seeds: [1] } as ToyRunInput)).toThrow(
+      /unknown toy run key 'seeds' \(allowed: .*\bseed\b/,
+    );
   });
 });
 
 describe('toyGradient', () => {
   for (const activation of ['relu', 'linear'] as const) {
     it(`matches the float64 per-sample chain rule for the ${activation} model`, () => {
-      const state = createToyState({ ...BASE, activation });
+      const state = toyStateOf({ ...BASE, activation });
       for (let k = 0; k < state.b.length; k++) state.b[k] = 0.1 * Math.sin(k); // b ≠ 0 exercises it
       const refs = [0, 1, 2].map((i) => referenceOf(state, i));
       const gW = new Float32Array(state.W.length);
@@ -186,7 +241,7 @@ describe('toyGradient', () => {
   }
 
   it('agrees with central finite differences of the float64 loss', () => {
-    const state = createToyState({ ...BASE, activation: 'relu' });
+    const state = toyStateOf({ ...BASE, activation: 'relu' });
     const { model, X } = referenceOf(state, 0);
     const { gW, gb } = referenceLossAndGradient(model, X, state.batchSize);
     const h = 1e-6;
@@ -207,12 +262,7 @@ describe('toyGradient', () => {
   });
 
   it('agrees with finite differences of its own float32 loss', () => {
-    const state = createToyState({
-      ...BASE,
-      activation: 'linear',
-      nInstances: 1,
-      featureProbability: 0.5,
-    });
+    const state = toyStateOf({ ...BASE, activation: 'linear', instances: 1, sparsity: 0.5 });
     const gW = new Float32Array(state.W.length);
     const gb = new Float32Array(state.b.length);
     const loss = new Float64Array(1);
@@ -246,15 +296,15 @@ describe.each(await kernelBackends())(
       expect(getBackend()).toBe(backend);
     });
 
-    const dataCases = [
-      ['independent', BASE],
-      ['correlated and anticorrelated', CORRELATED],
-      ['per-feature probability', PER_FEATURE],
-    ] as const;
-    for (const [data, config] of dataCases)
+    const dataCases: [string, ToyRunInput, Partial<ResolvedToyRun>][] = [
+      ['independent', BASE, {}],
+      ['correlated and anticorrelated', CORRELATED, {}],
+      ['per-feature probability', BASE, { sparsity: PER_FEATURE_SPARSITY }],
+    ];
+    for (const [data, config, unchecked] of dataCases)
       for (const optimizer of ['adam', 'adamw'] as const) {
         it(`follows a float64 reference for three ${optimizer} steps on ${data} features`, () => {
-          const state = createToyState({ ...config, optimizer, weightDecay: 0.05 });
+          const state = toyStateOf({ ...config, optimizer, weightDecay: 0.05 }, unchecked);
           const lr = 1e-2;
           const { nFeatures: n, nHidden: m, nInstances } = state;
           const ref = [...Array(nInstances).keys()].map((i) => ({
@@ -309,12 +359,12 @@ describe.each(await kernelBackends())(
     ]) {
       for (const activation of ['relu', 'linear'] as const) {
         it(`gives the float64 gradients on dense and sparse ${activation} instances, ${n} × ${m}`, () => {
-          const state = createToyState({
-            nInstances: 4,
-            nFeatures: n,
-            nHidden: m,
+          const state = toyStateOf({
+            instances: 4,
+            n,
+            m,
             batchSize: B,
-            featureProbability: [1, 0.5, 0.02, 0.05],
+            sparsity: sparsityOf([1, 0.5, 0.02, 0.05]),
             importance: Array.from({ length: n }, (_, f) => 0.98 ** f),
             activation,
             seed: n,
@@ -343,12 +393,12 @@ describe.each(await kernelBackends())(
     }
 
     it('lowers the loss of a small model over a few hundred steps', () => {
-      const state = createToyState({
-        nInstances: 2,
-        nFeatures: 5,
-        nHidden: 2,
+      const state = toyStateOf({
+        instances: 2,
+        n: 5,
+        m: 2,
         batchSize: 256,
-        featureProbability: [1, 0.1],
+        sparsity: sparsityOf([1, 0.1]),
         seed: 3,
       });
       const loss = new Float32Array(2);
@@ -360,7 +410,7 @@ describe.each(await kernelBackends())(
     });
 
     it('reports non-finite losses and rejects a bad learning rate or loss buffer', () => {
-      const state = createToyState({ ...BASE });
+      const state = toyStateOf({ ...BASE });
       const loss = new Float32Array(3);
       state.W[0] = Number.NaN;
       expect(toyTrainStep(state, 1e-3, loss)).toBe(1);
@@ -389,12 +439,12 @@ describe('the two backends', () => {
       [c, true] as const,
     ])) {
       if (sets && n < 4) continue;
-      const config: ToyConfig = {
-        nInstances: 3,
-        nFeatures: n,
-        nHidden: m,
+      const config: ToyRunInput = {
+        instances: 3,
+        n,
+        m,
         batchSize: B,
-        featureProbability,
+        sparsity: sparsityOf(featureProbability),
         seed: n,
         ...(sets ? { correlated: [[0, 2]], anticorrelated: [[1, n - 1, 3]] } : {}),
       };
@@ -418,12 +468,12 @@ describe('the threaded wasm backend', () => {
     'splits one large instance across threads and agrees with the reference (%s features)',
     async (_, sets) => {
       // n²m = 203² · 27 is above the split threshold; sizes not multiples of 4 or 8.
-      const config: ToyConfig = {
-        nInstances: 2,
-        nFeatures: 203,
-        nHidden: 27,
+      const config: ToyRunInput = {
+        instances: 2,
+        n: 203,
+        m: 27,
         batchSize: 37,
-        featureProbability: [0.05, 0.5],
+        sparsity: sparsityOf([0.05, 0.5]),
         seed: 5,
         ...sets,
       };
@@ -449,12 +499,12 @@ describe.each((await kernelBackends()).filter(([, backend]) => backend === 'nati
     // float64 gradient checks above bound it) moves W by lr · 1e-3 — the two dense and sparse
     // forms round differently. At 1e-4 that is lr · 1e-7, and ε still sits far below the
     // gradients that matter (√v ≈ 1e-3), so the steps are Adam's.
-    const base: ToyConfig = {
-      nInstances: 3,
-      nFeatures: 203,
-      nHidden: 20,
+    const base: ToyRunInput = {
+      instances: 3,
+      n: 203,
+      m: 20,
       batchSize: 64,
-      featureProbability: [1, 0.5, 0.02],
+      sparsity: sparsityOf([1, 0.5, 0.02]),
       importance: Array.from({ length: 203 }, (_, f) => 0.99 ** f),
       eps: 1e-4,
       seed: 9,
@@ -467,7 +517,7 @@ describe.each((await kernelBackends()).filter(([, backend]) => backend === 'nati
           ['correlated and anticorrelated', sets],
         ] as const) {
           it(`draws the same batches and agrees step by step: ${activation}, ${optimizer}, ${data} features`, async () => {
-            const config: ToyConfig = {
+            const config: ToyRunInput = {
               ...base,
               ...extra,
               activation,
@@ -489,7 +539,7 @@ describe.each((await kernelBackends()).filter(([, backend]) => backend === 'nati
 
     it('refuses a batch whose rows or features fall outside the state', async () => {
       const x = await loadNativeAddon();
-      const state = createToyState({ ...base, nInstances: 1, featureProbability: 1 });
+      const state = toyStateOf({ ...base, instances: 1, sparsity: 0 });
       const B = state.batchSize;
       const rowStart = Int32Array.from({ length: B + 1 }, (_, s) => s); // one nonzero each
       const shape = new Int32Array([0, 203, 20, B, 1, 1]);
@@ -541,12 +591,12 @@ describe.each((await kernelBackends()).some(([, backend]) => backend === 'native
       // n = 203 ≥ 64: the sparse form works in two halves of features always, and on two
       // threads runs them at once (B = 256, p = 0.02 and 0.05: enough work to start one);
       // p = 1 takes the dense form, whose sgemm products OpenBLAS splits.
-      const config: ToyConfig = {
-        nInstances: 3,
-        nFeatures: 203,
-        nHidden: 20,
+      const config: ToyRunInput = {
+        instances: 3,
+        n: 203,
+        m: 20,
         batchSize: 256,
-        featureProbability: [0.02, 0.05, 1],
+        sparsity: sparsityOf([0.02, 0.05, 1]),
         correlated: [[3, 200]],
         seed: 31,
       };

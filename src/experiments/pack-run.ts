@@ -6,25 +6,18 @@
  */
 import { assertFinite } from '../core/finite-guard.js';
 import { checkMemory, packMemoryBytes } from './resource-bounds.js';
-import { availableParallelism } from 'node:os';
 import { encodeNpy } from '../core/npy.js';
-import { useBackend, type BackendChoice, type BackendName } from '../core/backend.js';
-import type { ResolvedPackRun } from '../core/run-config.js';
+import type { BackendName } from '../core/backend.js';
+import type { ResolvedPackRun } from '../packing/pack-run-schema.js';
 import { tegumFactors } from '../geometry/tegum-factors.js';
-import { packTasks, type PackConfig } from '../packing/pack.js';
-import { packConfigOf, resolvePackRun } from '../packing/resolve-pack-run.js';
 import { packOnCores } from './pool-pack-runner.js';
 import { runIdentity } from '../core/run-identity.js';
 import { writeFileAtomic } from '../core/output-batch.js';
 
 /** What `runPack` is asked. */
 export interface PackRunOptions {
-  /** The packing problem (validated here, once, by resolvePackRun). */
-  input: PackConfig;
-  /** Kernel backend (default 'auto': native, else wasm, else js). */
-  backend?: BackendChoice;
-  /** Worker threads; default all cores. */
-  threads?: number;
+  /** The resolved run (src/packing/resolve-pack-run.ts). */
+  run: ResolvedPackRun;
   /** A `.npy` path for V (d × n, float32). */
   save?: string;
 }
@@ -62,29 +55,19 @@ export interface PackRunReport {
 }
 
 /**
- * Resolves the run once (an 'auto' backend becomes the one that loads), packs it on the
- * cores and reports it.
- * @throws RangeError for a bad input; DivergenceError when the optimizer diverges
- *   (nothing is written then)
+ * Packs a resolved run on the cores and reports it.
+ * @throws DivergenceError when the optimizer diverges (nothing is written then)
  */
 export async function runPack(opts: PackRunOptions): Promise<PackRunReport> {
-  const tasks = packTasks(opts.input).length;
-  const config = resolvePackRun({
-    ...opts.input,
-    backend: await useBackend(opts.backend),
-    threads: Math.max(1, Math.min(opts.threads ?? availableParallelism(), tasks)),
-  });
+  const config = opts.run;
   checkMemory(
-    `pack run with n = ${opts.input.n}, d = ${opts.input.d}`,
-    packMemoryBytes(opts.input.n, opts.input.d, config.threads),
+    `pack run with n = ${config.n}, d = ${config.d}`,
+    packMemoryBytes(config.n, config.d, config.threads),
     'lower --n (the Gram matrix is n × n), or --threads',
   );
   const t0 = performance.now();
-  // The requested threads: a single task then runs its kernels on all of them.
-  const { result, backend, threads } = await packOnCores(packConfigOf(config), {
-    backend: config.backend,
-    threads: opts.threads,
-  });
+  const { result, backend } = await packOnCores(config);
+  const threads = config.threads;
   const wallSeconds = (performance.now() - t0) / 1000;
   const { n, d, V } = result;
   const decomposition = tegumFactors(V, d, n, { cosineTolerance: config.cosineTolerance });

@@ -14,12 +14,9 @@
  * of the grid (so it is known only to the grid's resolution; the bracket says so).
  */
 import { getBackend } from '../core/backend.js';
-import type { ResolvedPackRun, RunBackend } from '../core/run-config.js';
-import {
-  packConfigOf,
-  PACKING_COSINE_TOLERANCE,
-  resolvePackRun,
-} from '../packing/resolve-pack-run.js';
+import type { BackendName } from '../core/backend.js';
+import type { ResolvedPackRun } from '../packing/pack-run-schema.js';
+import { PACKING_COSINE_TOLERANCE, resolvePackRun } from '../packing/resolve-pack-run.js';
 import { tegumFactors } from '../geometry/tegum-factors.js';
 import {
   assemblePacking,
@@ -139,7 +136,7 @@ export type PackingProgress = (message: string, fraction?: number) => void;
 
 /** Where the optimisations run, as each point's resolved config records it. */
 export interface PackingPlace {
-  backend: RunBackend;
+  backend: BackendName;
   /** Worker threads (the numbers do not depend on them). */
   threads: number;
 }
@@ -167,18 +164,19 @@ export async function packingSize(
       resolvePackRun({
         n,
         d,
-        k,
+        blocks: k,
         objective: 'power',
-        objectiveParams: { alpha },
+        alpha,
         seed: profile.seed,
         restarts,
-        optimizer: { steps, relativeTolerance: 1e-7 },
+        steps,
+        relativeTolerance: 1e-7,
         backend: place.backend,
         threads: place.threads,
       }),
     ),
   );
-  const configs = runs.map((row) => row.map(packConfigOf));
+  const configs = runs;
   // Distinct tasks only: the same block shape at the same α recurs across k.
   const unique = new Map<string, PackTask>();
   for (const config of configs.flat())
@@ -201,7 +199,7 @@ export async function packingSize(
       const run = runs[a][i];
       const own = packTasks(config).map((t) => byKey.get(packTaskKey(t)) as PackTaskResult);
       const r = assemblePacking(config, own);
-      if (config.k === 1) {
+      if (config.blocks === 1) {
         L1 = r.loss;
         free = {
           loss: r.loss,

@@ -1,54 +1,33 @@
 /**
  * Packing n unit vectors in R^d (DESIGN.md §2), unconstrained or tegum-constrained.
  *
- * Tegum-constrained (k given): V is block-diagonal with the layout of
+ * Tegum-constrained (`blocks` = k given): V is block-diagonal with the layout of
  * `tegumBlocks(n, d, k)`; pairs in different blocks are exactly orthogonal, so
  * L(V) is the sum over blocks and each block is an independent packing problem.
  * Blocks of the same shape (m, D) are the same problem, so each distinct shape is
  * optimised once (best of the restarts) and copied into every block of that
  * shape. A block with m ≤ D holds orthonormal vectors (zero interference, the
  * exact optimum of every ℓ with ℓ(0) = 0 ≤ ℓ), without optimisation.
- * Unconstrained (k omitted): one block holding everything.
+ * Unconstrained (`blocks` null): one block holding everything.
  *
  * The returned loss, maxAbsCos and meanAbsCos are computed on the full n × n Gram
  * matrix of the assembled V, so they never rely on the block decomposition.
  */
-import { checkObject } from '../core/check-args.js';
 import { DivergenceError } from '../core/errors.js';
 import { Rng } from '../core/rng.js';
 import type { ObjectiveParams } from './objectives/objective.js';
-import { createObjective } from './objectives/registry.js';
+import { createObjective, objectiveDefinition } from './objectives/registry.js';
+import type { ResolvedPackRun } from './pack-run-schema.js';
 import { packingStats } from './packing-stats.js';
 import {
   createSphereWorkspace,
   optimizeOnSpheres,
-  validateOptimizerOptions,
-  type SphereOptimizerOptions,
+  type SphereSettings,
   type StepProgress,
   type StopReason,
 } from './sphere-optimizer.js';
 import { blocksAreEven, tegumBlocks, type TegumBlock } from './tegum-blocks.js';
 import { gram } from '../core/gram.js';
-
-/** A packing problem, as plain data (the CLI, experiments and workers share it). */
-export interface PackConfig {
-  n: number;
-  d: number;
-  /** A registered objective name: 'power', 'threshold', 'minimax', … */
-  objective: string;
-  /** Objective parameters, e.g. `{ alpha: 1 }`. */
-  objectiveParams?: ObjectiveParams;
-  /** Number of orthogonal blocks (tegum-constrained); omitted = unconstrained. */
-  k?: number;
-  /** Seed of every random draw (default 0). */
-  seed?: number;
-  /** Random starts per distinct block shape; the best is kept (default 1). */
-  restarts?: number;
-  /** Optimizer settings (steps, method, rate, schedule, stopping). */
-  optimizer?: Omit<SphereOptimizerOptions, 'onProgress'>;
-  /** Progress of each restart of each block shape. */
-  onProgress?: (progress: PackProgress) => void;
-}
 
 /** Progress report: which shape and restart, and the optimizer's step report. */
 export interface PackProgress extends StepProgress {
@@ -63,7 +42,7 @@ export interface PackTask {
   objective: string;
   objectiveParams: ObjectiveParams;
   seed: number;
-  optimizer: Omit<SphereOptimizerOptions, 'onProgress'>;
+  optimizer: SphereSettings;
 }
 
 /** The outcome of a task: the block's V [D, m] and how the run went. */
@@ -116,29 +95,37 @@ export function runPackTask(
     D,
     m,
     objective,
-    { ...task.optimizer, onProgress },
+    task.optimizer,
     createSphereWorkspace(D, m),
+    onProgress && { onProgress, every: 100 },
   );
   return { task, V, ...run };
 }
 
-function validateConfig(config: PackConfig) {
-  const { n, d, k, seed, restarts } = config;
-  if (!Number.isInteger(n) || n < 2) throw new RangeError(`n must be an integer ≥ 2, got ${n}`);
-  if (!Number.isInteger(d) || d < 1) throw new RangeError(`d must be an integer ≥ 1, got ${d}`);
-  if (k !== undefined && (!Number.isInteger(k) || k < 1 || k > Math.min(n, d))) {
-    throw new RangeError(
-      `k must be an integer in [1, min(n, d)] = [1, ${Math.min(n, d)}], got ${k}`,
-    );
+/** The objective's parameters of a resolved run: its own, by their names. */
+export function objectiveParamsOf(run: ResolvedPackRun): Record<string, number> {
+  const params: Record<string, number> = {};
+  for (const name of Object.keys(objectiveDefinition(run.objective).defaults)) {
+    const v = (run as unknown as Record<string, number | null>)[name];
+    if (typeof v === 'number') params[name] = v;
   }
-  if (seed !== undefined && !Number.isInteger(seed))
-    throw new RangeError(`seed must be an integer, got ${seed}`);
-  if (restarts !== undefined && (!Number.isInteger(restarts) || restarts < 1)) {
-    throw new RangeError(`restarts must be an integer ≥ 1, got ${restarts}`);
-  }
-  validateOptimizerOptions(config.optimizer ?? {});
-  // Validates the objective name and parameters before any work.
-  createObjective(config.objective, config.objectiveParams ?? {});
+  return params;
+}
+
+/** The optimizer's settings of a resolved run. */
+export function sphereSettingsOf(run: ResolvedPackRun): SphereSettings {
+  const { steps, optimizer, lr, schedule, minLrFactor, beta1, beta2 } = run;
+  return {
+    steps,
+    optimizer,
+    lr,
+    schedule,
+    minLrFactor,
+    beta1,
+    beta2,
+    relativeTolerance: run.relativeTolerance,
+    window: run.window,
+  };
 }
 
 /**
@@ -146,21 +133,21 @@ function validateConfig(config: PackConfig) {
  * task's seed is a hash of (seed, m, D, restart), so the same shape at the same seed is
  * the same task whichever k it came from (an experiment runs it once).
  */
-export function packTasks(config: PackConfig): PackTask[] {
-  validateConfig(config);
-  const blocks = tegumBlocks(config.n, config.d, config.k ?? 1);
-  const seed = config.seed ?? 0;
+export function packTasks(run: ResolvedPackRun): PackTask[] {
+  const blocks = tegumBlocks(run.n, run.d, run.blocks ?? 1);
+  const objectiveParams = objectiveParamsOf(run);
+  const optimizer = sphereSettingsOf(run);
   const tasks: PackTask[] = [];
   for (const { m, D } of distinctShapes(blocks)) {
     if (m <= D) continue;
-    for (let r = 0; r < (config.restarts ?? 1); r++) {
+    for (let r = 0; r < run.restarts; r++) {
       tasks.push({
         m,
         D,
-        objective: config.objective,
-        objectiveParams: config.objectiveParams ?? {},
-        seed: taskSeed(seed, m, D, r),
-        optimizer: config.optimizer ?? {},
+        objective: run.objective,
+        objectiveParams,
+        seed: taskSeed(run.seed, m, D, r),
+        optimizer,
       });
     }
   }
@@ -198,12 +185,11 @@ function distinctShapes(blocks: readonly TegumBlock[]): { m: number; D: number }
  * @throws DivergenceError when every run of some shape diverged.
  */
 export function assemblePacking(
-  config: PackConfig,
+  run: ResolvedPackRun,
   results: readonly PackTaskResult[],
 ): PackResult {
-  validateConfig(config);
-  const { n, d } = config;
-  const k = config.k ?? 1;
+  const { n, d } = run;
+  const k = run.blocks ?? 1;
   const blocks = tegumBlocks(n, d, k);
   const best = new Map<string, PackTaskResult>();
   for (const r of results) {
@@ -231,7 +217,7 @@ export function assemblePacking(
       for (let j = 0; j < m; j++) V[(dimStart + r) * n + featureStart + j] = run.V[r * m + j];
     }
   }
-  const objective = createObjective(config.objective, config.objectiveParams ?? {});
+  const objective = createObjective(run.objective, objectiveParamsOf(run));
   const G = new Float32Array(n * n);
   gram(G, V, d, n);
   const stats = packingStats(G, n);
@@ -239,7 +225,7 @@ export function assemblePacking(
     n,
     d,
     k,
-    constrained: config.k !== undefined,
+    constrained: run.blocks !== null,
     blocks,
     evenBlocks: blocksAreEven(blocks),
     V,
@@ -254,10 +240,12 @@ export function assemblePacking(
   };
 }
 
-/** Packs in this thread: runs every task in turn, then assembles. */
-export function pack(config: PackConfig): PackResult {
-  checkObject('pack', 'config', config, 'a PackConfig { n, d, objective }');
-  const tasks = packTasks(config);
+/** Packs a resolved run (./resolve-pack-run.ts) in this thread: every task in turn, then assembled. */
+export function pack(
+  run: ResolvedPackRun,
+  onProgress?: (progress: PackProgress) => void,
+): PackResult {
+  const tasks = packTasks(run);
   const restartOf = new Map<PackTask, number>();
   const counter = new Map<string, number>();
   for (const t of tasks) {
@@ -268,14 +256,14 @@ export function pack(config: PackConfig): PackResult {
   const results = tasks.map((task) =>
     runPackTask(
       task,
-      config.onProgress &&
+      onProgress &&
         ((p) =>
-          config.onProgress?.({
+          onProgress({
             ...p,
             shape: { m: task.m, D: task.D },
             restart: restartOf.get(task) ?? 0,
           })),
     ),
   );
-  return assemblePacking(config, results);
+  return assemblePacking(run, results);
 }

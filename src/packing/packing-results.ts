@@ -5,7 +5,7 @@
  * it (src/experiments/packing-experiment.ts) and the figures that draw it
  * (src/viz/packing-figures.ts).
  */
-import type { ResolvedPackRun } from '../core/run-config.js';
+import type { ResolvedPackRun } from './pack-run-schema.js';
 
 /** A tegum factor summary: how many factors of each (size, dim). */
 export interface FactorCount {

@@ -1,90 +1,87 @@
 /**
- * The one place a packing run's config is resolved (DESIGN.md §2, §6): the sphere
- * optimizer's defaults (src/packing/sphere-optimizer.ts), the objective's parameter
- * defaults and the factor analysis's tolerance filled in and validated, so the run is
- * complete plain data (`ResolvedPackRun`).
+ * The one place a packing run is checked and completed (docs/ARCHITECTURE.md §2, §6):
+ * the given fields parsed strictly against the declaration (./pack-run-schema.ts), the
+ * defaults filled in, the objective built once from its parameters (which checks them:
+ * src/packing/objectives/), a parameter of another objective refused, and the blocks
+ * checked against n and d, so the result is complete plain data that `pack`, the worker
+ * pool and the explorer's worker take as it is. A resolved run resolves to itself.
  */
-import type { ResolvedPackRun, ResolvedSphereOptimizer, RunBackend } from '../core/run-config.js';
-import { resolveParams } from './objectives/objective.js';
-import { createObjective, objectiveDefinition } from './objectives/registry.js';
-import { packTasks, type PackConfig } from './pack.js';
+import type { ExecutionTarget } from '../core/execution-target.js';
+import { parseRunInput } from '../core/run-schema.js';
+import { objectiveDefinition } from './objectives/registry.js';
+import { objectiveParamsOf, packTasks } from './pack.js';
+import {
+  OBJECTIVE_PARAMS,
+  PACK_RUN_FIELDS,
+  type PackRunInput,
+  type ResolvedPackRun,
+} from './pack-run-schema.js';
+import { createObjective } from './objectives/registry.js';
 
-/** |cos| above which two packed vectors share a tegum factor (packings settle far below it). */
-export const PACKING_COSINE_TOLERANCE = 0.02;
+export { PACKING_COSINE_TOLERANCE } from './pack-run-schema.js';
 
-/** What a caller may give: the packing problem plus how to analyse and run it. */
-export interface PackRunInput extends Omit<PackConfig, 'onProgress'> {
-  /** Default {@link PACKING_COSINE_TOLERANCE}. */
-  cosineTolerance?: number;
-  /** Default 'wasm'. */
-  backend?: RunBackend;
-  /** Worker threads; default 1. */
-  threads?: number;
-}
+/** A target for runs that never say 'auto' and run on one thread. */
+const SINGLE_THREAD: ExecutionTarget = { auto: 'wasm', cores: 1 };
 
 /**
- * Validates `input` once and returns the complete run.
- * @throws RangeError naming the first bad field and what is allowed.
+ * Checks `input` once and returns the complete run.
+ * @param target what 'auto' and the default thread count (the cores) resolve to.
+ * @throws RangeError naming the first bad or unknown field and what is allowed.
  */
-export function resolvePackRun(input: PackRunInput): ResolvedPackRun {
-  // packTasks validates n, d, k, seed, restarts, the optimizer and the objective.
-  packTasks(input);
-  const o = input.optimizer ?? {};
-  const method = o.method ?? 'adam';
-  const optimizer: ResolvedSphereOptimizer = {
-    steps: o.steps ?? 2000,
-    method,
-    learningRate: o.learningRate ?? (method === 'adam' ? 0.01 : 0.05),
-    schedule: o.schedule ?? 'cosine',
-    minLearningRateFactor: o.minLearningRateFactor ?? 1e-3,
-    beta1: o.beta1 ?? 0.9,
-    beta2: o.beta2 ?? 0.999,
-    relativeTolerance: o.relativeTolerance ?? 1e-10,
-    window: o.window ?? 100,
-  };
-  const objectiveParams = resolveParams(
-    objectiveDefinition(input.objective),
-    input.objectiveParams ?? {},
-  );
-  createObjective(input.objective, objectiveParams);
-  const cosineTolerance = input.cosineTolerance ?? PACKING_COSINE_TOLERANCE;
-  if (!(cosineTolerance >= 0 && cosineTolerance < 1)) {
-    throw new RangeError(`cosineTolerance must be in [0, 1), got ${cosineTolerance}`);
+export function resolvePackRun(
+  input: PackRunInput,
+  target: ExecutionTarget = SINGLE_THREAD,
+): ResolvedPackRun {
+  const given = parseRunInput('pack', PACK_RUN_FIELDS, input);
+  const { n, d } = given;
+  if (n === undefined) throw new RangeError('n is required (vectors n)');
+  if (d === undefined) throw new RangeError('d is required (dimensions d)');
+  const blocks = given.blocks ?? null;
+  if (blocks !== null && blocks > Math.min(n, d)) {
+    throw new RangeError(
+      `blocks must be an integer in [1, min(n, d)] = [1, ${Math.min(n, d)}], got ${blocks}`,
+    );
   }
-  const backend = input.backend ?? 'wasm';
-  if (backend !== 'wasm' && backend !== 'js' && backend !== 'native') {
-    throw new RangeError(`backend must be one of wasm, js, native, got ${String(backend)}`);
+  const objective = given.objective ?? 'power';
+  const defaults = objectiveDefinition(objective).defaults;
+  const params = {} as Record<(typeof OBJECTIVE_PARAMS)[number], number | null>;
+  for (const name of OBJECTIVE_PARAMS) {
+    const v = given[name];
+    if (v !== undefined && !(name in defaults)) {
+      const takes = Object.keys(defaults).join(', ') || 'no parameters';
+      throw new RangeError(`${name} does not apply to objective ${objective} (it takes: ${takes})`);
+    }
+    params[name] = name in defaults ? (v ?? defaults[name]) : null;
   }
-  const threads = input.threads ?? 1;
-  if (!Number.isInteger(threads) || threads < 1) {
-    throw new RangeError(`threads must be a positive integer, got ${threads}`);
-  }
-  return {
+  const optimizer = given.optimizer ?? 'adam';
+  const backend = given.backend ?? 'auto';
+  const run: ResolvedPackRun = {
     kind: 'pack',
-    n: input.n,
-    d: input.d,
-    k: input.k ?? null,
-    objective: input.objective,
-    objectiveParams,
-    seed: input.seed ?? 0,
-    restarts: input.restarts ?? 1,
+    n,
+    d,
+    objective,
+    ...params,
+    blocks,
+    seed: given.seed ?? 0,
+    restarts: given.restarts ?? 1,
+    steps: given.steps ?? 2000,
     optimizer,
-    cosineTolerance,
-    backend,
-    threads,
+    lr: given.lr ?? (optimizer === 'adam' ? 0.01 : 0.05),
+    schedule: given.schedule ?? 'cosine',
+    minLrFactor: given.minLrFactor ?? 1e-3,
+    beta1: given.beta1 ?? 0.9,
+    beta2: given.beta2 ?? 0.999,
+    relativeTolerance: given.relativeTolerance ?? 1e-10,
+    window: given.window ?? 100,
+    cosineTolerance: given.cosineTolerance ?? 0.02,
+    backend: backend === 'auto' ? target.auto : backend,
+    threads: given.threads ?? target.cores,
   };
-}
-
-/** The packing problem of a resolved run, as `pack` and `packOnCores` take it. */
-export function packConfigOf(run: ResolvedPackRun): PackConfig {
-  return {
-    n: run.n,
-    d: run.d,
-    k: run.k ?? undefined,
-    objective: run.objective,
-    objectiveParams: run.objectiveParams,
-    seed: run.seed,
-    restarts: run.restarts,
-    optimizer: run.optimizer,
-  };
+  // The objective checks its own parameters (alpha > 0, threshold in [0, 1), …).
+  createObjective(objective, objectiveParamsOf(run));
+  // The threads it runs on: a worker per task (at most the tasks), or, for a single task,
+  // the kernels' own threads (none on js). One count, recorded and reported.
+  const tasks = packTasks(run).length;
+  run.threads = tasks > 1 ? Math.min(run.threads, tasks) : run.backend === 'js' ? 1 : run.threads;
+  return run;
 }

@@ -9,7 +9,7 @@
  * Becigneul & Ganea 2019 for Riemannian Adam, whose moments are carried along by
  * re-projection onto the new tangent space).
  *
- * Learning rate: constant, or cosine-decayed to `minLearningRateFactor`·lr.
+ * Learning rate: constant, or cosine-decayed to `minLrFactor`·lr.
  * Stopping: `steps` at most; earlier when the objective fell by less than
  * `relativeTolerance` (relative) over the last `window` steps (not for annealed
  * objectives, whose surrogate changes under them). Divergence (a non-finite loss
@@ -20,31 +20,32 @@ import { checkInteger } from '../core/check-args.js';
 import type { Objective } from './objectives/objective.js';
 import { gram } from '../core/gram.js';
 import { gramTimes } from '../core/gram-times.js';
+import type { ResolvedPackRun } from './pack-run-schema.js';
 
-/** Optimizer settings; every field has a default. */
-export interface SphereOptimizerOptions {
-  /** Maximum steps (default 2000). */
-  steps?: number;
-  /** 'adam' (default) or 'momentum' (heavy ball). */
-  method?: 'adam' | 'momentum';
-  /** Base learning rate (default 0.01 for Adam, 0.05 for momentum). */
-  learningRate?: number;
-  /** 'cosine' (default) or 'constant'. */
-  schedule?: 'cosine' | 'constant';
-  /** Floor of the cosine schedule as a fraction of the base rate (default 1e-3). */
-  minLearningRateFactor?: number;
-  /** Adam β1 / momentum coefficient (default 0.9). */
-  beta1?: number;
-  /** Adam β2 (default 0.999). */
-  beta2?: number;
-  /** Stop when the loss fell by less than this fraction over `window` steps (default 1e-10). */
-  relativeTolerance?: number;
-  /** Steps between improvement checks (default 100). */
-  window?: number;
-  /** Called every `progressEvery` steps and at the end. */
-  onProgress?: (progress: StepProgress) => void;
-  /** Steps between progress calls (default 100). */
-  progressEvery?: number;
+/**
+ * The optimizer's settings: the packing run's fields of that name (./pack-run-schema.ts),
+ * every one explicit — `optimizer` 'adam' or 'momentum' (heavy ball), `lr` the base rate,
+ * `schedule` 'cosine' (decayed to `minLrFactor`·lr) or 'constant', `beta1` (Adam's β₁, or
+ * momentum's coefficient), `beta2`, and the stopping rule `relativeTolerance` over
+ * `window` steps.
+ */
+export type SphereSettings = Pick<
+  ResolvedPackRun,
+  | 'steps'
+  | 'optimizer'
+  | 'lr'
+  | 'schedule'
+  | 'minLrFactor'
+  | 'beta1'
+  | 'beta2'
+  | 'relativeTolerance'
+  | 'window'
+>;
+
+/** Progress reports: `onProgress` every `every` steps and at the end. */
+export interface SphereProgress {
+  onProgress: (progress: StepProgress) => void;
+  every: number;
 }
 
 /** What a progress callback receives. */
@@ -146,50 +147,6 @@ function projectTangent(
   }
 }
 
-/** Checks optimizer settings; RangeError naming the field and what is allowed. */
-export function validateOptimizerOptions(options: SphereOptimizerOptions) {
-  const check = (
-    name: string,
-    value: number | undefined,
-    ok: (x: number) => boolean,
-    what: string,
-  ) => {
-    if (value !== undefined && !(Number.isFinite(value) && ok(value))) {
-      throw new RangeError(`${name} must be ${what}, got ${value}`);
-    }
-  };
-  check('steps', options.steps, (x) => Number.isInteger(x) && x >= 1, 'an integer ≥ 1');
-  check('learningRate', options.learningRate, (x) => x > 0, '> 0');
-  check(
-    'minLearningRateFactor',
-    options.minLearningRateFactor,
-    (x) => x >= 0 && x <= 1,
-    'in [0, 1]',
-  );
-  check('beta1', options.beta1, (x) => x >= 0 && x < 1, 'in [0, 1)');
-  check('beta2', options.beta2, (x) => x >= 0 && x < 1, 'in [0, 1)');
-  check('relativeTolerance', options.relativeTolerance, (x) => x >= 0, '≥ 0');
-  check('window', options.window, (x) => Number.isInteger(x) && x >= 1, 'an integer ≥ 1');
-  check(
-    'progressEvery',
-    options.progressEvery,
-    (x) => Number.isInteger(x) && x >= 1,
-    'an integer ≥ 1',
-  );
-  if (options.method !== undefined && options.method !== 'adam' && options.method !== 'momentum') {
-    throw new RangeError(`method must be 'adam' or 'momentum', got '${String(options.method)}'`);
-  }
-  if (
-    options.schedule !== undefined &&
-    options.schedule !== 'cosine' &&
-    options.schedule !== 'constant'
-  ) {
-    throw new RangeError(
-      `schedule must be 'cosine' or 'constant', got '${String(options.schedule)}'`,
-    );
-  }
-}
-
 /**
  * Minimises `objective` over unit columns of V [d, n], starting from V (normalised
  * first) and updating it in place. V and the Adam moments are float64; G, ∂L/∂G and
@@ -200,8 +157,9 @@ export function optimizeOnSpheres(
   d: number,
   n: number,
   objective: Objective,
-  options: SphereOptimizerOptions = {},
+  settings: SphereSettings,
   workspace: SphereWorkspace = createSphereWorkspace(d, n),
+  progress?: SphereProgress,
 ): SphereRun {
   if (!Number.isInteger(d) || d < 1) throw new RangeError(`d must be an integer ≥ 1, got ${d}`);
   if (!Number.isInteger(n) || n < 2) throw new RangeError(`n must be an integer ≥ 2, got ${n}`);
@@ -212,17 +170,16 @@ export function optimizeOnSpheres(
       `workspace is for (d, n) = (${workspace.d}, ${workspace.n}), not (${d}, ${n})`,
     );
   }
-  validateOptimizerOptions(options);
-  const steps = options.steps ?? 2000;
-  const method = options.method ?? 'adam';
-  const lr0 = options.learningRate ?? (method === 'adam' ? 0.01 : 0.05);
-  const cosine = (options.schedule ?? 'cosine') === 'cosine';
-  const floor = options.minLearningRateFactor ?? 1e-3;
-  const b1 = options.beta1 ?? 0.9;
-  const b2 = options.beta2 ?? 0.999;
-  const relTol = options.relativeTolerance ?? 1e-10;
-  const window = options.window ?? 100;
-  const every = options.progressEvery ?? 100;
+  const { steps, window } = settings;
+  const method = settings.optimizer;
+  const lr0 = settings.lr;
+  const cosine = settings.schedule === 'cosine';
+  const floor = settings.minLrFactor;
+  const b1 = settings.beta1;
+  const b2 = settings.beta2;
+  const relTol = settings.relativeTolerance;
+  const every = progress?.every ?? 100;
+  const onProgress = progress?.onProgress;
   const { V32, G, dLdG, VA, grad, m, v, colDot } = workspace;
   m.fill(0);
   v.fill(0);
@@ -260,8 +217,7 @@ export function optimizeOnSpheres(
       message = `diverged at step ${step}: loss = ${loss}`;
       break;
     }
-    if (options.onProgress && step % every === 0)
-      options.onProgress({ step, steps, loss, learningRate: lr });
+    if (onProgress && step % every === 0) onProgress({ step, steps, loss, learningRate: lr });
     if (step % window === 0) {
       if (!objective.annealed && step > 0 && checkpoint - loss <= relTol * Math.abs(checkpoint)) {
         stopReason = 'converged';
@@ -316,6 +272,6 @@ export function optimizeOnSpheres(
   gram(G, V32, d, n);
   loss = objective.value(G, n);
   const reported = objective.reported(G, n);
-  options.onProgress?.({ step, steps, loss, learningRate: lr });
+  onProgress?.({ step, steps, loss, learningRate: lr });
   return { loss: reported, surrogateLoss: loss, steps: step, stopReason };
 }

@@ -1,29 +1,41 @@
 /**
- * The one place a theory evaluation's config is resolved (DESIGN.md §1, §6): the
- * model's defaults (bound 'jl-cubic', loss 'post', ε₀ = 1) filled in and validated
- * by `theoryModel`, as complete plain data (`ResolvedTheoryRun`).
+ * The one place a theory evaluation is checked and completed (docs/ARCHITECTURE.md §1,
+ * §6): the given fields parsed strictly against the declaration
+ * (./theory-run-schema.ts), the defaults filled in, and the model built once (which
+ * checks n > d), as complete plain data. A resolved run resolves to itself.
  */
-import type { ResolvedTheoryRun } from '../core/run-config.js';
-import { theoryModel, type TheoryConfig, type TheoryModel } from './theory-model.js';
+import { parseRunInput } from '../core/run-schema.js';
+import { theoryModel, type TheoryModel } from './theory-model.js';
+import {
+  THEORY_RUN_FIELDS,
+  type ResolvedTheoryRun,
+  type TheoryRunInput,
+} from './theory-run-schema.js';
 
 /**
- * Validates `input` once and returns the complete run.
- * @throws RangeError naming the first bad field and what is allowed.
+ * Checks `input` once and returns the complete run.
+ * @throws RangeError naming the first bad or unknown field and what is allowed.
  */
-export function resolveTheoryRun(input: TheoryConfig): ResolvedTheoryRun {
-  const model = theoryModel(input);
-  return {
+export function resolveTheoryRun(input: TheoryRunInput): ResolvedTheoryRun {
+  const given = parseRunInput('theory', THEORY_RUN_FIELDS, input);
+  const { n, d, alpha } = given;
+  if (n === undefined) throw new RangeError('n is required (features n)');
+  if (d === undefined) throw new RangeError('d is required (embedding dimensions d)');
+  if (alpha === undefined) throw new RangeError('alpha is required (α > 0)');
+  const run: ResolvedTheoryRun = {
     kind: 'theory',
-    n: model.n,
-    d: model.d,
-    alpha: model.alpha,
-    bound: input.bound ?? 'jl-cubic',
-    loss: model.loss,
-    epsilon0: model.epsilon0,
+    n,
+    d,
+    alpha,
+    bound: given.bound ?? 'jl-cubic',
+    loss: given.loss ?? 'post',
+    epsilon0: given.epsilon0 ?? 1,
   };
+  theoryModel(run);
+  return run;
 }
 
-/** The validated model of a resolved run. */
+/** The model of a resolved run. */
 export function theoryModelOf(run: ResolvedTheoryRun): TheoryModel {
   return theoryModel(run);
 }

@@ -1,19 +1,18 @@
 /**
  * The `theory` job kind: the seed post's loss-vs-k model at one (n, d, α, bound, loss)
- * (DESIGN.md §1): k*, its continuous neighbour, L(k*)/L(1) and the transition α*.
+ * (docs/ARCHITECTURE.md §1): k*, its continuous neighbour, L(k*)/L(1) and the transition α*.
  * Closed forms, no training: the seed does not change the numbers.
  */
-import type { ResolvedTheoryRun } from '../../core/run-config.js';
 import { optimum } from '../../theory/optimum.js';
 import { resolveTheoryRun, theoryModelOf } from '../../theory/resolve-theory-run.js';
 import { transition } from '../../theory/transition.js';
+import { THEORY_RUN_FIELDS, type ResolvedTheoryRun } from '../../theory/theory-run-schema.js';
 import type { JobKind } from '../job-kind.js';
-import { optionalNumber, optionalString, requiredNumber } from './read-values.js';
 
 /** Theory: see the module header. */
 export const theoryJob: JobKind<ResolvedTheoryRun> = {
   name: 'theory',
-  keys: ['n', 'd', 'alpha', 'bound', 'loss', 'epsilon0'],
+  keys: Object.keys(THEORY_RUN_FIELDS),
   columns: [
     { name: 'kStar', type: 'INTEGER' },
     { name: 'kStarContinuous', type: 'DOUBLE' },
@@ -21,14 +20,7 @@ export const theoryJob: JobKind<ResolvedTheoryRun> = {
     { name: 'alphaStar', type: 'DOUBLE' },
   ],
   resolve(values) {
-    return resolveTheoryRun({
-      n: requiredNumber(values, 'n'),
-      d: requiredNumber(values, 'd'),
-      alpha: requiredNumber(values, 'alpha'),
-      bound: optionalString(values, 'bound'),
-      loss: optionalString(values, 'loss'),
-      epsilon0: optionalNumber(values, 'epsilon0'),
-    });
+    return resolveTheoryRun(values);
   },
   run(config) {
     const model = theoryModelOf(config);

@@ -157,9 +157,9 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
         n: state.n,
         d: state.d,
         objective: state.objective,
-        objectiveParams: state.objective === 'power' ? { alpha: state.alpha } : {},
+        ...(state.objective === 'power' ? { alpha: state.alpha } : {}),
         seed: state.seed,
-        optimizer: { steps },
+        steps,
       }),
       ...(resume ? { V: lastV } : {}),
     };

@@ -5,7 +5,7 @@
  * WᵀW heatmap, ‖W_i‖ bars coloured by superposition, D_i, and the tegum factors.
  */
 import * as Plot from '@observablehq/plot';
-import { featureGeometry, parseFeatureSets, resolveToyRun } from '../../../src/index.js';
+import { featureGeometry, resolveToyRun } from '../../../src/index.js';
 import {
   figureSlot,
   listPanel,

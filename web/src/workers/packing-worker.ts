@@ -9,7 +9,9 @@ import {
   Rng,
   createObjective,
   createSphereWorkspace,
+  objectiveParamsOf,
   optimizeOnSpheres,
+  sphereSettingsOf,
   type ResolvedPackRun,
 } from '../../../src/index.js';
 import { loadKernels } from './load-kernels.js';
@@ -46,7 +48,7 @@ self.onmessage = async (event: MessageEvent<PackingRequest>) => {
   const { config: c, V: resume } = event.data;
   const backend = await loadKernels();
   try {
-    const objective = createObjective(c.objective, c.objectiveParams);
+    const objective = createObjective(c.objective, objectiveParamsOf(c));
     const V = resume ?? new Float64Array(c.d * c.n);
     if (!resume) {
       const rng = new Rng(c.seed);
@@ -57,9 +59,10 @@ self.onmessage = async (event: MessageEvent<PackingRequest>) => {
       c.d,
       c.n,
       objective,
+      sphereSettingsOf(c),
+      createSphereWorkspace(c.d, c.n),
       {
-        ...c.optimizer,
-        progressEvery: 25,
+        every: 25,
         onProgress: (p) =>
           postMessage({
             type: 'snapshot',
@@ -70,7 +73,6 @@ self.onmessage = async (event: MessageEvent<PackingRequest>) => {
             backend,
           }),
       },
-      createSphereWorkspace(c.d, c.n),
     );
     postMessage({
       type: 'done',
