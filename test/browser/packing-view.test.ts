@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, browserAvailable } from '../../src/test-support/browser.js';
 import { useExplorerPage } from '../../src/test-support/explorer-page.js';
+import { SI_SUFFIX, figureTexts } from './tick-labels.js';
 
 const enabled = browserAvailable();
 
@@ -31,6 +32,21 @@ describe.runIf(enabled)('the explorer’s packing view in Chromium', () => {
     // Chromium validates relaxed SIMD, so the worker loads the fused-multiply-add build.
     expect(wasm.some((u) => /tegum-kernels-relaxed[^/]*\.wasm$/.test(u))).toBe(true);
     await page().screenshot({ path: `${ARTIFACTS_DIR}/packing-view-etf.png` });
+  });
+
+  const status = () => page().locator('#app').getAttribute('data-status');
+
+  it('labels the loss axis in plain or scientific notation, never with SI prefixes', async () => {
+    // Four vectors in R⁴ become orthogonal: the loss falls through 1e-3 … 1e-9 (d3: 1m … 1n).
+    await page().goto(`${base()}#/packing?n=4&d=4&objective=power&alpha=2&seed=0&steps=400`);
+    await page().click('#packing-start');
+    await expect.poll(status, { timeout: 30_000 }).toBe('done');
+    const loss = await figureTexts(page(), '#packing-loss');
+    process.stderr.write(`packing view, loss ticks: ${loss.join(' ')}\n`);
+    expect(loss.some((t) => /^\d(\.\d+)?e-\d+$/.test(t))).toBe(true);
+    const texts = await figureTexts(page());
+    expect(texts.filter((t) => SI_SUFFIX.test(t))).toEqual([]);
+    await page().screenshot({ path: `${ARTIFACTS_DIR}/packing-view-orthogonal.png` });
   });
 
   it('pauses and resets from the keyboard', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, browserAvailable } from '../../src/test-support/browser.js';
 import { useExplorerPage } from '../../src/test-support/explorer-page.js';
+import { SI_SUFFIX, figureTexts } from './tick-labels.js';
 
 const enabled = browserAvailable();
 
@@ -8,6 +9,20 @@ describe.runIf(enabled)('the explorer’s toy-model view in Chromium', () => {
   const explorer = useExplorerPage({ width: 1280, height: 900 });
   const page = () => explorer.page();
   const base = () => explorer.base();
+
+  const status = () => page().locator('#app').getAttribute('data-status');
+
+  it('labels every axis in plain or scientific notation, never with SI prefixes', async () => {
+    // The pentagon's loss runs from 0.01 to 0.004: d3's log format wrote 10m … 5m.
+    await page().goto(`${base()}#/toy?n=5&m=2&S=0.9&decay=0.9&seed=0&steps=3000`);
+    await page().click('#toy-start');
+    await expect.poll(status, { timeout: 60_000 }).toBe('done');
+    const loss = await figureTexts(page(), '#toy-loss');
+    expect(loss).toContain('0.005');
+    const texts = await figureTexts(page());
+    expect(texts.length).toBeGreaterThan(20);
+    expect(texts.filter((t) => SI_SUFFIX.test(t))).toEqual([]);
+  });
 
   it('trains n = 5, m = 2, importance 0.9^i, S = 0.9 into one pentagon', async () => {
     await page().goto(`${base()}#/toy?n=5&m=2&S=0.9&decay=0.9&seed=0`);

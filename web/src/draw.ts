@@ -1,7 +1,8 @@
 /**
  * Drawing helpers shared by the packing and toy views (Observable Plot in the
  * browser): the Gram heatmap ordered by tegum factor, ‖W_i‖ bars coloured by
- * superposition, arrows in the plane, and the loss curve.
+ * superposition, arrows in the plane, the loss curve, and the tick format every
+ * numeric axis uses.
  */
 import * as Plot from '@observablehq/plot';
 import type { TegumDecomposition } from '../../src/index.js';
@@ -70,21 +71,26 @@ export function gramHeatmap(
   });
 }
 
-/** A loss value in two significant digits, SI-prefixed below 1 (e.g. 4.2m). */
-function formatLoss(v: number): string {
-  const prefixes: [number, string][] = [
-    [1, ''],
-    [1e-3, 'm'],
-    [1e-6, 'µ'],
-    [1e-9, 'n'],
-  ];
-  const [scale, prefix] = prefixes.find(([s]) => v >= s) ?? [1e-9, 'n'];
-  return `${Number((v / scale).toPrecision(2))}${prefix}`;
+/**
+ * A tick label in plain or scientific notation, never with an SI prefix: in this
+ * explorer m is the hidden dimension, and `5m` on a loss axis reads as five of them.
+ * Plain (with thousands separators) for 10⁻³ ≤ |v| < 10⁶, else `1e-5`, `2.5e7`; three
+ * significant digits at most, a Unicode minus as Plot's own labels have.
+ */
+export function formatTick(v: number): string {
+  if (v === 0 || !Number.isFinite(v)) return String(v);
+  const a = Math.abs(Number(v.toPrecision(3)));
+  const text =
+    a >= 1e-3 && a < 1e6
+      ? a.toLocaleString('en', { maximumSignificantDigits: 3 })
+      : a.toExponential().replace('e+', 'e');
+  return v < 0 ? `−${text}` : text;
 }
 
 /**
  * Ticks for a log axis over `values`: m·10^e inside their range, with the mantissas m
- * from the finest of {1…9}, {1, 2, 5}, {1, 3}, {1} that gives 2 to 6 ticks.
+ * from the finest of {1…9}, {1, 2, 5}, {1, 3}, {1} that gives 2 to 6 ticks. Past
+ * seven decades, every s-th power of ten (e a multiple of s), at most seven.
  */
 export function logTicks(values: number[]): number[] {
   if (values.length === 0) return [];
@@ -106,7 +112,19 @@ export function logTicks(values: number[]): number[] {
     const t = within(mantissas);
     if (t.length <= 6) return t.length >= 2 || mantissas.length === 9 ? t : within(sets[0]);
   }
-  return within([1]);
+  const powers = within([1]);
+  if (powers.length <= 7) return powers;
+  const s = Math.ceil(powers.length / 7);
+  return powers.filter((v) => Math.round(Math.log10(v)) % s === 0);
+}
+
+/**
+ * A log axis over `values` (Plot scale options): explicit ticks from {@link logTicks},
+ * every one labelled by {@link formatTick}. d3's log tick format would print SI
+ * prefixes (`10k`, `5m`) and Plot thins a short log axis's labels to none.
+ */
+export function logAxis(values: number[], label: string) {
+  return { type: 'log', label, ticks: logTicks(values), tickFormat: formatTick } as const;
 }
 
 /** A loss curve (log y). */
@@ -118,13 +136,10 @@ export function lossCurve(history: { step: number; loss: number }[], width = 300
     marginLeft: 56,
     grid: true,
     x: { label: 'step' },
-    // Explicit ticks, every one labelled: Plot thins a short log axis's labels to none.
-    y: {
-      type: 'log',
-      label: 'loss',
-      ticks: logTicks(finite.map((h) => h.loss)),
-      tickFormat: formatLoss,
-    },
+    y: logAxis(
+      finite.map((h) => h.loss),
+      'loss',
+    ),
     marks: [Plot.line(finite, { x: 'step', y: 'loss', stroke: '#4269d0' })],
   });
 }

@@ -15,7 +15,7 @@ import {
   statusNote,
   viewLayout,
 } from '../controls.js';
-import { factorList, factorOrder, gramHeatmap, lossCurve } from '../draw.js';
+import { factorList, factorOrder, formatTick, gramHeatmap, lossCurve } from '../draw.js';
 import { numberParam, writeRoute } from '../url-state.js';
 import type { ToyMessage, ToyRequest } from '../workers/toy-worker.js';
 
@@ -170,8 +170,8 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
           height: 300,
           inset: 10,
           aspectRatio: 1,
-          x: { domain: [-1.3, 1.3], label: null },
-          y: { domain: [-1.3, 1.3], label: null },
+          x: { domain: [-1.3, 1.3], label: null, tickFormat: formatTick },
+          y: { domain: [-1.3, 1.3], label: null, tickFormat: formatTick },
           color: { type: 'linear', scheme: 'Greys', domain: [0, 1.2] },
           marks: [
             Plot.ruleX([0], { stroke: '#ddd' }),
@@ -195,7 +195,7 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
         width: 320,
         height: Math.max(120, 14 * n),
         marginLeft: 36,
-        x: { label: '‖Wᵢ‖', domain: [0, Math.max(1.1, ...g.norms)] },
+        x: { label: '‖Wᵢ‖', domain: [0, Math.max(1.1, ...g.norms)], tickFormat: formatTick },
         y: { label: 'feature', type: 'band' },
         color: { type: 'linear', scheme: 'Viridis', domain: [0, 1], label: 'superposition' },
         marks: [Plot.barX(features, { y: 'i', x: 'norm', fill: 'superposition' })],
@@ -206,8 +206,15 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
         width: 320,
         height: 180,
         grid: true,
-        x: { label: 'feature' },
-        y: { label: 'Dᵢ', domain: [0, 1.05] },
+        // Every feature's place, drawn or not, and whole-number ticks: with only features
+        // 0 and 1 represented, a fitted axis read 0.0 … 1.0.
+        x: {
+          label: 'feature',
+          domain: [0, n - 1],
+          ticks: Math.min(n - 1, 6),
+          tickFormat: formatTick,
+        },
+        y: { label: 'Dᵢ', domain: [0, 1.05], tickFormat: formatTick },
         marks: [
           Plot.dot(
             features.filter((f) => f.norm > 0.5),
