@@ -1,8 +1,8 @@
 /**
  * Drawing helpers shared by the packing and toy views (Observable Plot in the
  * browser): the Gram heatmap ordered by tegum factor, ‖W_i‖ bars coloured by
- * superposition, arrows in the plane, the loss curve, and the tick format every
- * numeric axis uses.
+ * superposition with their colour key, arrows in the plane (or on the line), the
+ * loss curve, and the tick format every numeric axis and key uses.
  */
 import * as Plot from '@observablehq/plot';
 import type { TegumDecomposition } from '../../src/index.js';
@@ -142,6 +142,119 @@ export function lossCurve(history: { step: number; loss: number }[], width = 300
     ),
     marks: [Plot.line(finite, { x: 'step', y: 'loss', stroke: '#4269d0' })],
   });
+}
+
+/** One feature of a trained toy model, as the toy view draws it. */
+export interface ToyFeature {
+  i: number;
+  /** Its embedding W_i: the first hidden coordinate, and the second (0 when m = 1). */
+  x: number;
+  y: number;
+  /** ‖W_i‖ */
+  norm: number;
+  /** Σ_{j≠i} (Ŵ_i·W_j)² */
+  superposition: number;
+  importance: number;
+}
+
+/**
+ * The features as arrows from the origin (Elhage et al. 2022, §2): in the plane
+ * when m = 2; when m = 1, on the line, one row per feature so that arrows along the
+ * same direction stay apart. Darker is more important.
+ */
+export function featureArrows(features: ToyFeature[], m: 1 | 2) {
+  const importance = { type: 'linear', scheme: 'Greys', domain: [0, 1.2] } as const;
+  if (m === 1) {
+    return Plot.plot({
+      width: 300,
+      height: Math.max(120, 22 * features.length + 50),
+      marginLeft: 36,
+      x: { domain: [-1.3, 1.3], label: 'W', tickFormat: formatTick },
+      y: { type: 'point', label: 'feature', domain: features.map((f) => f.i) },
+      color: importance,
+      marks: [
+        Plot.ruleX([0], { stroke: '#ddd' }),
+        Plot.arrow(features, { x1: 0, x2: 'x', y1: 'i', y2: 'i', stroke: 'importance' }),
+      ],
+    });
+  }
+  return Plot.plot({
+    width: 300,
+    height: 300,
+    inset: 10,
+    aspectRatio: 1,
+    x: { domain: [-1.3, 1.3], label: null, tickFormat: formatTick },
+    y: { domain: [-1.3, 1.3], label: null, tickFormat: formatTick },
+    color: importance,
+    marks: [
+      Plot.ruleX([0], { stroke: '#ddd' }),
+      Plot.ruleY([0], { stroke: '#ddd' }),
+      Plot.arrow(features, {
+        x1: 0,
+        y1: 0,
+        x2: 'x',
+        y2: 'y',
+        stroke: 'importance',
+        strokeWidth: 2,
+      }),
+      Plot.text(features, { x: 'x', y: 'y', text: 'i', dy: -8, fontSize: 11 }),
+    ],
+  });
+}
+
+/** The colour key's height above the ‖W_i‖ bars, in pixels. */
+const KEY_HEIGHT = 50;
+
+/**
+ * ‖W_i‖ per feature, bars coloured by superposition on [0, 1] (viridis, clamped: a
+ * pentagon's features sit at 1.5, an antipodal pair's at 1), as in Elhage et al.'s
+ * figures and `normBarsFigure` in src/viz. The colour key is drawn in the top
+ * margin of the same SVG, so the figure carries its key wherever it goes.
+ */
+export function normBars(features: ToyFeature[]): SVGSVGElement | HTMLElement {
+  const chart = Plot.plot({
+    width: 320,
+    height: Math.max(120, 14 * features.length) + KEY_HEIGHT,
+    marginTop: KEY_HEIGHT + 8,
+    marginLeft: 36,
+    x: {
+      label: '‖Wᵢ‖',
+      domain: [0, Math.max(1.1, ...features.map((f) => f.norm))],
+      tickFormat: formatTick,
+    },
+    y: { label: 'feature', type: 'band' },
+    color: {
+      type: 'linear',
+      scheme: 'Viridis',
+      domain: [0, 1],
+      clamp: true,
+      label: 'superposition Σⱼ≠ᵢ(Ŵᵢ·Wⱼ)²',
+    },
+    marks: [Plot.barX(features, { y: 'i', x: 'norm', fill: 'superposition' })],
+  });
+  const key = chart.legend('color', {
+    width: 240,
+    marginLeft: 10,
+    marginRight: 10,
+    height: KEY_HEIGHT - 4,
+    ticks: 6,
+    tickFormat: (v: number) => (v >= 1 ? '≥ 1' : formatTick(v)),
+  });
+  if (chart instanceof SVGSVGElement && key instanceof SVGSVGElement) {
+    // The ramp's own <svg>, unwrapped into a group: a nested <svg> would take Plot's
+    // `height: auto` ramp style and centre itself in the whole figure.
+    const g = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+    g.setAttribute('aria-label', 'color legend');
+    g.setAttribute('transform', `translate(${36 - 10}, 0)`);
+    g.setAttribute('text-anchor', 'start'); // the plot's root centres text; the key's title starts at its left
+    for (const name of ['font-family', 'font-size']) {
+      const value = key.getAttribute(name);
+      if (value !== null) g.setAttribute(name, value);
+    }
+    g.append(...key.childNodes);
+    chart.append(g);
+  }
+  return chart;
 }
 
 /** The tegum factors as a list; `root` is replaced. */
