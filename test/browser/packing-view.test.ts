@@ -36,6 +36,32 @@ describe.runIf(enabled)('the explorer’s packing view in Chromium', () => {
 
   const status = () => page().locator('#app').getAttribute('data-status');
 
+  it('hides the α slider under minimax and threshold, and shows it again for power', async () => {
+    await page().goto(`${base()}#/packing?n=12&d=4&objective=power&alpha=3`);
+    const alpha = page().locator('#packing-alpha');
+    const note = page().locator('#packing-alpha-note');
+    expect(await alpha.isVisible()).toBe(true);
+    expect(await note.isVisible()).toBe(false);
+    await page().selectOption('#packing-objective', 'minimax');
+    expect(await alpha.isVisible()).toBe(false);
+    expect(await note.textContent()).toBe('α applies to power only; minimax takes none.');
+    expect(page().url()).not.toContain('alpha='); // a link shows no value that does nothing
+    await page().screenshot({ path: `${ARTIFACTS_DIR}/packing-view-minimax.png` });
+    await page().selectOption('#packing-objective', 'threshold');
+    expect(await alpha.isVisible()).toBe(false);
+    expect(await note.textContent()).toMatch(/threshold takes none/);
+    await page().selectOption('#packing-objective', 'power');
+    expect(await alpha.isVisible()).toBe(true);
+    expect(await note.isVisible()).toBe(false);
+    expect(page().url()).toContain('alpha=3'); // the value kept while hidden
+  });
+
+  it('opens a shared minimax link with the α slider hidden', async () => {
+    await page().goto(`${base()}#/packing?n=6&d=3&objective=minimax&alpha=3`);
+    expect(await page().locator('#packing-alpha').isVisible()).toBe(false);
+    expect(await page().locator('#packing-alpha-note').isVisible()).toBe(true);
+  });
+
   it('labels the loss axis in plain or scientific notation, never with SI prefixes', async () => {
     // Four vectors in R⁴ become orthogonal: the loss falls through 1e-3 … 1e-9 (d3: 1m … 1n).
     await page().goto(`${base()}#/packing?n=4&d=4&objective=power&alpha=2&seed=0&steps=400`);

@@ -16,8 +16,15 @@ export interface SliderSpec {
   onInput: (x: number) => void;
 }
 
-/** A labelled range input whose value shows in an <output>; returns a setter. */
-export function slider(parent: HTMLElement, spec: SliderSpec): (x: number) => void {
+/** What {@link slider} returns: a setter for its value, and the labelled field. */
+export interface Slider {
+  (x: number): void;
+  /** The <label> holding the title and the input, e.g. to hide it. */
+  readonly field: HTMLLabelElement;
+}
+
+/** A labelled range input whose value shows in an <output>. */
+export function slider(parent: HTMLElement, spec: SliderSpec): Slider {
   const label = document.createElement('label');
   label.htmlFor = spec.id;
   const title = document.createElement('span');
@@ -49,7 +56,7 @@ export function slider(parent: HTMLElement, spec: SliderSpec): (x: number) => vo
   });
   label.append(title, input);
   parent.append(label);
-  return set;
+  return Object.assign(set, { field: label });
 }
 
 /** A labelled <select>. */

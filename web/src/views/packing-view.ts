@@ -1,12 +1,19 @@
 /**
  * The Packing view: n unit vectors in R^d optimized in a web worker under a chosen
  * objective; the Gram matrix drawn as a heatmap ordered by detected tegum factor,
- * the factor list with labels and the loss curve, updating as it runs.
+ * the factor list with labels and the loss curve, updating as it runs. The α slider
+ * shows only for objectives that take α (the registry's defaults say which).
  */
-import { objectiveNames, resolvePackRun, tegumFactors } from '../../../src/index.js';
+import {
+  objectiveDefinition,
+  objectiveNames,
+  resolvePackRun,
+  tegumFactors,
+} from '../../../src/index.js';
 import {
   figureSlot,
   listPanel,
+  plainNote,
   readout,
   runButtons,
   select,
@@ -27,6 +34,9 @@ interface PackingState {
   steps: number;
 }
 
+/** True when `objective` has an α parameter (power's exponent; threshold and minimax have none). */
+const takesAlpha = (objective: string) => 'alpha' in objectiveDefinition(objective).defaults;
+
 /** Mounts the view into `root`; returns a cleanup function. */
 export function mountPackingView(root: HTMLElement, params: URLSearchParams): () => void {
   const state: PackingState = {
@@ -45,7 +55,14 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
   let history: { step: number; loss: number }[] = [];
   let status: 'idle' | 'running' | 'paused' | 'done' = 'idle';
 
-  const save = () => writeRoute('packing', { ...state });
+  // α only where the objective takes it, so a link never shows a value that does nothing.
+  const save = () => {
+    const { alpha, ...rest } = state;
+    writeRoute('packing', {
+      ...rest,
+      ...(takesAlpha(state.objective) ? { alpha } : {}),
+    });
+  };
   const changed = () => {
     save();
     reset();
@@ -70,9 +87,10 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
   });
   select(controls, 'packing-objective', 'objective', objectiveNames(), state.objective, (v) => {
     state.objective = v;
+    showAlpha();
     changed();
   });
-  slider(controls, {
+  const alphaSlider = slider(controls, {
     id: 'packing-alpha',
     label: 'α (power objective)',
     min: 0.25,
@@ -82,6 +100,19 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
     format: (x) => x.toFixed(2),
     onInput: (x) => ((state.alpha = x), changed()),
   });
+  const alphaNote = plainNote(controls, 'packing-alpha-note');
+  alphaSlider.field.after(alphaNote);
+  const alphaObjectives = objectiveNames().filter(takesAlpha).join(', ');
+  /** The α slider for objectives with an α; a one-line note in its place for the others. */
+  const showAlpha = () => {
+    const shown = takesAlpha(state.objective);
+    alphaSlider.field.hidden = !shown;
+    alphaNote.hidden = shown;
+    alphaNote.textContent = shown
+      ? ''
+      : `α applies to ${alphaObjectives} only; ${state.objective} takes none.`;
+  };
+  showAlpha();
   slider(controls, {
     id: 'packing-seed',
     label: 'seed',
@@ -157,7 +188,7 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
         n: state.n,
         d: state.d,
         objective: state.objective,
-        objectiveParams: state.objective === 'power' ? { alpha: state.alpha } : {},
+        objectiveParams: takesAlpha(state.objective) ? { alpha: state.alpha } : {},
         seed: state.seed,
         optimizer: { steps },
       }),
