@@ -62,11 +62,23 @@ describe.runIf(enabled)('the explorer’s packing view in Chromium', () => {
     expect(await page().locator('#packing-alpha-note').isVisible()).toBe(true);
   });
 
+  it('optimizes on load from a shared link with autostart=1, without a click', async () => {
+    await page().goto(`${base()}#/packing?n=6&d=3&objective=minimax&seed=1&steps=600&autostart=1`);
+    await expect.poll(status, { timeout: 30_000 }).toBe('done');
+    expect(await readout('step').textContent()).toBe('600');
+    expect(await page().locator('#packing-gram svg').count()).toBe(1);
+    // Kept when the link is edited; an ordinary URL never gains it (the toy view's test).
+    await page().focus('#packing-seed');
+    await page().keyboard.press('ArrowRight');
+    expect(page().url()).toMatch(/[?&]autostart=1(&|$)/);
+  });
+
   it('labels the loss axis in plain or scientific notation, never with SI prefixes', async () => {
     // Four vectors in R⁴ become orthogonal: the loss falls through 1e-3 … 1e-9 (d3: 1m … 1n).
     await page().goto(`${base()}#/packing?n=4&d=4&objective=power&alpha=2&seed=0&steps=400`);
     await page().click('#packing-start');
     await expect.poll(status, { timeout: 30_000 }).toBe('done');
+    expect(await readout('step').textContent()).toBe('400'); // this run, not the last test's
     const loss = await figureTexts(page(), '#packing-loss');
     process.stderr.write(`packing view, loss ticks: ${loss.join(' ')}\n`);
     expect(loss.some((t) => /^\d(\.\d+)?e-\d+$/.test(t))).toBe(true);

@@ -12,6 +12,30 @@ describe.runIf(enabled)('the explorer’s toy-model view in Chromium', () => {
 
   const status = () => page().locator('#app').getAttribute('data-status');
 
+  it('trains on load from a shared link with autostart=1, without a click', async () => {
+    await page().goto(`${base()}#/toy?n=5&m=2&S=0.9&seed=0&steps=2000&autostart=1`);
+    await expect.poll(status, { timeout: 60_000 }).toBe('done');
+    expect(await page().locator('#toy-readout dd[data-key="step"]').textContent()).toBe('2000');
+    expect(await page().locator('#toy-factors li[data-size]').count()).toBeGreaterThan(0);
+    await page().screenshot({ path: `${ARTIFACTS_DIR}/toy-view-autostart.png` });
+    // The link keeps asking to train when a slider moves, so an edited link still shows a result.
+    await page().focus('#toy-seed');
+    await page().keyboard.press('ArrowRight');
+    expect(page().url()).toMatch(/[?&]autostart=1(&|$)/);
+    expect(page().url()).toContain('seed=1');
+  });
+
+  it('does not write autostart into a URL that did not have it', async () => {
+    await page().goto(`${base()}#/toy?n=5&m=2&S=0.9&seed=0&steps=2000`);
+    await page().waitForTimeout(500);
+    expect(await status()).toBe('idle');
+    await page().focus('#toy-seed');
+    await page().keyboard.press('ArrowRight');
+    await page().click('#toy-start');
+    expect(page().url()).toContain('seed=1');
+    expect(page().url()).not.toContain('autostart');
+  });
+
   it('keys the ‖Wᵢ‖ bars’ colours with a superposition legend inside their SVG', async () => {
     await page().goto(`${base()}#/toy?n=8&m=2&S=0.99&decay=0.8&seed=0&steps=3000`);
     await page().click('#toy-start');
@@ -45,6 +69,7 @@ describe.runIf(enabled)('the explorer’s toy-model view in Chromium', () => {
     await page().goto(`${base()}#/toy?n=5&m=2&S=0.9&decay=0.9&seed=0&steps=3000`);
     await page().click('#toy-start');
     await expect.poll(status, { timeout: 60_000 }).toBe('done');
+    expect(await page().locator('#toy-readout dd[data-key="step"]').textContent()).toBe('3000');
     const loss = await figureTexts(page(), '#toy-loss');
     expect(loss).toContain('0.005');
     const texts = await figureTexts(page());

@@ -2,7 +2,8 @@
  * The Packing view: n unit vectors in R^d optimized in a web worker under a chosen
  * objective; the Gram matrix drawn as a heatmap ordered by detected tegum factor,
  * the factor list with labels and the loss curve, updating as it runs. The α slider
- * shows only for objectives that take α (the registry's defaults say which).
+ * shows only for objectives that take α (the registry's defaults say which);
+ * `autostart=1` in the URL starts the run on load (url-state.ts).
  */
 import {
   objectiveDefinition,
@@ -22,7 +23,7 @@ import {
   viewLayout,
 } from '../controls.js';
 import { factorList, factorOrder, gramHeatmap, lossCurve } from '../draw.js';
-import { choiceParam, numberParam, writeRoute } from '../url-state.js';
+import { autostartParam, choiceParam, numberParam, writeRoute } from '../url-state.js';
 import type { PackingMessage, PackingRequest } from '../workers/packing-worker.js';
 
 interface PackingState {
@@ -47,6 +48,7 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
     seed: numberParam(params, 'seed', 0, 0, 1_000_000),
     steps: numberParam(params, 'steps', 1500, 100, 20_000),
   };
+  const autostart = autostartParam(params);
   const { controls, plots } = viewLayout(root, 'Packing parameters');
 
   let worker: Worker | undefined;
@@ -61,6 +63,7 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
     writeRoute('packing', {
       ...rest,
       ...(takesAlpha(state.objective) ? { alpha } : {}),
+      ...(autostart ? { autostart: 1 } : {}),
     });
   };
   const changed = () => {
@@ -259,5 +262,6 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
 
   reset();
   startButton.focus();
+  if (autostart) start();
   return () => worker?.terminate();
 }

@@ -3,7 +3,8 @@
  * sparsity S and importance decay; several seeds train in a web worker and the
  * lowest-loss one is drawn as it trains: the features as arrows when m ≤ 2 (a
  * note says so in their place when m > 2), the WᵀW heatmap, ‖W_i‖ bars coloured by
- * superposition with their colour key, D_i, and the tegum factors.
+ * superposition with their colour key, D_i, and the tegum factors. `autostart=1`
+ * in the URL trains on load (url-state.ts).
  */
 import * as Plot from '@observablehq/plot';
 import { featureGeometry, parseFeatureSets, resolveToyRun } from '../../../src/index.js';
@@ -27,7 +28,7 @@ import {
   normBars,
   type ToyFeature,
 } from '../draw.js';
-import { numberParam, writeRoute } from '../url-state.js';
+import { autostartParam, numberParam, writeRoute } from '../url-state.js';
 import type { ToyMessage, ToyRequest } from '../workers/toy-worker.js';
 
 interface ToyViewState {
@@ -57,6 +58,7 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     correlated: params.get('correlated') ?? '',
     anticorrelated: params.get('anticorrelated') ?? '',
   };
+  const autostart = autostartParam(params);
   const { controls, plots } = viewLayout(root, 'Toy model parameters');
 
   const worker = new Worker(new URL('../workers/toy-worker.ts', import.meta.url), {
@@ -74,7 +76,7 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     show({ status: s });
   };
   const changed = () => {
-    writeRoute('toy', { ...state });
+    writeRoute('toy', { ...state, ...(autostart ? { autostart: 1 } : {}) });
     reset();
   };
   slider(controls, {
@@ -307,5 +309,6 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
 
   reset();
   startButton.focus();
+  if (autostart) start();
   return () => worker.terminate();
 }
