@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, browserAvailable } from '../../src/test-support/browser.js';
 import { useExplorerPage } from '../../src/test-support/explorer-page.js';
+import { SI_SUFFIX, figureTexts } from './tick-labels.js';
 
 const enabled = browserAvailable();
 
@@ -31,6 +32,59 @@ describe.runIf(enabled)('the explorer’s packing view in Chromium', () => {
     // Chromium validates relaxed SIMD, so the worker loads the fused-multiply-add build.
     expect(wasm.some((u) => /tegum-kernels-relaxed[^/]*\.wasm$/.test(u))).toBe(true);
     await page().screenshot({ path: `${ARTIFACTS_DIR}/packing-view-etf.png` });
+  });
+
+  const status = () => page().locator('#app').getAttribute('data-status');
+
+  it('hides the α slider under minimax and threshold, and shows it again for power', async () => {
+    await page().goto(`${base()}#/packing?n=12&d=4&objective=power&alpha=3`);
+    const alpha = page().locator('#packing-alpha');
+    const note = page().locator('#packing-alpha-note');
+    expect(await alpha.isVisible()).toBe(true);
+    expect(await note.isVisible()).toBe(false);
+    await page().selectOption('#packing-objective', 'minimax');
+    expect(await alpha.isVisible()).toBe(false);
+    expect(await note.textContent()).toBe('α applies to power only; minimax takes none.');
+    expect(page().url()).not.toContain('alpha='); // a link shows no value that does nothing
+    await page().screenshot({ path: `${ARTIFACTS_DIR}/packing-view-minimax.png` });
+    await page().selectOption('#packing-objective', 'threshold');
+    expect(await alpha.isVisible()).toBe(false);
+    expect(await note.textContent()).toMatch(/threshold takes none/);
+    await page().selectOption('#packing-objective', 'power');
+    expect(await alpha.isVisible()).toBe(true);
+    expect(await note.isVisible()).toBe(false);
+    expect(page().url()).toContain('alpha=3'); // the value kept while hidden
+  });
+
+  it('opens a shared minimax link with the α slider hidden', async () => {
+    await page().goto(`${base()}#/packing?n=6&d=3&objective=minimax&alpha=3`);
+    expect(await page().locator('#packing-alpha').isVisible()).toBe(false);
+    expect(await page().locator('#packing-alpha-note').isVisible()).toBe(true);
+  });
+
+  it('optimizes on load from a shared link with autostart=1, without a click', async () => {
+    await page().goto(`${base()}#/packing?n=6&d=3&objective=minimax&seed=1&steps=600&autostart=1`);
+    await expect.poll(status, { timeout: 30_000 }).toBe('done');
+    expect(await readout('step').textContent()).toBe('600');
+    expect(await page().locator('#packing-gram svg').count()).toBe(1);
+    // Kept when the link is edited; an ordinary URL never gains it (the toy view's test).
+    await page().focus('#packing-seed');
+    await page().keyboard.press('ArrowRight');
+    expect(page().url()).toMatch(/[?&]autostart=1(&|$)/);
+  });
+
+  it('labels the loss axis in plain or scientific notation, never with SI prefixes', async () => {
+    // Four vectors in R⁴ become orthogonal: the loss falls through 1e-3 … 1e-9 (d3: 1m … 1n).
+    await page().goto(`${base()}#/packing?n=4&d=4&objective=power&alpha=2&seed=0&steps=400`);
+    await page().click('#packing-start');
+    await expect.poll(status, { timeout: 30_000 }).toBe('done');
+    expect(await readout('step').textContent()).toBe('400'); // this run, not the last test's
+    const loss = await figureTexts(page(), '#packing-loss');
+    process.stderr.write(`packing view, loss ticks: ${loss.join(' ')}\n`);
+    expect(loss.some((t) => /^\d(\.\d+)?e-\d+$/.test(t))).toBe(true);
+    const texts = await figureTexts(page());
+    expect(texts.filter((t) => SI_SUFFIX.test(t))).toEqual([]);
+    await page().screenshot({ path: `${ARTIFACTS_DIR}/packing-view-orthogonal.png` });
   });
 
   it('pauses and resets from the keyboard', async () => {

@@ -4,6 +4,7 @@ import { WEB_DIST } from '../../src/cli/serve-command.js';
 import { startStaticServer } from '../../src/serve/static-server.js';
 import { ARTIFACTS_DIR, browserAvailable, launchBrowser } from '../../src/test-support/browser.js';
 import { useExplorerPage } from '../../src/test-support/explorer-page.js';
+import { SI_SUFFIX, figureTexts } from './tick-labels.js';
 
 const enabled = browserAvailable();
 
@@ -42,6 +43,19 @@ describe.runIf(enabled)('the explorer’s theory view in Chromium', () => {
       `theory view: redraw per slider step median ${costs[20].toFixed(1)} ms, max ${costs[39].toFixed(1)} ms\n`,
     );
     await page().screenshot({ path: `${ARTIFACTS_DIR}/theory-view-alpha-4.png` });
+  });
+
+  it('labels k and k* in thousands plainly, never with SI prefixes (k is the factor count)', async () => {
+    // kMax = 5559 here: d3's log format wrote 1k, where k is also the axis's name.
+    await page().goto(`${base()}#/theory?n=10000000&d=1000000&alpha=0.3&bound=jl-cubic&loss=post`);
+    await expect.poll(() => readout('alphaStar').textContent()).not.toBe('');
+    await expect.poll(() => page().locator('#theory-kstar-plot svg').count()).toBe(1);
+    const k = await figureTexts(page(), '#theory-loss-plot');
+    expect(k).toContain('1,000');
+    expect(await figureTexts(page(), '#theory-kstar-plot')).toContain('1,000');
+    const texts = await figureTexts(page());
+    expect(texts.filter((t) => SI_SUFFIX.test(t))).toEqual([]);
+    await page().screenshot({ path: `${ARTIFACTS_DIR}/theory-view-large-k.png` });
   });
 
   it('restores a shared state from the URL and says when the domain is empty', async () => {

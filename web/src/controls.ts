@@ -16,8 +16,15 @@ export interface SliderSpec {
   onInput: (x: number) => void;
 }
 
-/** A labelled range input whose value shows in an <output>; returns a setter. */
-export function slider(parent: HTMLElement, spec: SliderSpec): (x: number) => void {
+/** What {@link slider} returns: a setter for its value, and the labelled field. */
+export interface Slider {
+  (x: number): void;
+  /** The <label> holding the title and the input, e.g. to hide it. */
+  readonly field: HTMLLabelElement;
+}
+
+/** A labelled range input whose value shows in an <output>. */
+export function slider(parent: HTMLElement, spec: SliderSpec): Slider {
   const label = document.createElement('label');
   label.htmlFor = spec.id;
   const title = document.createElement('span');
@@ -49,7 +56,7 @@ export function slider(parent: HTMLElement, spec: SliderSpec): (x: number) => vo
   });
   label.append(title, input);
   parent.append(label);
-  return set;
+  return Object.assign(set, { field: label });
 }
 
 /** A labelled <select>. */
@@ -112,8 +119,17 @@ export function readout(
   };
 }
 
+/** What {@link figureSlot} returns: call it with a node to replace the figure's body. */
+export interface FigureSlot {
+  (node: Node): void;
+  /** The <figure>, e.g. to hide it. */
+  readonly figure: HTMLElement;
+  /** Its <figcaption>, e.g. to reword it. */
+  readonly caption: HTMLElement;
+}
+
 /** A figure slot with a caption whose content is replaced on each redraw. */
-export function figureSlot(parent: HTMLElement, id: string, caption: string) {
+export function figureSlot(parent: HTMLElement, id: string, caption: string): FigureSlot {
   const fig = document.createElement('figure');
   fig.id = id;
   const cap = document.createElement('figcaption');
@@ -121,7 +137,7 @@ export function figureSlot(parent: HTMLElement, id: string, caption: string) {
   const body = document.createElement('div');
   fig.append(cap, body);
   parent.append(fig);
-  return (node: Node) => body.replaceChildren(node);
+  return Object.assign((node: Node) => body.replaceChildren(node), { figure: fig, caption: cap });
 }
 
 /** The two columns every view has: its controls and its plots. */
@@ -156,6 +172,16 @@ export function statusNote(parent: HTMLElement, id: string): HTMLParagraphElemen
   note.className = 'note';
   note.id = id;
   note.setAttribute('role', 'status');
+  parent.append(note);
+  return note;
+}
+
+/** A note (`p.note`) that is not a live region, e.g. why a control or a figure is hidden. */
+export function plainNote(parent: HTMLElement, id: string): HTMLParagraphElement {
+  const note = document.createElement('p');
+  note.className = 'note';
+  note.id = id;
+  note.hidden = true;
   parent.append(note);
   return note;
 }

@@ -1,6 +1,13 @@
 /**
  * Shareable state in the URL: `#/VIEW?key=value&…`. Each view reads its
  * parameters (with defaults and bounds) and writes them back on every change.
+ *
+ * `autostart=1` (packing and toy views) starts the run as the page loads, so a
+ * shared link shows a result without a click. It belongs to the link, not to the
+ * state: a view writes it back only when the URL it was opened with had it (an
+ * edited shared link still trains for whoever opens it next) and never adds it, so
+ * moving a slider or pressing Start does not turn an ordinary URL into one that
+ * trains on load.
  */
 
 /** The parsed hash: which view, and its parameters. */
@@ -35,6 +42,12 @@ export function numberParam(
   const raw = params.get(key);
   const x = raw === null ? Number.NaN : Number(raw);
   return Number.isFinite(x) ? Math.min(max, Math.max(min, x)) : fallback;
+}
+
+/** True when the URL asks the view to start its run on load (`autostart=1` or `=true`). */
+export function autostartParam(params: URLSearchParams): boolean {
+  const raw = params.get('autostart');
+  return raw === '1' || raw === 'true';
 }
 
 /** A parameter from a fixed set of names, or `fallback`. */

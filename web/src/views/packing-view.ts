@@ -1,12 +1,20 @@
 /**
  * The Packing view: n unit vectors in R^d optimized in a web worker under a chosen
  * objective; the Gram matrix drawn as a heatmap ordered by detected tegum factor,
- * the factor list with labels and the loss curve, updating as it runs.
+ * the factor list with labels and the loss curve, updating as it runs. The α slider
+ * shows only for objectives that take α (the registry's defaults say which);
+ * `autostart=1` in the URL starts the run on load (url-state.ts).
  */
-import { objectiveNames, resolvePackRun, tegumFactors } from '../../../src/index.js';
+import {
+  objectiveDefinition,
+  objectiveNames,
+  resolvePackRun,
+  tegumFactors,
+} from '../../../src/index.js';
 import {
   figureSlot,
   listPanel,
+  plainNote,
   readout,
   runButtons,
   select,
@@ -15,7 +23,7 @@ import {
   viewLayout,
 } from '../controls.js';
 import { factorList, factorOrder, gramHeatmap, lossCurve } from '../draw.js';
-import { choiceParam, numberParam, writeRoute } from '../url-state.js';
+import { autostartParam, choiceParam, numberParam, writeRoute } from '../url-state.js';
 import type { PackingMessage, PackingRequest } from '../workers/packing-worker.js';
 
 interface PackingState {
@@ -27,6 +35,9 @@ interface PackingState {
   steps: number;
 }
 
+/** True when `objective` has an α parameter (power's exponent; threshold and minimax have none). */
+const takesAlpha = (objective: string) => 'alpha' in objectiveDefinition(objective).defaults;
+
 /** Mounts the view into `root`; returns a cleanup function. */
 export function mountPackingView(root: HTMLElement, params: URLSearchParams): () => void {
   const state: PackingState = {
@@ -37,6 +48,7 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
     seed: numberParam(params, 'seed', 0, 0, 1_000_000),
     steps: numberParam(params, 'steps', 1500, 100, 20_000),
   };
+  const autostart = autostartParam(params);
   const { controls, plots } = viewLayout(root, 'Packing parameters');
 
   let worker: Worker | undefined;
@@ -45,7 +57,15 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
   let history: { step: number; loss: number }[] = [];
   let status: 'idle' | 'running' | 'paused' | 'done' = 'idle';
 
-  const save = () => writeRoute('packing', { ...state });
+  // α only where the objective takes it, so a link never shows a value that does nothing.
+  const save = () => {
+    const { alpha, ...rest } = state;
+    writeRoute('packing', {
+      ...rest,
+      ...(takesAlpha(state.objective) ? { alpha } : {}),
+      ...(autostart ? { autostart: 1 } : {}),
+    });
+  };
   const changed = () => {
     save();
     reset();
@@ -70,9 +90,10 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
   });
   select(controls, 'packing-objective', 'objective', objectiveNames(), state.objective, (v) => {
     state.objective = v;
+    showAlpha();
     changed();
   });
-  slider(controls, {
+  const alphaSlider = slider(controls, {
     id: 'packing-alpha',
     label: 'α (power objective)',
     min: 0.25,
@@ -82,6 +103,19 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
     format: (x) => x.toFixed(2),
     onInput: (x) => ((state.alpha = x), changed()),
   });
+  const alphaNote = plainNote(controls, 'packing-alpha-note');
+  alphaSlider.field.after(alphaNote);
+  const alphaObjectives = objectiveNames().filter(takesAlpha).join(', ');
+  /** The α slider for objectives with an α; a one-line note in its place for the others. */
+  const showAlpha = () => {
+    const shown = takesAlpha(state.objective);
+    alphaSlider.field.hidden = !shown;
+    alphaNote.hidden = shown;
+    alphaNote.textContent = shown
+      ? ''
+      : `α applies to ${alphaObjectives} only; ${state.objective} takes none.`;
+  };
+  showAlpha();
   slider(controls, {
     id: 'packing-seed',
     label: 'seed',
@@ -157,7 +191,7 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
         n: state.n,
         d: state.d,
         objective: state.objective,
-        ...(state.objective === 'power' ? { alpha: state.alpha } : {}),
+        ...(takesAlpha(state.objective) ? { alpha: state.alpha } : {}),
         seed: state.seed,
         steps,
       }),
@@ -228,5 +262,6 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
 
   reset();
   startButton.focus();
+  if (autostart) start();
   return () => worker?.terminate();
 }

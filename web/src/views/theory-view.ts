@@ -15,6 +15,7 @@ import {
   type TheoryModel,
 } from '../../../src/index.js';
 import { figureSlot, readout, select, slider, statusNote, viewLayout } from '../controls.js';
+import { formatTick, logAxis } from '../draw.js';
 import { choiceParam, numberParam, writeRoute } from '../url-state.js';
 
 interface TheoryState {
@@ -133,14 +134,18 @@ export function mountTheoryView(root: HTMLElement, params: URLSearchParams): () 
         kMax: String(o.kMax),
       });
       const L1 = curve[0].loss;
+      const kAxis = logAxis(
+        curve.map((p) => p.k),
+        'k',
+      );
       lossSlot(
         Plot.plot({
           width: 440,
           height: 260,
           grid: true,
           marginLeft: 56,
-          x: { type: 'log', label: 'k' },
-          y: { label: 'L(k) / L(1)' },
+          x: kAxis,
+          y: { label: 'L(k) / L(1)', tickFormat: formatTick },
           marks: [
             Plot.line(curve, { x: 'k', y: 'normalizedLoss', stroke: '#4269d0', strokeWidth: 2 }),
             Plot.dot([o], { x: 'kStar', y: 'lossRatio', r: 5, stroke: '#d62728', fill: 'white' }),
@@ -153,8 +158,8 @@ export function mountTheoryView(root: HTMLElement, params: URLSearchParams): () 
           height: 220,
           grid: true,
           marginLeft: 56,
-          x: { type: 'log', label: 'k' },
-          y: { label: 'd(L/L(1))/dk' },
+          x: kAxis,
+          y: { label: 'd(L/L(1))/dk', tickFormat: formatTick },
           marks: [
             Plot.ruleY([0], { stroke: '#888' }),
             Plot.line(curve.slice(0, -2), {
@@ -189,8 +194,11 @@ export function mountTheoryView(root: HTMLElement, params: URLSearchParams): () 
           height: 220,
           grid: true,
           marginLeft: 56,
-          x: { label: 'α' },
-          y: { type: 'log', label: 'k*' },
+          x: { label: 'α', tickFormat: formatTick },
+          y: logAxis(
+            rows.map((r) => r.kStar),
+            'k*',
+          ),
           marks: [
             t.alphaStar === null
               ? null

@@ -1,22 +1,34 @@
 /**
  * The Toy model view (Elhage et al. 2022): n features, m hidden dimensions,
  * sparsity S and importance decay; several seeds train in a web worker and the
- * lowest-loss one is drawn as it trains: the features as arrows when m = 2, the
- * WᵀW heatmap, ‖W_i‖ bars coloured by superposition, D_i, and the tegum factors.
+ * lowest-loss one is drawn as it trains: the features as arrows when m ≤ 2 (a
+ * note says so in their place when m > 2), the WᵀW heatmap, ‖W_i‖ bars coloured by
+ * superposition with their colour key, D_i, and the tegum factors. `autostart=1`
+ * in the URL trains on load (url-state.ts).
  */
 import * as Plot from '@observablehq/plot';
 import { featureGeometry, resolveToyRun } from '../../../src/index.js';
 import {
   figureSlot,
   listPanel,
+  plainNote,
   readout,
   runButtons,
   slider,
   statusNote,
   viewLayout,
 } from '../controls.js';
-import { factorList, factorOrder, gramHeatmap, lossCurve } from '../draw.js';
-import { numberParam, writeRoute } from '../url-state.js';
+import {
+  factorList,
+  factorOrder,
+  featureArrows,
+  formatTick,
+  gramHeatmap,
+  lossCurve,
+  normBars,
+  type ToyFeature,
+} from '../draw.js';
+import { autostartParam, numberParam, writeRoute } from '../url-state.js';
 import type { ToyMessage, ToyRequest } from '../workers/toy-worker.js';
 
 interface ToyViewState {
@@ -46,6 +58,7 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     correlated: params.get('correlated') ?? '',
     anticorrelated: params.get('anticorrelated') ?? '',
   };
+  const autostart = autostartParam(params);
   const { controls, plots } = viewLayout(root, 'Toy model parameters');
 
   const worker = new Worker(new URL('../workers/toy-worker.ts', import.meta.url), {
@@ -63,7 +76,7 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     show({ status: s });
   };
   const changed = () => {
-    writeRoute('toy', { ...state });
+    writeRoute('toy', { ...state, ...(autostart ? { autostart: 1 } : {}) });
     reset();
   };
   slider(controls, {
@@ -130,13 +143,11 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
   ]);
   const note = statusNote(controls, 'toy-message');
 
-  const arrowsSlot = figureSlot(
-    plots,
-    'toy-arrows',
-    'Features in the plane (m = 2), darker = more important',
-  );
+  const arrowsNote = plainNote(plots, 'toy-arrows-note');
+  arrowsNote.classList.add('plots-note');
+  const arrowsSlot = figureSlot(plots, 'toy-arrows', '');
   const gramSlot = figureSlot(plots, 'toy-gram', 'WᵀW by tegum factor (red +, blue −)');
-  const normsSlot = figureSlot(plots, 'toy-norms', '‖Wᵢ‖, coloured by superposition Σⱼ(Ŵᵢ·Wⱼ)²');
+  const normsSlot = figureSlot(plots, 'toy-norms', '‖Wᵢ‖, coloured by superposition');
   const dimSlot = figureSlot(plots, 'toy-dims', 'Feature dimensionality Dᵢ');
   const lossSlot = figureSlot(plots, 'toy-loss', 'Loss (best seed, running mean)');
   const factors = listPanel(plots, 'toy-factors', 'Tegum factors');
@@ -154,60 +165,33 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
       speed: Math.round(msg.stepsPerSecond).toLocaleString('en'),
       backend: msg.backend,
     });
-    const features = Array.from({ length: n }, (_, i) => ({
+    // W is [m, n]: W_i's first coordinate at i, its second at n + i.
+    const features: (ToyFeature & { D: number })[] = Array.from({ length: n }, (_, i) => ({
       i,
-      x: m >= 1 ? msg.W[i] : 0,
+      x: msg.W[i],
       y: m >= 2 ? msg.W[n + i] : 0,
       norm: g.norms[i],
       superposition: g.superposition[i],
       D: g.featureDimensionality[i],
       importance: importance[i],
     }));
-    if (m === 2) {
-      arrowsSlot(
-        Plot.plot({
-          width: 300,
-          height: 300,
-          inset: 10,
-          aspectRatio: 1,
-          x: { domain: [-1.3, 1.3], label: null },
-          y: { domain: [-1.3, 1.3], label: null },
-          color: { type: 'linear', scheme: 'Greys', domain: [0, 1.2] },
-          marks: [
-            Plot.ruleX([0], { stroke: '#ddd' }),
-            Plot.ruleY([0], { stroke: '#ddd' }),
-            Plot.arrow(features, {
-              x1: 0,
-              y1: 0,
-              x2: 'x',
-              y2: 'y',
-              stroke: 'importance',
-              strokeWidth: 2,
-            }),
-            Plot.text(features, { x: 'x', y: 'y', text: 'i', dy: -8, fontSize: 11 }),
-          ],
-        }),
-      );
-    } else arrowsSlot(document.createTextNode(`m = ${m}: arrows are drawn for m = 2.`));
+    if (m <= 2) arrowsSlot(featureArrows(features, m === 1 ? 1 : 2));
     gramSlot(gramHeatmap(msg.W, m, n, factorOrder(g.tegum, n), false, 280));
-    normsSlot(
-      Plot.plot({
-        width: 320,
-        height: Math.max(120, 14 * n),
-        marginLeft: 36,
-        x: { label: '‖Wᵢ‖', domain: [0, Math.max(1.1, ...g.norms)] },
-        y: { label: 'feature', type: 'band' },
-        color: { type: 'linear', scheme: 'Viridis', domain: [0, 1], label: 'superposition' },
-        marks: [Plot.barX(features, { y: 'i', x: 'norm', fill: 'superposition' })],
-      }),
-    );
+    normsSlot(normBars(features));
     dimSlot(
       Plot.plot({
         width: 320,
         height: 180,
         grid: true,
-        x: { label: 'feature' },
-        y: { label: 'Dᵢ', domain: [0, 1.05] },
+        // Every feature's place, drawn or not, and whole-number ticks: with only features
+        // 0 and 1 represented, a fitted axis read 0.0 … 1.0.
+        x: {
+          label: 'feature',
+          domain: [0, n - 1],
+          ticks: Math.min(n - 1, 6),
+          tickFormat: formatTick,
+        },
+        y: { label: 'Dᵢ', domain: [0, 1.05], tickFormat: formatTick },
         marks: [
           Plot.dot(
             features.filter((f) => f.norm > 0.5),
@@ -304,11 +288,27 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
       slot(document.createTextNode(''));
     }
     arrowsSlot(document.createTextNode('Press Start to train.'));
+    showArrowsPanel();
     factors.replaceChildren();
     note.textContent = '';
   }
 
+  /** Arrows only where they are the whole geometry (m ≤ 2); a note in their place otherwise. */
+  function showArrowsPanel(): void {
+    const drawn = state.m <= 2;
+    arrowsSlot.figure.hidden = !drawn;
+    arrowsNote.hidden = drawn;
+    arrowsNote.textContent = drawn
+      ? ''
+      : `Feature arrows are drawn for m = 1 and m = 2; at m = ${state.m}, WᵀW and the tegum factors show the geometry.`;
+    arrowsSlot.caption.textContent =
+      state.m === 1
+        ? 'Features on the line (m = 1), darker = more important'
+        : 'Features in the plane (m = 2), darker = more important';
+  }
+
   reset();
   startButton.focus();
+  if (autostart) start();
   return () => worker.terminate();
 }
