@@ -1,5 +1,5 @@
 /**
- * Resolved runs (DESIGN.md §6): every run — a CLI command, a preset, a sweep job, the
+ * Resolved runs (docs/ARCHITECTURE.md §6): every run — a CLI command, a preset, a sweep job, the
  * explorer's worker — is one of these plain-data objects, built once at the edge by
  * its kind's resolver (`resolveToyRun` in src/toy, `resolvePackRun` in src/packing,
  * `resolveTheoryRun` in src/theory), with every effective value explicit. Trainers,
@@ -23,7 +23,7 @@ export interface ResolvedTegumOptions {
   rankTolerance: number;
 }
 
-/** A toy-model run (Elhage et al. 2022 §2; DESIGN.md §3), every value explicit. */
+/** A toy-model run (Elhage et al. 2022 §2; docs/ARCHITECTURE.md §3), every value explicit. */
 export interface ResolvedToyRun {
   kind: 'toy';
   nInstances: number;
@@ -74,7 +74,7 @@ export interface ResolvedSphereOptimizer {
   window: number;
 }
 
-/** A packing run (DESIGN.md §2), every value explicit. */
+/** A packing run (docs/ARCHITECTURE.md §2), every value explicit. */
 export interface ResolvedPackRun {
   kind: 'pack';
   n: number;
@@ -93,7 +93,7 @@ export interface ResolvedPackRun {
   threads: number;
 }
 
-/** A theory evaluation (DESIGN.md §1), every value explicit. */
+/** A theory evaluation (docs/ARCHITECTURE.md §1), every value explicit. */
 export interface ResolvedTheoryRun {
   kind: 'theory';
   n: number;

@@ -1,5 +1,5 @@
 /**
- * The toy-model experiment behind `tegum toy run` (Elhage et al. 2022; issue 4):
+ * The toy-model experiment behind `tegum toy run` (Elhage et al. 2022):
  * train a config (or a named preset) on the compute core, summarise every
  * instance's geometry, and optionally save the weights as `.npy` with a manifest,
  * and the data (JSON, CSV) and figures (SVG, PNG). The only toy layer that
@@ -84,7 +84,7 @@ export interface ToyRunResult {
 }
 
 /**
- * The resolved run of `opts` (DESIGN.md §6): the preset's config or the given one, with
+ * The resolved run of `opts` (docs/ARCHITECTURE.md §6): the preset's config or the given one, with
  * overrides, the analysis and execution settings, every value explicit. The threads
  * default to all cores, at most one per instance, and to 1 for small models (which
  * train faster on one thread than through the pool's messages).

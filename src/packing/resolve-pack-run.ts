@@ -1,5 +1,5 @@
 /**
- * The one place a packing run's config is resolved (DESIGN.md §2, §6): the sphere
+ * The one place a packing run's config is resolved (docs/ARCHITECTURE.md §2, §6): the sphere
  * optimizer's defaults (src/packing/sphere-optimizer.ts), the objective's parameter
  * defaults and the factor analysis's tolerance filled in and validated, so the run is
  * complete plain data (`ResolvedPackRun`).

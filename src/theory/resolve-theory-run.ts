@@ -1,5 +1,5 @@
 /**
- * The one place a theory evaluation's config is resolved (DESIGN.md §1, §6): the
+ * The one place a theory evaluation's config is resolved (docs/ARCHITECTURE.md §1, §6): the
  * model's defaults (bound 'jl-cubic', loss 'post', ε₀ = 1) filled in and validated
  * by `theoryModel`, as complete plain data (`ResolvedTheoryRun`).
  */

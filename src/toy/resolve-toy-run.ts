@@ -1,5 +1,5 @@
 /**
- * The one place a toy run's config is resolved (DESIGN.md §6): the defaults of
+ * The one place a toy run's config is resolved (docs/ARCHITECTURE.md §6): the defaults of
  * Elhage et al. 2022's notebook (10,000 steps, lr 1e-3 constant, batch 1024,
  * AdamW with PyTorch's defaults β = (0.9, 0.999), ε = 1e-8, decay 0.01) filled in,
  * every field validated, per-instance fields written out, so the result is

@@ -1,5 +1,5 @@
 /**
- * The `pack` job kind: one packing of n unit vectors in R^d (DESIGN.md §2), one seed,
+ * The `pack` job kind: one packing of n unit vectors in R^d (docs/ARCHITECTURE.md §2), one seed,
  * on one thread, then its tegum factors. Keys are `tegum pack run`'s flags in
  * camelCase, except that the tegum constraint's k is `constrainedK` (as in its JSON),
  * since `k` is the measured number of factors.

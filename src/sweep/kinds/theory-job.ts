@@ -1,6 +1,6 @@
 /**
  * The `theory` job kind: the seed post's loss-vs-k model at one (n, d, α, bound, loss)
- * (DESIGN.md §1): k*, its continuous neighbour, L(k*)/L(1) and the transition α*.
+ * (docs/ARCHITECTURE.md §1): k*, its continuous neighbour, L(k*)/L(1) and the transition α*.
  * Closed forms, no training: the seed does not change the numbers.
  */
 import type { ResolvedTheoryRun } from '../../core/run-config.js';
