@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    // Layers import downward only (STYLE.md): the figures and the report sit below
+    // Layers import downward only (docs/ARCHITECTURE.md §7): the figures and the report sit below
     // the experiments that call them.
     files: ['src/viz/**/*.ts'],
     rules: {

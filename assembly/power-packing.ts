@@ -1,6 +1,6 @@
 /**
  * The packing step's loss and gradient product for the power objective in one call, the
- * twin of src/core/js/power-packing-gradient.ts (DESIGN.md §2; the seed post,
+ * twin of src/core/js/power-packing-gradient.ts (docs/ARCHITECTURE.md §2; the seed post,
  * "Loss-Minimizing Subspaces"): G = VᵀV (upper triangle), L = 2 Σ_{i<j} ℓ(G_ij),
  * A = ℓ'(G) with a zero diagonal written over G's upper triangle and mirrored, out = V·A.
  * ℓ as src/packing/objectives/power.ts defines it: |c|^α for α > 1, smoothed

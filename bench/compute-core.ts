@@ -1,6 +1,6 @@
 /**
  * The compute core's benchmark (part of `npm run bench`): tegum's kernels against a PyTorch peer (bench/peer/torch_peer.py) on the
- * workloads of issue 3, in one run, printing medians and ratios. Speed goals live here,
+ * workloads below, in one run, printing medians and ratios. Speed goals live here,
  * never in unit tests. On a shared machine the numbers are noisy: read the ratios.
  *
  *   toy training steps/s: (n=400, m=30, B=1024, 1 instance, S=0.99), (n=20, m=5, B=1024, 16, S=0.9)
@@ -255,7 +255,7 @@ function benchPeak(addon: NativeAddon): number {
   return value;
 }
 
-/** The issue's targets, as ratios from this run's rows (or why one cannot be read). */
+/** The speed targets, as ratios from this run's rows (or why one cannot be read). */
 function printTargets(peak: number | undefined): void {
   const bestTorch = (w: string) =>
     Math.max(
@@ -272,7 +272,7 @@ function printTargets(peak: number | undefined): void {
     ['toy geometry n=200 m=20 B=1024 I=20', 'tegum', 'toy geometry shape', 4],
     ['toy n=400 m=30 B=1024 I=1 S=0.99', 'tegum', 'toy n=400, m=30', 5],
   ];
-  console.log('\nTargets (issue 11), best tegum row against the best torch configuration:');
+  console.log('\nTargets, best tegum row against the best torch configuration:');
   for (const [w, prefix, label, goal] of targets) {
     const ratio = bestOf(w, prefix) / bestTorch(w);
     const shown = Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : 'not measured';

@@ -1,13 +1,13 @@
 /**
  * Packing optimizer throughput: steps/s and effective GFLOP/s of one Riemannian
- * Adam step (Gram, objective, V·∂L/∂G, projection, retraction) at the issue's shapes,
+ * Adam step (Gram, objective, V·∂L/∂G, projection, retraction) at the benchmark's shapes,
  * timed as its marginal cost (a run of 4s steps against one of s: per-run costs cancel). Effective FLOPs per step = 4·d·n²: VᵀV and V·A each counted as a full
  * dense product (2·d·n²), although `gram` does only half of VᵀV. On each backend:
  * the TypeScript kernels, the WebAssembly ones (relaxed SIMD where this engine has it)
  * on one thread and on two, and the native ones (OpenBLAS) on one and two where built;
- * then the PyTorch peer's hand-written step at the issue's shapes (512, 64) and (2048, 128)
+ * then the PyTorch peer's hand-written step at the shapes (512, 64) and (2048, 128)
  * in its three thread configurations (bench/torch-peer.ts), each tegum row's ratio to the
- * fastest, and issue 11's target for the whole step on native (≥ 1×).
+ * fastest, and the target for the whole step on native (≥ 1×).
  */
 import { createObjective } from '../src/packing/objectives/registry.js';
 import { createSphereWorkspace, optimizeOnSpheres } from '../src/packing/sphere-optimizer.js';
@@ -88,7 +88,7 @@ function withPeer(rows: Row[]): { rows: object[]; notes: string[] } {
     if (b === undefined || !Number.isFinite(ours)) continue;
     const ratio = ours / b;
     lines.push(
-      `target (issue 11): native whole step (${n}, ${d}) ${ratio.toFixed(2)}× the best torch step (≥ 1×) ${ratio >= 1 ? 'met' : 'not met'}`,
+      `target: native whole step (${n}, ${d}) ${ratio.toFixed(2)}× the best torch step (≥ 1×) ${ratio >= 1 ? 'met' : 'not met'}`,
     );
   }
   return { rows: all, notes: lines };

@@ -1,5 +1,5 @@
 /**
- * Sweeps (part of `npm run bench`; issue 10, "Speed"): what scheduling costs.
+ * Sweeps (part of `npm run bench`): what scheduling costs.
  *
  *   1. The local pool's overhead for jobs of ≥ 100 ms: (threads × wall − Σ job time) / Σ job
  *      time, where a job's time is its own computation (wallSeconds in the store) and wall

@@ -1,7 +1,7 @@
 /**
  * Benchmark: computing all the data of the post's figures (a) and (b) — four
  * curves of 200 points and k* over 120 α values plus the α* bisection — for
- * n = 10⁵, d = 10⁴, jl-cubic (issue: foundation; target well under 100 ms).
+ * n = 10⁵, d = 10⁴, jl-cubic (target: well under 100 ms).
  */
 import { postFigureData } from '../src/theory/post-figure-data.js';
 import { median } from './median.js';

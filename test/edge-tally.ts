@@ -1,5 +1,5 @@
 /**
- * The tally of issue 13: bad and extreme inputs tried as a new user would (command
+ * A tally of bad and extreme inputs tried as a new user would (command
  * lines, HTTP requests, library calls), each checked against the promise — one line
  * on stderr and the right exit code, no stack trace, no NaN or Infinity printed, no
  * stray file (nothing at all on failure); the server answers and lives on; the

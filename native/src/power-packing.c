@@ -1,6 +1,6 @@
 /*
  * The packing step's loss and gradient product for the power objective in one native
- * call, the twin of src/core/js/power-packing-gradient.ts (DESIGN.md §2; the seed post,
+ * call, the twin of src/core/js/power-packing-gradient.ts (docs/ARCHITECTURE.md §2; the seed post,
  * "Loss-Minimizing Subspaces": ℓ(c) = |c|^α, α = d ln ℓ / d ln ε):
  *
  *   G = VᵀV (cblas_ssyrk, upper triangle only),

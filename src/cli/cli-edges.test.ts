@@ -1,5 +1,5 @@
 /**
- * The CLI at its edges (issue 13): every bad input one line on stderr and exit 2,
+ * The CLI at its edges: every bad input one line on stderr and exit 2,
  * a run that diverged exit 1 with its cause, nothing non-finite printed, output
  * paths checked before any work, nothing half-written, a closed stdout no crash.
  */

@@ -1,5 +1,5 @@
 /**
- * A fuzz test over the CLI's flag space (issue 13): fast-check draws commands from
+ * A fuzz test over the CLI's flag space: fast-check draws commands from
  * the flags of `theory`, `pack run` and `toy run` with values good, bad and extreme;
  * every command must exit 0, 1 or 2, print no stack trace and no NaN or Infinity,
  * and leave no stray file (nothing at all when it fails). Bounded: 20 commands and

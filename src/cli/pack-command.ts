@@ -1,5 +1,5 @@
 /**
- * `tegum pack …`: packing n unit vectors in R^d from the command line (issue 5).
+ * `tegum pack …`: packing n unit vectors in R^d from the command line.
  * `pack run` packs once (src/experiments/pack-run.ts) and prints the contract's JSON
  * fields (loss, maxAbsCos, meanAbsCos, k, factors with size/dim/label, timing);
  * `pack experiment` runs the experiment that tests the post's prediction.

@@ -1,7 +1,7 @@
 /**
  * `tegum sweep run SPEC --out DIR [--queue URL] [--threads N] [--json]`,
  * `tegum sweep export DIR --format json|csv|parquet [--out FILE]` and
- * `tegum sweep status DIR` (issue 10; DESIGN.md §6). The spec is checked whole
+ * `tegum sweep status DIR` (docs/ARCHITECTURE.md §5.4). The spec is checked whole
  * before any work; a progress bar over the jobs goes to stderr on a terminal.
  * DuckDB and BullMQ load only when a sweep command runs (every other command starts
  * without them).

@@ -1,6 +1,6 @@
 /**
  * `tegum theory …`: the post's loss-vs-k model from the command line. The JSON
- * shapes printed here are a contract other tools read (issue: foundation).
+ * shapes printed here are a contract other tools read.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { lossCurve, MAX_CURVE_POINTS } from '../theory/curve.js';

@@ -1,5 +1,5 @@
 /**
- * The one backend switch (DESIGN.md §6; tfjs's op/kernel split): every op checks its
+ * The one backend switch (docs/ARCHITECTURE.md §5.2; tfjs's op/kernel split): every op checks its
  * arguments and calls the active backend's kernel of the same name and signature —
  * 'js' (plain TypeScript references, src/core/js/), 'wasm' (AssemblyScript SIMD twins,
  * assembly/, loaded by src/core/wasm-kernels.ts) or 'native' (CBLAS through an N-API

@@ -1,6 +1,6 @@
 /**
- * The packing gradient's product V·A (DESIGN.md §2): for L = Σ_{i≠j} ℓ(G_ij) with G = VᵀV,
- * ∂L/∂V = 2 V·A where A_ij = ℓ'(G_ij) (zero diagonal) is symmetric. The op: checks
+ * The packing gradient's product V·A (docs/ARCHITECTURE.md §2): for L = Σ_{i≠j} ℓ(G_ij) with
+ * G = VᵀV, ∂L/∂V = 2 V·A where A_ij = ℓ'(G_ij) (zero diagonal) is symmetric. The op: checks
  * arguments, then runs the active backend's kernel.
  */
 

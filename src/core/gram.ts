@@ -1,5 +1,5 @@
 /**
- * The Gram matrix G = VᵀV of n feature vectors in R^d (DESIGN.md §2: G_ij = cos θ_ij for
+ * The Gram matrix G = VᵀV of n feature vectors in R^d (docs/ARCHITECTURE.md §2: G_ij = cos θ_ij for
  * unit columns). The op: checks arguments, then runs the active backend's kernel
  * (src/core/js/gram.ts or its WebAssembly twin).
  */

@@ -1,11 +1,10 @@
 /**
- * The power objective's interference loss over a Gram matrix (DESIGN.md §2; the seed post,
- * "Loss-Minimizing Subspaces": ℓ(c) = |c|^α, α = d ln ℓ / d ln ε), summed over ordered
- * pairs i ≠ j, with ℓ'(G_ij). For α > 1: ℓ(c) = |c|^α, ℓ'(c) = α |c|^α / c (0 at c = 0).
- * For α ≤ 1 the smoothed ℓ_δ(c) = (c² + δ²)^(α/2) − δ^α, ℓ_δ'(c) = α c (c² + δ²)^(α/2) /
- * (c² + δ²): see src/packing/objectives/power.ts for why and by how much it differs.
- * The reference both the objective and the fused kernels' js twin use; computed in
- * float64 whatever the buffer.
+ * The power objective's interference loss over a Gram matrix (docs/ARCHITECTURE.md §2; the seed
+ * post, "Loss-Minimizing Subspaces": ℓ(c) = |c|^α, α = d ln ℓ / d ln ε), summed over ordered pairs
+ * i ≠ j, with ℓ'(G_ij). For α > 1: ℓ(c) = |c|^α, ℓ'(c) = α |c|^α / c (0 at c = 0). For α ≤ 1 the
+ * smoothed ℓ_δ(c) = (c² + δ²)^(α/2) − δ^α, ℓ_δ'(c) = α c (c² + δ²)^(α/2) / (c² + δ²): see
+ * src/packing/objectives/power.ts for why and by how much it differs. The reference both the
+ * objective and the fused kernels' js twin use; computed in float64 whatever the buffer.
  */
 
 /** A Gram-shaped buffer: float32 in the compute core, float64 in gradient checks. */

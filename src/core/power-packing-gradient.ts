@@ -1,6 +1,6 @@
 /**
  * The packing step's loss and gradient product for the power objective ℓ(c) = |c|^α in
- * one kernel call (DESIGN.md §2; the seed post, "Loss-Minimizing Subspaces"): what
+ * one kernel call (docs/ARCHITECTURE.md §2; the seed post, "Loss-Minimizing Subspaces"): what
  * `gram`, the objective's ∂L/∂G and `gramTimes` compute in turn, fused so the [n, n]
  * matrices never leave the backend (native: ssyrk, a vectorised pass over the upper
  * triangle, ssymm). The op: checks arguments, then runs the active backend's kernel.

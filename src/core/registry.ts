@@ -1,5 +1,5 @@
 /**
- * Things registered by name in one place (STYLE.md, after SAELens's
+ * Things registered by name in one place (docs/ARCHITECTURE.md §8, after SAELens's
  * `registry.py`): objectives, bounds, presets, schedules, figures, experiments.
  * One wording for every registry: "unknown KIND 'NAME' (allowed: a, b)" and
  * "KIND 'NAME' is already registered".

@@ -1,5 +1,5 @@
 /**
- * A run's identity (DESIGN.md §6): sha256 (hex) of its resolved config's canonical
+ * A run's identity (docs/ARCHITECTURE.md §6): sha256 (hex) of its resolved config's canonical
  * JSON together with tegum's version. Equal identities are the same computation;
  * a sweep keys its jobs by it.
  *

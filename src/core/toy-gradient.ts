@@ -1,6 +1,6 @@
 /**
  * Loss and hand-derived gradients of the toy models on one fresh sparse batch
- * (Elhage et al. 2022 §2; DESIGN.md §3). Reference TypeScript kernel.
+ * (Elhage et al. 2022 §2; docs/ARCHITECTURE.md §3). Reference TypeScript kernel.
  *
  * Data: each feature is U[0, 1) with probability p, else 0 — independently, or in the
  * correlated and anticorrelated sets of toy-sampling.ts — drawn sample by sample from the

@@ -1,6 +1,6 @@
 /**
  * The state of many toy models of superposition trained at once (Elhage et al. 2022,
- * "Toy Models of Superposition", §2; DESIGN.md §3): per instance W [nHidden, nFeatures]
+ * "Toy Models of Superposition", §2; docs/ARCHITECTURE.md §3): per instance W [nHidden, nFeatures]
  * with Xavier-normal init (Glorot & Bengio 2010: std = √(2 / (fan_in + fan_out)) with
  * fan_in = nFeatures, fan_out = nHidden), b = 0, Adam moments, importance, feature
  * probabilities (and the correlated or anticorrelated sets of §7: toy-sampling.ts) and its

@@ -1,7 +1,7 @@
 /**
- * The fused training step of many toy models (DESIGN.md §3; derivation in toy-gradient.ts).
- * The op: checks arguments, counts the Adam step, runs the active backend's kernel and
- * reports divergence.
+ * The fused training step of many toy models (docs/ARCHITECTURE.md §3; derivation in
+ * toy-gradient.ts). The op: checks arguments, counts the Adam step, runs the active backend's
+ * kernel and reports divergence.
  */
 
 import { activeKernels } from './backend.js';

@@ -1,10 +1,10 @@
 /**
- * A pool of worker threads for independent work — toy-model instances, packing restarts,
- * sweep points (DESIGN.md §6: all cores). Each worker runs src/core/pool-worker.ts (built
- * to JavaScript: tsx cannot load TypeScript inside worker_threads), holds its own
- * WebAssembly instance of the kernels, and calls a named export of a built module. A task
- * is plain data in and plain data out, so a task's result does not depend on which worker
- * ran it: the same seeds give the same numbers as a single-threaded run.
+ * A pool of worker threads for independent work — toy-model instances, packing restarts, sweep
+ * points (docs/ARCHITECTURE.md §5.3: all cores). Each worker runs src/core/pool-worker.ts (built to
+ * JavaScript: tsx cannot load TypeScript inside worker_threads), holds its own WebAssembly instance
+ * of the kernels, and calls a named export of a built module. A task is plain data in and plain
+ * data out, so a task's result does not depend on which worker ran it: the same seeds give the same
+ * numbers as a single-threaded run.
  *
  * A worker that dies (an uncaught error, `process.exit`, running out of memory) is
  * replaced by a fresh one, and the task it was running is rejected with a

@@ -1,5 +1,5 @@
 /**
- * The seed's claim as a map (issue 12 item 3; src/toy/claim-map.ts states it):
+ * The seed's claim as a map (src/toy/claim-map.ts states it):
  * n = 20 features in m = 6 dimensions over density × importance decay, several
  * seeds per cell; mean factor dimension and k per cell, the claim judged along
  * each importance row, the degenerate dense uniform-importance corner flagged.

@@ -1,6 +1,6 @@
 /**
  * The correlation road to tegum products (Elhage et al. 2022, "Superposition and
- * correlated features"; issue 12 item 2), reproduced and judged: toy models with n = 4
+ * correlated features"), reproduced and judged: toy models with n = 4
  * features in m = 2 dimensions at S = 0.9, trained on two correlated pairs and on two
  * anticorrelated pairs, and n = 6 in m = 2 on two correlated sets of 3 (more correlated
  * features than room). Per setup several seeds, judged on the lowest-loss one as the paper

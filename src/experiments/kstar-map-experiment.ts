@@ -1,5 +1,5 @@
 /**
- * The packing side of the claim as a map (issue 12 item 3; src/packing/kstar-map.ts
+ * The packing side of the claim as a map (src/packing/kstar-map.ts
  * states it): measured k* over α × n/d on the sweep engine (the `pack` job kind,
  * one job per (n, α, k); store under kstar-map-sweep/), beside every bound's
  * predicted k* in the exact pair-count form. Writes kstar-points.csv,

@@ -1,5 +1,5 @@
 /**
- * The maps of `tegum reproduce` (issue 12 item 3), each a figure and a report
+ * The maps of `tegum reproduce`, each a figure and a report
  * section, all on the sweep engine: the paper's 3-features-in-2-dimensions phase
  * diagram beside its closed-form candidates, the seed's claim over sparsity ×
  * importance decay in a toy model, and measured k* over α × n/d in packings. Coarse in the

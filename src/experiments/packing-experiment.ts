@@ -1,12 +1,12 @@
 /**
- * The packing experiment (issue 5; DESIGN.md §2): does direct optimisation of n
+ * The packing experiment (docs/ARCHITECTURE.md §2): does direct optimisation of n
  * unit vectors in R^d under L = Σ_{i≠j} |G_ij|^α find what the seed post predicts?
  *
  * For each (n, d) and α: the measured L(k) of tegum-constrained packings for every
  * k tried, normalised by L(1) (k = 1 is the unconstrained optimizer from random
  * starts); the theory's L(k)/L(1) for every bound in the exact pair-count form
  * (what the packing measures); measured k* and α* beside predicted; and the
- * tegum factors the unconstrained optimizer found by itself (DESIGN.md §4).
+ * tegum factors the unconstrained optimizer found by itself (docs/ARCHITECTURE.md §4).
  *
  * Measured k* is the least k whose L(k) is within MEASURED_TIE (relative) of the
  * least L(k): the α = 2 tie is exact in theory and ~1e-5 in float32 practice.

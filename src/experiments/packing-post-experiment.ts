@@ -1,5 +1,5 @@
 /**
- * The packing test in the post's own regime (issue 11; DESIGN.md §2): at n = 8192,
+ * The packing test in the post's own regime (docs/ARCHITECTURE.md §2): at n = 8192,
  * d = 1024 the corrected bound (jl-cubic, which needs d ≥ 24 ln n) has a domain, kMax = 5,
  * and predicts k* = 5, 5, 4, 1, 1 for α = 0.5, 1, 1.5, 2, 2.5 — an interior optimum at
  * α = 1.5. This runs the `post` packing profile (k = 1…5 block layouts and the free

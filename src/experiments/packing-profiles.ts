@@ -1,7 +1,7 @@
 /**
  * The packing experiment's profiles, as plain data with a reason on each line.
  * `quick` runs in under half a minute on two cores (wasm kernels, worker pool);
- * `full` adds the larger sizes the issue asks for and takes about five and a half
+ * `full` adds larger sizes, up to n = 1024, and takes about five and a half
  * minutes there.
  */
 
@@ -67,7 +67,7 @@ export const PACKING_PROFILES: Record<PackingProfileName, PackingProfile> = {
       { n: 256, d: 128, restarts: 1, steps: 800 }, // n/d = 2; 33 MFLOP a step at k = 1
       { n: 256, d: 64, restarts: 1, steps: 800 }, // n/d = 4
       { n: 256, d: 32, restarts: 1, steps: 800 }, // n/d = 8
-      // n/d = 8 at the issue's largest size: 0.5 GFLOP a step at k = 1, so fewer α and steps.
+      // n/d = 8 at the largest size: 0.5 GFLOP a step at k = 1, so fewer α and steps.
       { n: 1024, d: 128, alphas: [0.5, 1, 2, 3], restarts: 1, steps: 300 },
     ],
     alphas: [0.25, 0.5, 1, 1.5, 2, 2.5, 3, 4],
@@ -77,7 +77,7 @@ export const PACKING_PROFILES: Record<PackingProfileName, PackingProfile> = {
     seed: 1,
   },
   /**
-   * The post's own regime (issue 11): the corrected bound (jl-cubic) needs d ≥ 24 ln n, so
+   * The post's own regime: the corrected bound (jl-cubic) needs d ≥ 24 ln n, so
    * at n = 8192, d = 1024 it has a domain (kMax = 5) and predicts k* = 5, 5, 4, 1, 1 for
    * α = 0.5, 1, 1.5, 2, 2.5 — an interior optimum at 1.5 the optimizer can confirm or refute.
    * One step at k = 1 costs 4·d·n² ≈ 275 GFLOP; the k-block layouts add Σ 1/k² − 1 ≈ 28%.
@@ -93,7 +93,7 @@ export const PACKING_PROFILES: Record<PackingProfileName, PackingProfile> = {
     sizes: [{ n: 8192, d: 1024, ks: [1, 2, 3, 4, 5] }], // k = 1 is the free optimizer
     alphas: [0.5, 1, 1.5, 2, 2.5],
     restarts: 1, // one start: at n = 8192 the loss concentrates, restarts differ by ~1e-4
-    steps: 75, // what fits the issue's 30 minutes on two cores; far from converged (see the report)
+    steps: 75, // what fits 30 minutes on two cores; far from converged (see the report)
     kCap: 5,
     seed: 1,
     schedule: 'kernels',

@@ -1,5 +1,5 @@
 /**
- * The packing experiment of `tegum reproduce` (DESIGN.md §2; issue 5): runs the
+ * The packing experiment of `tegum reproduce` (docs/ARCHITECTURE.md §2): runs the
  * packing sweep and states, with its numbers, where the post's prediction holds
  * (a single subspace wins above α ≈ 2, tegum products below) and where it fails
  * (the interior optimum k* the corrected bound predicts, and its α* "a little

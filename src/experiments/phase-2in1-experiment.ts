@@ -1,5 +1,5 @@
 /**
- * The first phase diagram (issue 10 item 6; Elhage et al. 2022, "The Phase
+ * The first phase diagram (Elhage et al. 2022, "The Phase
  * Change"): 2 features in 1 hidden dimension over relative importance × density,
  * trained on the sweep engine (the `phase-2in1` job kind; best seed per point)
  * beside the diagram computed from the three candidates' exact expected losses

@@ -1,5 +1,5 @@
 /**
- * The 3-features-in-2-dimensions phase diagram (issue 12 item 3; Elhage et al.
+ * The 3-features-in-2-dimensions phase diagram (Elhage et al.
  * 2022; the setup is stated in src/toy/phase-3in2.ts), on the sweep engine (the
  * `phase-3in2` job kind; store under phase-3in2-sweep/): the best trained seed per
  * point, by the trainer's evaluated loss, beside the least-loss of the paper's four

@@ -1,9 +1,8 @@
 /**
- * Runs packing tasks on a WorkerPool (DESIGN.md §6: all cores): each task — one block
- * shape, one restart, one α — is plain data, optimised by `runPackTask` in whichever
- * worker is free, on that worker's own kernel instance. A task's result depends only
- * on the task (its seed included), so the numbers equal those of `runTasksInThread`
- * on the same backend.
+ * Runs packing tasks on a WorkerPool (docs/ARCHITECTURE.md §5.3: all cores): each task — one block
+ * shape, one restart, one α — is plain data, optimised by `runPackTask` in whichever worker is
+ * free, on that worker's own kernel instance. A task's result depends only on the task (its seed
+ * included), so the numbers equal those of `runTasksInThread` on the same backend.
  */
 import { useBackend, type BackendName } from '../core/backend.js';
 import { companionUrl } from '../core/companion-url.js';

@@ -1,5 +1,5 @@
 /**
- * Runs a map's grid on the sweep engine (DESIGN.md §6; src/sweep): the spec is
+ * Runs a map's grid on the sweep engine (docs/ARCHITECTURE.md §5.4; src/sweep): the spec is
  * planned and its missing jobs run on the local worker pool into DIR's DuckDB
  * store, so a rerun (or `tegum reproduce` after a crash) skips what is stored;
  * then every stored row of the plan comes back as plain objects.

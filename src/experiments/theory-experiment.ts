@@ -1,6 +1,6 @@
 /**
  * The theory experiment of `tegum reproduce`: the post's figures and the tests of
- * its claims (seed post; DESIGN.md §1): interior minima for α ≤ 2 (α = 0.5 "just
+ * its claims (seed post; docs/ARCHITECTURE.md §1): interior minima for α ≤ 2 (α = 0.5 "just
  * barely"), the transition "a little higher" than 2, the struck closed form beside
  * the numerical optimum, and the bounds compared.
  */

@@ -1,5 +1,5 @@
 /**
- * The toy-model experiment behind `tegum toy run` (Elhage et al. 2022; issue 4):
+ * The toy-model experiment behind `tegum toy run` (Elhage et al. 2022):
  * train a config (or a named preset) on the compute core, summarise every
  * instance's geometry, and optionally save the weights as `.npy` with a manifest,
  * and the data (JSON, CSV) and figures (SVG, PNG). The only toy layer that

@@ -1,7 +1,7 @@
 /**
  * Gram matrices of chosen columns of W [nHidden, nFeatures] for the tegum-factor analysis:
  * the columns' pairwise dots G = W_Sᵀ W_S, and the frame operator F = Σ_t u_t u_tᵀ of the
- * unit columns (the smaller of the two gives the numerical rank: DESIGN.md §4). Small
+ * unit columns (the smaller of the two gives the numerical rank: docs/ARCHITECTURE.md §4). Small
  * problems are summed here in float64; large ones — a packing of n = 8192 vectors in
  * d = 1024 has 3.4·10^10 multiply-adds in its pairwise dots — go through the compute core's
  * `gram` kernel on the active backend (ssyrk on native), in float32: entries to ~1e-7 of

@@ -1,6 +1,6 @@
 /**
  * Dimensions per feature m / ‖W‖_F² (Elhage et al. 2022, §"Feature
- * Dimensionality", the "dimensions per feature" plot; DESIGN.md §3). With every
+ * Dimensionality", the "dimensions per feature" plot; docs/ARCHITECTURE.md §3). With every
  * represented feature at unit norm, ‖W‖_F² counts the features represented, so
  * this is 1 when m features get a dimension each and 1/2 when 2m features share
  * m dimensions in antipodal pairs.

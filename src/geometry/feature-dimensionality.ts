@@ -1,6 +1,6 @@
 /**
  * Feature dimensionality D_i = ‖W_i‖² / Σ_j (Ŵ_i · W_j)² (Elhage et al. 2022,
- * §"Feature Dimensionality"; DESIGN.md §3): the fraction of a dimension feature i
+ * §"Feature Dimensionality"; docs/ARCHITECTURE.md §3): the fraction of a dimension feature i
  * owns. 1 for a dedicated feature, 1/2 for an antipodal pair, 2/3 a triangle,
  * 2/5 a pentagon, 3/4 a tetrahedron; m/n for every feature of a unit-norm tight
  * frame of n vectors in R^m. The sum over j includes j = i, so

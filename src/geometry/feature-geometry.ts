@@ -1,5 +1,5 @@
 /**
- * Every geometry metric of one weight matrix in one call (DESIGN.md §3–§4):
+ * Every geometry metric of one weight matrix in one call (docs/ARCHITECTURE.md §3, §4):
  * the summary the toy-model and packing experiments report per instance.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Tegum factors (DESIGN.md §4; the seed post; Elhage et al. 2022, §"Feature
+ * Tegum factors (docs/ARCHITECTURE.md §4; the seed post; Elhage et al. 2022, §"Feature
  * Dimensionality" on tegum products). Among represented features
  * (‖W_i‖ > normThreshold), join i and j when |Ŵ_i · Ŵ_j| > cosineTolerance; the
  * connected components are the factors — mutually orthogonal groups of

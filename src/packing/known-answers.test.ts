@@ -1,5 +1,5 @@
 /**
- * Known answers the optimizer must reach (DESIGN.md §2), seeded, within the
+ * Known answers the optimizer must reach (docs/ARCHITECTURE.md §2), seeded, within the
  * tolerances of src/test-support/tolerances.ts.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * The packing side of the seed's claim as a map (issue 12 item 3; DESIGN.md §2):
+ * The packing side of the seed's claim as a map (docs/ARCHITECTURE.md §2):
  * measured k* over (α, n/d) at a fixed d. At every (n, α) the loss
  * L = Σ_{i≠j} |cos θ_ij|^α of tegum-constrained packings is measured for every
  * k = 1 … d (k orthogonal blocks of about n/k vectors in d/k dimensions; k = 1 is

@@ -1,5 +1,5 @@
 /**
- * Packing n unit vectors in R^d (DESIGN.md §2), unconstrained or tegum-constrained.
+ * Packing n unit vectors in R^d (docs/ARCHITECTURE.md §2), unconstrained or tegum-constrained.
  *
  * Tegum-constrained (`blocks` = k given): V is block-diagonal with the layout of
  * `tegumBlocks(n, d, k)`; pairs in different blocks are exactly orthogonal, so

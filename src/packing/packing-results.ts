@@ -1,5 +1,5 @@
 /**
- * The results of the packing experiment (DESIGN.md §2; issue 5), per (n, d) and
+ * The results of the packing experiment (docs/ARCHITECTURE.md §2), per (n, d) and
  * α: measured L(k) beside each bound's prediction, the structure found, measured
  * and predicted α*. Plain data, defined below both the experiment that computes
  * it (src/experiments/packing-experiment.ts) and the figures that draw it

@@ -1,5 +1,5 @@
 /**
- * Riemannian first-order optimisation of n unit vectors in R^d (DESIGN.md §2): the
+ * Riemannian first-order optimisation of n unit vectors in R^d (docs/ARCHITECTURE.md §2): the
  * product of n spheres, one per column of V [d, n]. Each step computes G = VᵀV
  * (`gram`), the objective's ∂L/∂G, the Euclidean gradient 2 V·∂L/∂G
  * (`gramTimes`) — the three in one backend call where the objective has a fused

@@ -1,5 +1,5 @@
 /**
- * The block layout of a tegum-constrained packing (seed post, "Setup"; DESIGN.md §2):
+ * The block layout of a tegum-constrained packing (seed post, "Setup"; docs/ARCHITECTURE.md §2):
  * k mutually orthogonal subspaces, block b holding m_b features in D_b dimensions.
  * When k does not divide n (or d) the blocks are as even as possible: the first
  * n mod k blocks get ⌈n/k⌉ features and the first d mod k blocks get ⌈d/k⌉
@@ -46,9 +46,9 @@ export function blocksAreEven(blocks: readonly TegumBlock[]): boolean {
 }
 
 /**
- * The α = 2 optimum of a tegum layout: Σ_b max(0, m_b²/D_b − m_b), each block a unit-norm
- * tight frame (or orthonormal when m_b ≤ D_b). Equals n²/d − n for even blocks with
- * m ≥ D (the tie across k, DESIGN.md §2); uneven blocks pay Σ m_b²/D_b − n²/d ≥ 0 more.
+ * The α = 2 optimum of a tegum layout: Σ_b max(0, m_b²/D_b − m_b), each block a unit-norm tight
+ * frame (or orthonormal when m_b ≤ D_b). Equals n²/d − n for even blocks with m ≥ D (the tie across
+ * k, docs/ARCHITECTURE.md §2); uneven blocks pay Σ m_b²/D_b − n²/d ≥ 0 more.
  */
 export function frameBoundForBlocks(blocks: readonly TegumBlock[]): number {
   let total = 0;

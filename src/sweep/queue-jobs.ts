@@ -1,5 +1,5 @@
 /**
- * What travels through the BullMQ queue (DESIGN.md §6): a job's data (its kind,
+ * What travels through the BullMQ queue (docs/ARCHITECTURE.md §5.4): a job's data (its kind,
  * resolved config, key and seed) and its result as JSON-safe plain data (typed arrays
  * as number lists with their dtype; float32 and float64 values survive JSON exactly).
  * Shared by the coordinator (src/sweep/run-sweep-queue.ts) and `tegum worker`

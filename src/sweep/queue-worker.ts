@@ -1,6 +1,6 @@
 /**
  * `tegum worker`: takes sweep jobs from the BullMQ queues at a Redis URL and runs them
- * on this machine's cores (DESIGN.md §6). It listens on every queue a coordinator
+ * on this machine's cores (docs/ARCHITECTURE.md §5.4). It listens on every queue a coordinator
  * announced (the Redis set QUEUE_SET), `threads` jobs at a time, each on one thread
  * of a local WorkerPool; results go back through the queue as JSON. Its lock on a
  * job is renewed every LOCK_MS / 2 by the main thread (free while the pool computes);

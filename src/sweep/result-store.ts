@@ -1,5 +1,5 @@
 /**
- * A sweep's store (DESIGN.md §6): DuckDB at DIR/results.duckdb, embedded, no server.
+ * A sweep's store (docs/ARCHITECTURE.md §5.4): DuckDB at DIR/results.duckdb, embedded, no server.
  * Table `results`: one row per finished job — key, seed, one column per axis, the
  * kind's metrics, a built-in sweep's extra columns, config (JSON), wallSeconds,
  * tegumVersion — with (key, seed) as primary key, so a job is stored at most once

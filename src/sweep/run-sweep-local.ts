@@ -1,5 +1,5 @@
 /**
- * Runs a sweep on this machine's cores (DESIGN.md §6): the jobs not yet in the store
+ * Runs a sweep on this machine's cores (docs/ARCHITECTURE.md §5.4): the jobs not yet in the store
  * go to a WorkerPool, one job per worker at a time, each on one thread; every
  * finished job is stored as one row the moment it returns. Rerunning skips stored
  * jobs, so a run killed at any moment and rerun ends with every job stored once, with

@@ -1,5 +1,5 @@
 /**
- * A sweep across machines (DESIGN.md §6): the coordinator puts the jobs missing from
+ * A sweep across machines (docs/ARCHITECTURE.md §5.4): the coordinator puts the jobs missing from
  * its store on a BullMQ queue named after the sweep (job id = key-seed, so nothing is
  * queued twice), announces the queue to `tegum worker` processes, and writes each
  * result into its store as it completes, then removes the job from the queue. A

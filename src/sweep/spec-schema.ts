@@ -1,5 +1,5 @@
 /**
- * A sweep declared as data (DESIGN.md §6; issue 10): its name, job kind, the base
+ * A sweep declared as data (docs/ARCHITECTURE.md §5.4): its name, job kind, the base
  * flags (camelCase, as the kind's command takes them), the axes whose cartesian
  * product is the grid, the seeds, and what to keep. Validated with zod; a bad spec
  * is one line naming the key path and what is allowed.

@@ -1,10 +1,9 @@
 /**
- * A naive sampler of the toy data, written from the definitions (Elhage et al. 2022 §2, §7;
- * issue 12) and sharing no code with the kernels: per sample, each correlated set is active
- * with probability p (then every member draws a value), each anticorrelated set with
- * probability min(1, |set|·p) (then one member, uniformly, draws a value), each remaining
- * feature with its own p. Its own generator and draw order, so only the laws can agree.
- * Excluded from the build.
+ * A naive sampler of the toy data, written from the definitions (Elhage et al. 2022 §2, §7) and
+ * sharing no code with the kernels: per sample, each correlated set is active with probability p
+ * (then every member draws a value), each anticorrelated set with probability min(1, |set|·p) (then
+ * one member, uniformly, draws a value), each remaining feature with its own p. Its own generator
+ * and draw order, so only the laws can agree. Excluded from the build.
  */
 
 import { Rng } from '../core/rng.js';

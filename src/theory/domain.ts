@@ -1,5 +1,5 @@
 /**
- * The domain of k (DESIGN.md §1): the real k ∈ [1, d] where the bound gives an ε,
+ * The domain of k (docs/ARCHITECTURE.md §1): the real k ∈ [1, d] where the bound gives an ε,
  * as the interval [1, kEdge] that contains k = 1, and kMax = ⌊kEdge⌋, the largest
  * integer k inside it. For `jl-cubic` the edge is where ε reaches 1 (the post:
  * "for larger k there are no real roots").

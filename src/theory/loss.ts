@@ -1,5 +1,5 @@
 /**
- * The loss of k orthogonal subspaces (seed post, "Loss"; DESIGN.md §1):
+ * The loss of k orthogonal subspaces (seed post, "Loss"; docs/ARCHITECTURE.md §1):
  *   post:  L(k) = n² ℓ(ε) / (2k)            (the post's approximation)
  *   pairs: L(k) = n (n/k − 1) ℓ(ε) / 2      (the exact count of interfering pairs)
  * and its derivative dL/dk = L · (d ln ℓ/dk + d ln(count)/dk), where

@@ -1,5 +1,5 @@
 /**
- * The loss-minimizing number of subspaces (DESIGN.md §1): k* is the integer
+ * The loss-minimizing number of subspaces (docs/ARCHITECTURE.md §1): k* is the integer
  * k ∈ [1, kMax] of least L(k) (the smallest such k on ties, to a relative 1e-12); beside it the
  * continuous minimizer, found by golden-section search on [k* − 1, k* + 1] within
  * the domain. Losses are compared as ln L, which stays finite where L underflows

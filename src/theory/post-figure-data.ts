@@ -1,6 +1,6 @@
 /**
  * The data behind the post's two figures (seed post, after the correction;
- * DESIGN.md §1): (a) the normalized loss and dL/dk against k for a few α, and
+ * docs/ARCHITECTURE.md §1): (a) the normalized loss and dL/dk against k for a few α, and
  * (b) k* against α across the transition, with α* and the struck closed form.
  */
 import { lossCurve, type CurvePoint } from './curve.js';

@@ -1,5 +1,5 @@
 /**
- * The parameters of the seed post's loss-vs-k model (DESIGN.md §1): n features in
+ * The parameters of the seed post's loss-vs-k model (docs/ARCHITECTURE.md §1): n features in
  * d dimensions split into k orthogonal subspaces of m = n/k vectors in D = d/k
  * dimensions, with ℓ(ε) = ε^α. Validated once here, at the edge of the library.
  */

@@ -1,5 +1,5 @@
 /**
- * The transition α* (DESIGN.md §1): the least α at which k* = 1, found by
+ * The transition α* (docs/ARCHITECTURE.md §1): the least α at which k* = 1, found by
  * bracketing (doubling from α = 2) and bisection. The post finds it "a little
  * higher" than 2 for the corrected bound. Bisection assumes k* = 1 holds for all
  * α above the first α where it holds, which the post's argument (higher α weighs

@@ -1,6 +1,6 @@
 /**
- * The seed's claim as a map (issue 12 item 3; seed post, "Relation to Anthropic's
- * Results"; DESIGN.md §4): for a toy model such as n = 20 features in m = 6
+ * The seed's claim as a map (seed post, "Relation to Anthropic's
+ * Results"; docs/ARCHITECTURE.md §4): for a toy model such as n = 20 features in m = 6
  * dimensions, the mean tegum-factor dimension and the mean number of factors k
  * over (density p = 1 − S) × (importance decay r, I_i = r^i), several seeds per
  * cell. Along each importance row the claim is judged as the tegum analysis

@@ -1,6 +1,6 @@
 /**
  * Trained toy models measured against the correlation structure of their data (Elhage
- * et al. 2022, "Superposition and correlated features"; issue 12): per feature set, the
+ * et al. 2022, "Superposition and correlated features"): per feature set, the
  * cosines of its columns W_i, whether they are orthogonal (correlated features: "local
  * orthogonal bases"), antipodal (anticorrelated features), or collapsed onto the set's
  * principal component, and whether the tegum factors follow the sets.

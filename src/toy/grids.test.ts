@@ -34,7 +34,7 @@ describe('lrSchedule', () => {
 });
 
 describe('toy presets', () => {
-  it('registers the five presets of the issue, with the notebook’s shapes', () => {
+  it('registers the five presets with the notebook’s shapes', () => {
     expect(toyPresetNames()).toEqual([
       'intro',
       'varying-sparsity',

@@ -7,7 +7,7 @@
  * sparsity of all features": both features share the density p = 1 − S, from 1 to
  * 0.01 (log); feature 2's importance r, relative to feature 1's, from 0.1 to 10
  * (log). The paper trains ten models per point and averages them, dropping the
- * worst; tegum keeps the best seed by loss (issue 10). Its three phases, named
+ * worst; tegum keeps the best seed by loss. Its three phases, named
  * here by what W holds: `feature1` (the extra feature not learned), `feature2`
  * (the extra feature takes the one dimension) and `antipodal` (both, as an
  * antipodal pair: superposition).

@@ -1,5 +1,5 @@
 /**
- * One trained instance as numbers (DESIGN.md §3–§4): its sparsity, loss, and the
+ * One trained instance as numbers (docs/ARCHITECTURE.md §3, §4): its sparsity, loss, and the
  * geometry of its W — m/‖W‖_F², D_i, ‖W_i‖, superposition, tegum factors and k.
  * Plain JSON-ready data: the CLI's `--json` rows and the experiments' records.
  */

@@ -1,6 +1,6 @@
 /**
  * The seed's claim about the toy models, judged by numbers (seed post, "Relation
- * to Anthropic's Results"; DESIGN.md §4): as S → 1 the tegum factors grow in
+ * to Anthropic's Results"; docs/ARCHITECTURE.md §4): as S → 1 the tegum factors grow in
  * dimension and k falls. Per sparsity point: the seeds' k, the distribution of
  * factor dimensions, the best-of-seeds instance; over all instances: Spearman's
  * rank correlation of S with k and with the mean factor dimension.

@@ -3,7 +3,7 @@
  * resulting SVG is serialised (and panels composed into one SVG), and
  * @resvg/resvg-js rasterises it to PNG. Titles and legends are drawn inside the
  * SVG (as text marks), never as Plot's HTML <figure> wrappers, so the PNG keeps
- * them (DESIGN.md §7).
+ * them (docs/ARCHITECTURE.md §8.4).
  */
 import * as Plot from '@observablehq/plot';
 import { Resvg } from '@resvg/resvg-js';

@@ -1,5 +1,5 @@
 /**
- * The toy-model figures, registered by name in one place (STYLE.md's registry):
+ * The toy-model figures, registered by name in one place (docs/ARCHITECTURE.md §8.4):
  * `tegum toy run` and the presets name the figures they draw, and the names are
  * checked against this registry before any training. Each definition picks what
  * it draws from one run's data; it returns null where the run cannot show it

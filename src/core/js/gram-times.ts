@@ -1,5 +1,5 @@
 /**
- * The packing gradient's product V·A (DESIGN.md §2): for L = Σ_{i≠j} ℓ(G_ij) with
+ * The packing gradient's product V·A (docs/ARCHITECTURE.md §2): for L = Σ_{i≠j} ℓ(G_ij) with
  * G = VᵀV, ∂L/∂V = 2 V·A where A_ij = ℓ'(G_ij) (zero diagonal) is symmetric.
  * Plain TypeScript reference kernel (arguments checked by the op, src/core/gram-times.ts);
  * the WebAssembly twin (assembly/index.ts) keeps this name and signature.

@@ -1,5 +1,5 @@
 /**
- * The Gram matrix G = VᵀV of n feature vectors in R^d (DESIGN.md §2: G_ij = cos θ_ij
+ * The Gram matrix G = VᵀV of n feature vectors in R^d (docs/ARCHITECTURE.md §2: G_ij = cos θ_ij
  * for unit columns). Plain TypeScript reference kernel (arguments checked by the op,
  * src/core/gram.ts); the WebAssembly twin (assembly/index.ts) keeps this name and signature.
  */

@@ -1,10 +1,10 @@
 /**
  * The packing step's loss and gradient product for the power objective in one call
- * (DESIGN.md §2): G = VᵀV, L = Σ_{i≠j} ℓ(G_ij), out = V·ℓ'(G) (zero diagonal), so
+ * (docs/ARCHITECTURE.md §2): G = VᵀV, L = Σ_{i≠j} ℓ(G_ij), out = V·ℓ'(G) (zero diagonal), so
  * ∂L/∂V = 2·out. Plain TypeScript reference kernel (arguments checked by the op,
- * src/core/power-packing-gradient.ts): the three steps the optimizer takes apart, in
- * order; the WebAssembly (assembly/power-packing.ts) and native
- * (native/src/power-packing.c) twins keep this name and signature and fuse them.
+ * src/core/power-packing-gradient.ts): the three steps the optimizer takes apart, in order; the
+ * WebAssembly (assembly/power-packing.ts) and native (native/src/power-packing.c) twins keep this
+ * name and signature and fuse them.
  */
 
 import { powerInterference } from '../power-interference.js';

@@ -1,5 +1,5 @@
 /**
- * The fused training step of many toy models (DESIGN.md §3): a fresh sparse batch per
+ * The fused training step of many toy models (docs/ARCHITECTURE.md §3): a fresh sparse batch per
  * instance, forward, importance-weighted loss, hand-derived gradients (`toyGradient`)
  * and one Adam/AdamW update at step `state.step`, allocating nothing. Reference
  * TypeScript kernel; the op (src/core/toy-train-step.ts) checks arguments and counts the

@@ -1,5 +1,5 @@
 /**
- * The contract every packing objective meets (DESIGN.md §2): a loss over the
+ * The contract every packing objective meets (docs/ARCHITECTURE.md §2): a loss over the
  * off-diagonal Gram entries, L(V) = Σ_{i≠j} ℓ(G_ij) summed over ordered pairs,
  * with its gradient with respect to G. The optimizer turns dL/dG into dL/dV
  * through the chain rule dL/dV = V (dL/dG + dL/dGᵀ) = 2 V·dL/dG (G is symmetric).

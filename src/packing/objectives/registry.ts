@@ -1,6 +1,6 @@
 /**
  * Packing objectives by name, in one place: each lives in its own file and is
- * registered here; registering a name twice throws (STYLE.md, after SAELens's
+ * registered here; registering a name twice throws (docs/ARCHITECTURE.md §8, after SAELens's
  * registry).
  */
 import { checkObject } from '../../core/check-args.js';

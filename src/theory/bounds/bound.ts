@@ -1,5 +1,5 @@
 /**
- * The interface every interference bound implements (DESIGN.md §1): the typical
+ * The interface every interference bound implements (docs/ARCHITECTURE.md §1): the typical
  * interference ε inside one of k subspaces holding m = n/k vectors in D = d/k
  * dimensions, its log-derivative in k, and the domain of k where it exists.
  */

@@ -1,6 +1,6 @@
 /**
  * The toy view's worker: trains several seeds of one toy model at once (Elhage et al.
- * 2022; DESIGN.md §3) from the resolved run the view built (`resolveToyRun`), with the
+ * 2022; docs/ARCHITECTURE.md §3) from the resolved run the view built (`resolveToyRun`), with the
  * library's one training loop (`ToyTrainingLoop`, each stretch by `runStretch`), and posts the weights of the
  * seed with the lowest running loss after each chunk. Between chunks it yields, so
  * 'pause' and 'resume' messages take effect.
