@@ -98,6 +98,7 @@ export {
 export {
   TOY_RUN_FIELDS,
   MAX_BATCH_SIZE,
+  decayRatio,
   type ResolvedToyRun,
   type ToyRunInput,
 } from './toy/toy-run-schema.js';

@@ -143,7 +143,9 @@ export function optionTable(
     const f = fields[name];
     const flag = `\`--${kebabCase(name)}${f.flag ? ` ${f.flag.placeholder}` : ''}\``;
     const spread = f.spread === 'run' ? '' : ` (${SPREAD_TEXT[f.spread]})`;
-    return `| ${flag} | ${f.default === undefined ? '—' : `\`${f.default}\``} | ${f.description}${spread} |`;
+    const cell = (text: string) => text.replace(/\|/g, '\\|');
+    const def = f.default === undefined ? '—' : `\`${cell(f.default)}\``;
+    return `| ${flag} | ${def} | ${cell(`${f.description}${spread}`)} |`;
   });
   return ['| flag and key | default | what it is |', '| --- | --- | --- |', ...rows].join('\n');
 }

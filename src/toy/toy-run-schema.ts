@@ -88,7 +88,7 @@ export const TOY_RUN_FIELDS = defineRunFields({
     }),
     resolved: z.array(z.number()),
     description:
-      'S, the probability a feature is 0 (a list is repeated to fill the instances; [instances × n] sets each feature)',
+      'S, the probability a feature is 0 (a shorter list is repeated to fill the instances)',
     spread: 'feature',
     flag: numberListFlag(),
   },
@@ -104,7 +104,7 @@ export const TOY_RUN_FIELDS = defineRunFields({
       { error: "must be 'uniform', 'decay:R', a number or a list of numbers ≥ 0" },
     ),
     resolved: z.array(z.number()),
-    description: "I_i: 'uniform', 'decay:R' (R^i), a number, or a list ([n], or [instances × n])",
+    description: "I_i: 'uniform', 'decay:R' (R^i), a number, or a list",
     default: 'uniform',
     spread: 'feature',
     flag: textFlag('<spec>'),

@@ -1,40 +1,43 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toySampleBatch } from '../core/toy-sample-batch.js';
-import { createToyState } from '../core/toy-state.js';
+import { createToyState } from './create-toy-state.js';
 import { toyTolerances } from '../test-support/tolerances.js';
 import { referenceAdam, referenceLossAndGradient } from '../test-support/toy-reference-f64.js';
 import { dimsPerFeature } from '../geometry/dims-per-feature.js';
 import { powerLinspace } from './grids.js';
 import { evaluateToyLoss } from './evaluate-toy-loss.js';
 import { lrSchedule } from './lr-schedule.js';
-import { repeatPerSeed } from './presets.js';
+import { sparsityOf } from './presets.js';
 import {
   instanceWeights,
   summarizeInstance,
   type ToyInstanceSummary,
 } from './summarize-instance.js';
 import { ToyDivergenceError, trainToyModels } from './train-toy.js';
-import { resolveToyRun, type ToyRunInput } from './resolve-toy-run.js';
+import { resolveToyRun } from './resolve-toy-run.js';
+import type { ToyRunInput } from './toy-run-schema.js';
+import { runStretch } from './toy-chunk.js';
+import { tailWindow, ToyTrainingLoop } from './training-loop.js';
 
 const train = (input: ToyRunInput) => trainToyModels(resolveToyRun(input));
 
 describe('trainToyModels', () => {
   it('follows a float64 reference training loop with a cosine schedule', () => {
     const config = {
-      nFeatures: 7,
-      nHidden: 3,
-      nInstances: 2,
+      n: 7,
+      m: 3,
+      instances: 2,
       batchSize: 33,
-      featureProbability: [0.6, 0.2],
+      sparsity: sparsityOf([0.6, 0.2]),
       importance: [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4],
       seed: 9,
       steps: 5,
       lr: 0.02,
       schedule: 'cosine',
-    };
+    } satisfies ToyRunInput;
     const trained = train(config).state;
     // The same models, trained step by step in float64 on the same batches.
-    const fresh = createToyState(config);
+    const fresh = createToyState(resolveToyRun(config));
     const { nFeatures: n, nHidden: m } = fresh;
     const X = new Float32Array(config.batchSize * n);
     const scale = lrSchedule('cosine');
@@ -75,7 +78,7 @@ describe('trainToyModels', () => {
   });
 
   it('stops with a ToyDivergenceError naming the step and instances when the loss blows up', () => {
-    const config = { nFeatures: 4, nHidden: 2, nInstances: 2, featureProbability: 1, steps: 50 };
+    const config = { n: 4, m: 2, instances: 2, sparsity: 0, steps: 50 };
     // Without weight decay (lr × weight decay ≥ 1 is refused before training).
     const blowUp = { ...config, lr: 1e30, weightDecay: 0 };
     expect(() => train(blowUp)).toThrow(ToyDivergenceError);
@@ -85,19 +88,84 @@ describe('trainToyModels', () => {
   });
 
   it('refuses lr × weight decay ≥ 1 when the run is resolved, naming both', () => {
-    const config = { nFeatures: 4, nHidden: 2, nInstances: 1, featureProbability: 1, steps: 5 };
+    const config = { n: 4, m: 2, instances: 1, sparsity: 0, steps: 5 };
     expect(() => resolveToyRun({ ...config, lr: 100 })).toThrow(
-      /lr × weightDecay .* must be < 1, got 100 × 0.01 = 1/,
+      /lr × weightDecay must be < 1, got 100 × 0.01 = 1/,
     );
     expect(() => resolveToyRun({ ...config, lr: 1, weightDecay: 0.99 })).not.toThrow();
   });
 
   it('rejects a bad step count, learning rate or schedule name when the run is resolved', () => {
-    const config = { nFeatures: 4, nHidden: 2, nInstances: 1, featureProbability: 1 };
-    expect(() => resolveToyRun({ ...config, steps: -1 })).toThrow(/steps must be a non-negative/);
+    const config = { n: 4, m: 2, instances: 1, sparsity: 0 };
+    expect(() => resolveToyRun({ ...config, steps: -1 })).toThrow(/steps must be an integer ≥ 0/);
     expect(() => resolveToyRun({ ...config, lr: 0 })).toThrow(/lr must be a finite number > 0/);
     expect(() => resolveToyRun({ ...config, schedule: 'step' })).toThrow(
-      /unknown lr schedule 'step' \(allowed: constant, linear, cosine/,
+      /schedule must be one of constant, linear, cosine.*, got 'step'/,
+    );
+  });
+});
+
+describe('the training loop', () => {
+  const run = resolveToyRun({
+    n: 6,
+    m: 2,
+    sparsity: [0, 0.7, 0.95],
+    batchSize: 32,
+    steps: 130,
+    lr: 1e-2,
+    schedule: 'linear',
+    seed: 2,
+  });
+
+  it('covers the steps in stretches and rejects a stretch of no steps', () => {
+    expect(new ToyTrainingLoop({ ...run, steps: 10 }, 4).stretches()).toEqual([
+      [0, 4],
+      [4, 8],
+      [8, 10],
+    ]);
+    expect(new ToyTrainingLoop({ ...run, steps: 0 }, 4).stretches()).toEqual([]);
+    expect(() => new ToyTrainingLoop(run, 0)).toThrow(
+      'steps per stretch must be an integer ≥ 1, got 0',
+    );
+    expect(tailWindow(30)).toBe(30);
+    expect(tailWindow(130)).toBe(100);
+  });
+
+  it('trains the same numbers whatever the stretch, reporting progress after each', () => {
+    const seen: number[] = [];
+    const short = trainToyModels(run, (p) => seen.push(p.step), 7);
+    expect(seen).toEqual([...Array.from({ length: 18 }, (_, k) => 7 * (k + 1)), 130]);
+    const long = trainToyModels(run);
+    expect(Array.from(short.state.W)).toEqual(Array.from(long.state.W));
+    expect(Array.from(short.state.b)).toEqual(Array.from(long.state.b));
+    expect(Array.from(short.finalLoss)).toEqual(Array.from(long.finalLoss));
+  });
+
+  it("reports the mean batch loss of the last min(100, steps) steps, each step's losses seen", () => {
+    const state = createToyState(run);
+    const losses: number[][] = [];
+    const outcome = runStretch(state, run, 0, run.steps, 0, (l) => losses.push(Array.from(l)));
+    expect(losses).toHaveLength(130);
+    expect(outcome).toMatchObject({ offset: 0, divergedAt: 0, badInstances: [] });
+    expect(Array.from(outcome.lastLoss)).toEqual(losses[129].map(Math.fround));
+    const final = trainToyModels(run).finalLoss;
+    for (let i = 0; i < 3; i++) {
+      let tail = 0;
+      for (let t = 30; t < 130; t++) tail += losses[t][i];
+      expect(final[i]).toBe(tail / 100);
+    }
+    expect(Array.from(state.W)).toEqual(Array.from(trainToyModels(run).state.W));
+  });
+
+  it('stops a stretch at the first non-finite loss and names the instances, offset into the run', () => {
+    const state = createToyState(run);
+    state.W[2 * run.m * run.n] = Number.NaN; // instance 2
+    const outcome = runStretch(state, run, 0, 10, 5);
+    expect(outcome).toMatchObject({ offset: 5, divergedAt: 1, badInstances: [2] });
+    const loop = new ToyTrainingLoop({ ...run, instances: 8 }, 10);
+    expect(() => loop.record(10, [outcome])).toThrow(ToyDivergenceError);
+    expect(() => loop.record(10, [outcome])).toThrow(
+      /diverged at step 1: loss not finite for instance\(s\) 7; likely cause/,
     );
   });
 });
@@ -105,26 +173,34 @@ describe('trainToyModels', () => {
 describe('the intro model (5 features in 2 dimensions, importance 0.9^i)', () => {
   // Shortened from the notebook's 10,000 steps at lr 1e-3, batch 1024: the same
   // minima appear at lr 1e-2, batch 256, 1,500 steps.
+  // Each sparsity repeated once per seed: instances 0–3 at S = 0, 4–7 at S = 0.9, seeds 0–7.
   const seedsPerPoint = 4;
-  const grid = repeatPerSeed([1, 0.1], seedsPerPoint, 0);
+  const sparsity = sparsityOf([1, 0.1]);
   let runs: ToyInstanceSummary[] = [];
   beforeAll(() => {
-    const { state } = train({
-      nFeatures: 5,
-      nHidden: 2,
-      nInstances: grid.seeds.length,
+    const run = resolveToyRun({
+      n: 5,
+      m: 2,
+      instances: sparsity.length * seedsPerPoint,
+      sparsity,
       importance: [1, 0.9, 0.81, 0.729, 0.6561],
       batchSize: 256,
       steps: 1500,
       lr: 1e-2,
-      ...grid,
+      seed: 0,
     });
+    expect(run.sparsity).toEqual([0, 0, 0, 0, 0.9, 0.9, 0.9, 0.9]);
+    const { state } = trainToyModels(run);
     const loss = evaluateToyLoss(new Float64Array(state.nInstances), state, 8);
-    runs = grid.seeds.map((seed, i) => summarizeInstance(state, i, loss[i], seed));
+    runs = Array.from({ length: run.instances }, (_, i) =>
+      summarizeInstance(state, i, loss[i], run.seed + i),
+    );
   });
 
   it('represents only the two most important dense features, orthogonally', () => {
-    for (const r of runs.filter((r) => r.sparsity === 0)) {
+    const dense = runs.filter((r) => r.sparsity === 0);
+    expect(dense.map((r) => r.seed)).toEqual([0, 1, 2, 3]);
+    for (const r of dense) {
       expect(r.factors).toEqual([
         { features: [0], size: 1, dim: 1, label: 'dedicated' },
         { features: [1], size: 1, dim: 1, label: 'dedicated' },
@@ -134,6 +210,7 @@ describe('the intro model (5 features in 2 dimensions, importance 0.9^i)', () =>
 
   it('makes the lowest-loss seed at S = 0.9 a pentagon', () => {
     const sparse = runs.filter((r) => r.sparsity > 0.89 && r.sparsity < 0.91);
+    expect(sparse.map((r) => r.seed)).toEqual([4, 5, 6, 7]);
     const best = sparse.reduce((a, b) => (b.loss < a.loss ? b : a));
     expect(best.k).toBe(1);
     expect(best.factors[0]).toMatchObject({ size: 5, dim: 2, label: 'pentagon' });
@@ -148,11 +225,11 @@ describe('the geometry model across sparsity (scaled down: 20 features in 4 dime
   let dims: number[] = [];
   beforeAll(() => {
     const { state } = train({
-      nFeatures: 20,
-      nHidden: 4,
-      nInstances: featureProbability.length,
+      n: 20,
+      m: 4,
+      instances: featureProbability.length,
       importance: 1,
-      featureProbability,
+      sparsity: sparsityOf(featureProbability),
       batchSize: 128,
       steps: 1500,
       lr: 1e-2,

@@ -85,7 +85,7 @@ describe.runIf(enabled)('the explorer offline', () => {
         .toBe('35');
       // The workers and the WebAssembly kernels were cached on install too, though
       // this page never opened the toy view before going offline.
-      await page.goto(`${base}#/toy?n=5&m=2&S=0.9&decay=0.9&seed=0&steps=2000`);
+      await page.goto(`${base}#/toy?n=5&m=2&sparsity=0.9&importance=decay:0.9&seed=0&steps=2000`);
       await page.click('#toy-start');
       await expect
         .poll(() => page.locator('#app').getAttribute('data-status'), { timeout: 60_000 })

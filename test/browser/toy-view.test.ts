@@ -13,7 +13,7 @@ describe.runIf(enabled)('the explorer’s toy-model view in Chromium', () => {
   const status = () => page().locator('#app').getAttribute('data-status');
 
   it('trains on load from a shared link with autostart=1, without a click', async () => {
-    await page().goto(`${base()}#/toy?n=5&m=2&S=0.9&seed=0&steps=2000&autostart=1`);
+    await page().goto(`${base()}#/toy?n=5&m=2&sparsity=0.9&seed=0&steps=2000&autostart=1`);
     await expect.poll(status, { timeout: 60_000 }).toBe('done');
     expect(await page().locator('#toy-readout dd[data-key="step"]').textContent()).toBe('2000');
     expect(await page().locator('#toy-factors li[data-size]').count()).toBeGreaterThan(0);
@@ -26,7 +26,7 @@ describe.runIf(enabled)('the explorer’s toy-model view in Chromium', () => {
   });
 
   it('does not write autostart into a URL that did not have it', async () => {
-    await page().goto(`${base()}#/toy?n=5&m=2&S=0.9&seed=0&steps=2000`);
+    await page().goto(`${base()}#/toy?n=5&m=2&sparsity=0.9&seed=0&steps=2000`);
     await page().waitForTimeout(500);
     expect(await status()).toBe('idle');
     await page().focus('#toy-seed');
@@ -36,8 +36,32 @@ describe.runIf(enabled)('the explorer’s toy-model view in Chromium', () => {
     expect(page().url()).not.toContain('autostart');
   });
 
+  it('reads and writes its URL by the toy run’s field names, as `toy run` takes them', async () => {
+    await page().goto(
+      `${base()}#/toy?n=7&m=3&sparsity=0.95&importance=decay:0.8&seed=0&steps=2000`,
+    );
+    expect(await page().locator('#toy-S').inputValue()).toBe('0.95');
+    expect(await page().locator('#toy-decay').inputValue()).toBe('0.8');
+    await page().focus('#toy-seed');
+    await page().keyboard.press('ArrowRight');
+    const query = new URLSearchParams(page().url().split('?')[1]);
+    expect(Object.fromEntries(query)).toMatchObject({
+      n: '7',
+      m: '3',
+      sparsity: '0.95',
+      importance: 'decay:0.8',
+      seed: '1',
+      steps: '2000',
+    });
+    // A value the field does not allow falls back to the view's default.
+    await page().goto(`${base()}#/toy?n=5&m=2&sparsity=1.5&seed=0`);
+    expect(await page().locator('#toy-S').inputValue()).toBe('0.9');
+  });
+
   it('keys the ‖Wᵢ‖ bars’ colours with a superposition legend inside their SVG', async () => {
-    await page().goto(`${base()}#/toy?n=8&m=2&S=0.99&decay=0.8&seed=0&steps=3000`);
+    await page().goto(
+      `${base()}#/toy?n=8&m=2&sparsity=0.99&importance=decay:0.8&seed=0&steps=3000`,
+    );
     await page().click('#toy-start');
     await expect.poll(status, { timeout: 60_000 }).toBe('done');
     const svgs = page().locator('#toy-norms svg');
@@ -66,7 +90,7 @@ describe.runIf(enabled)('the explorer’s toy-model view in Chromium', () => {
 
   it('labels every axis and key in plain or scientific notation, never with SI prefixes', async () => {
     // The pentagon's loss runs from 0.01 to 0.004: d3's log format wrote 10m … 5m.
-    await page().goto(`${base()}#/toy?n=5&m=2&S=0.9&decay=0.9&seed=0&steps=3000`);
+    await page().goto(`${base()}#/toy?n=5&m=2&sparsity=0.9&importance=decay:0.9&seed=0&steps=3000`);
     await page().click('#toy-start');
     await expect.poll(status, { timeout: 60_000 }).toBe('done');
     expect(await page().locator('#toy-readout dd[data-key="step"]').textContent()).toBe('3000');
@@ -78,7 +102,7 @@ describe.runIf(enabled)('the explorer’s toy-model view in Chromium', () => {
   });
 
   it('hides the arrows panel at m = 3, says why, and shows it again at m = 2', async () => {
-    await page().goto(`${base()}#/toy?n=6&m=3&S=0.9&seed=0&steps=2000`);
+    await page().goto(`${base()}#/toy?n=6&m=3&sparsity=0.9&seed=0&steps=2000`);
     const arrows = page().locator('#toy-arrows');
     const note = page().locator('#toy-arrows-note');
     expect(await arrows.isVisible()).toBe(false);
@@ -97,7 +121,7 @@ describe.runIf(enabled)('the explorer’s toy-model view in Chromium', () => {
   });
 
   it('draws the features as arrows on the line at m = 1', async () => {
-    await page().goto(`${base()}#/toy?n=4&m=1&S=0.95&seed=0&steps=2000`);
+    await page().goto(`${base()}#/toy?n=4&m=1&sparsity=0.95&seed=0&steps=2000`);
     await page().click('#toy-start');
     await expect.poll(status, { timeout: 60_000 }).toBe('done');
     const arrows = page().locator('#toy-arrows');
@@ -108,7 +132,7 @@ describe.runIf(enabled)('the explorer’s toy-model view in Chromium', () => {
   });
 
   it('trains n = 5, m = 2, importance 0.9^i, S = 0.9 into one pentagon', async () => {
-    await page().goto(`${base()}#/toy?n=5&m=2&S=0.9&decay=0.9&seed=0`);
+    await page().goto(`${base()}#/toy?n=5&m=2&sparsity=0.9&importance=decay:0.9&seed=0`);
     await page().click('#toy-start');
     await expect
       .poll(() => page().locator('#app').getAttribute('data-status'), { timeout: 60_000 })
@@ -129,7 +153,7 @@ describe.runIf(enabled)('the explorer’s toy-model view in Chromium', () => {
   });
 
   it('keeps dense features to the two most important, orthogonally', async () => {
-    await page().goto(`${base()}#/toy?n=5&m=2&S=0&decay=0.9&seed=0&steps=4000`);
+    await page().goto(`${base()}#/toy?n=5&m=2&sparsity=0&importance=decay:0.9&seed=0&steps=4000`);
     await page().click('#toy-start');
     await expect
       .poll(() => page().locator('#app').getAttribute('data-status'), { timeout: 60_000 })
@@ -142,7 +166,7 @@ describe.runIf(enabled)('the explorer’s toy-model view in Chromium', () => {
 
   it('trains two anticorrelated pairs (the URL’s sets) into two antipodal pairs', async () => {
     await page().goto(
-      `${base()}#/toy?n=4&m=2&S=0.9&decay=1&seed=0&steps=6000&anticorrelated=0,1;2,3`,
+      `${base()}#/toy?n=4&m=2&sparsity=0.9&importance=decay:1&seed=0&steps=6000&anticorrelated=0,1;2,3`,
     );
     await page().click('#toy-start');
     await expect
@@ -162,7 +186,7 @@ describe.runIf(enabled)('the explorer’s toy-model view in Chromium', () => {
   });
 
   it('shows a bad set in the URL as a message instead of training', async () => {
-    await page().goto(`${base()}#/toy?n=4&m=2&S=0.9&correlated=0,x`);
+    await page().goto(`${base()}#/toy?n=4&m=2&sparsity=0.9&correlated=0,x`);
     await page().click('#toy-start');
     await expect
       .poll(() => page().locator('#toy-message').textContent(), { timeout: 10_000 })

@@ -7,7 +7,7 @@
  * in the URL trains on load (url-state.ts).
  */
 import * as Plot from '@observablehq/plot';
-import { featureGeometry, resolveToyRun } from '../../../src/index.js';
+import { decayRatio, featureGeometry, resolveToyRun, TOY_RUN_FIELDS } from '../../../src/index.js';
 import {
   figureSlot,
   listPanel,
@@ -28,13 +28,15 @@ import {
   normBars,
   type ToyFeature,
 } from '../draw.js';
-import { autostartParam, numberParam, writeRoute } from '../url-state.js';
+import { fieldLabel, fieldNumber, fieldParam } from '../run-params.js';
+import { autostartParam, writeRoute } from '../url-state.js';
 import type { ToyMessage, ToyRequest } from '../workers/toy-worker.js';
 
+/** The view's toy run, by the run's field names (the importance as its decay R). */
 interface ToyViewState {
   n: number;
   m: number;
-  S: number;
+  sparsity: number;
   decay: number;
   seed: number;
   steps: number;
@@ -45,16 +47,30 @@ interface ToyViewState {
 
 const SEEDS = 4;
 const LEARNING_RATE = 1e-3;
+const F = TOY_RUN_FIELDS;
+
+/** The decay R of `importance=decay:R` (1 for 'uniform'), clamped to the slider's range. */
+function importanceDecayParam(params: URLSearchParams): number {
+  const v = fieldParam<unknown>(params, F, 'importance', 'decay:0.9');
+  const r = v === 'uniform' ? 1 : typeof v === 'string' ? decayRatio(v) : null;
+  return r === null ? 0.9 : Math.min(1, Math.max(0.5, r));
+}
+
+/** The URL of a view state: the run's fields by their names. */
+function routeOf(state: ToyViewState): Record<string, string | number> {
+  const { decay, ...rest } = state;
+  return { ...rest, importance: `decay:${decay}` };
+}
 
 /** Mounts the view into `root`; returns a cleanup function. */
 export function mountToyView(root: HTMLElement, params: URLSearchParams): () => void {
   const state: ToyViewState = {
-    n: numberParam(params, 'n', 5, 2, 100),
-    m: numberParam(params, 'm', 2, 1, 20),
-    S: numberParam(params, 'S', 0.9, 0, 0.999),
-    decay: numberParam(params, 'decay', 0.9, 0.5, 1),
-    seed: numberParam(params, 'seed', 0, 0, 1_000_000),
-    steps: numberParam(params, 'steps', 10_000, 100, 50_000),
+    n: fieldNumber(params, F, 'n', 5, 2, 100),
+    m: fieldNumber(params, F, 'm', 2, 1, 20),
+    sparsity: fieldNumber(params, F, 'sparsity', 0.9, 0, 0.999),
+    decay: importanceDecayParam(params),
+    seed: fieldNumber(params, F, 'seed', 0, 0, 1_000_000),
+    steps: fieldNumber(params, F, 'steps', 10_000, 100, 50_000),
     correlated: params.get('correlated') ?? '',
     anticorrelated: params.get('anticorrelated') ?? '',
   };
@@ -76,12 +92,12 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     show({ status: s });
   };
   const changed = () => {
-    writeRoute('toy', { ...state, ...(autostart ? { autostart: 1 } : {}) });
+    writeRoute('toy', { ...routeOf(state), ...(autostart ? { autostart: 1 } : {}) });
     reset();
   };
   slider(controls, {
     id: 'toy-n',
-    label: 'features n',
+    label: fieldLabel(F, 'n'),
     min: 2,
     max: 100,
     step: 1,
@@ -90,7 +106,7 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
   });
   slider(controls, {
     id: 'toy-m',
-    label: 'hidden dimensions m',
+    label: fieldLabel(F, 'm'),
     min: 1,
     max: 20,
     step: 1,
@@ -99,17 +115,17 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
   });
   slider(controls, {
     id: 'toy-S',
-    label: 'sparsity S',
+    label: fieldLabel(F, 'sparsity'),
     min: 0,
     max: 0.999,
     step: 0.001,
-    value: state.S,
+    value: state.sparsity,
     format: (x) => x.toFixed(3),
-    onInput: (x) => ((state.S = x), changed()),
+    onInput: (x) => ((state.sparsity = x), changed()),
   });
   slider(controls, {
     id: 'toy-decay',
-    label: 'importance decay (Iᵢ = decayⁱ)',
+    label: 'importance: decay R (Iᵢ = Rⁱ)',
     min: 0.5,
     max: 1,
     step: 0.01,
@@ -119,7 +135,7 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
   });
   slider(controls, {
     id: 'toy-seed',
-    label: 'seed',
+    label: fieldLabel(F, 'seed'),
     min: 0,
     max: 99,
     step: 1,
@@ -246,7 +262,7 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
           instances: SEEDS,
           n: state.n,
           m: state.m,
-          sparsity: state.S,
+          sparsity: state.sparsity,
           importance: `decay:${state.decay}`,
           correlated: state.correlated || undefined,
           anticorrelated: state.anticorrelated || undefined,
