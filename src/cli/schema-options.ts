@@ -7,14 +7,15 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { availableParallelism } from 'node:os';
-import { flagFields, kebabCase, type RunFields } from '../core/run-schema.js';
+import { defaultText, flagFields, kebabCase, type RunFields } from '../core/run-schema.js';
 
 /** The option of one field. */
 export function fieldOption(name: string, fields: RunFields): Option {
   const field = fields[name];
   const flag = field.flag;
   if (flag === null) throw new RangeError(`field ${name} has no flag`);
-  const help = `${field.description}${field.default === undefined ? '' : ` (default ${field.default})`}`;
+  const def = defaultText(field);
+  const help = `${field.description}${def === undefined ? '' : ` (default ${def})`}`;
   return new Option(`--${kebabCase(name)} ${flag.placeholder}`, help).argParser((text) => {
     let value: unknown;
     try {

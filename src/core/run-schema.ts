@@ -35,8 +35,16 @@ export interface RunField<S extends z.ZodType = z.ZodType, R extends z.ZodType =
   /** The value's form in the resolved run, where it differs from the given one. */
   readonly resolved?: R;
   readonly description: string;
-  /** The default as `--help` and the README print it; absent when required or derived. */
-  readonly default?: string;
+  /**
+   * The default value, where it is one value (the resolver fills it in from here: no
+   * other table of defaults exists).
+   */
+  readonly default?: unknown;
+  /**
+   * The default in words where it depends on other fields or the machine (the kind's
+   * resolver computes it); absent when the field is required.
+   */
+  readonly defaultText?: string;
   readonly spread: Spread;
   /** The command-line flag; null: the field is set through the library or JSON only. */
   readonly flag: FlagSpec | null;
@@ -54,6 +62,35 @@ export type RunInput<F extends RunFields> = {
 export type ParsedInput<F extends RunFields> = {
   [K in keyof F]?: z.output<F[K]['schema']>;
 };
+
+/** The fields that have a default value. */
+type Defaulted<F extends RunFields> = {
+  [K in keyof F]: F[K] extends { default: NonNullable<unknown> } ? K : never;
+}[keyof F];
+
+/** The given values with the declared defaults filled in (derived ones still optional). */
+export type WithDefaults<F extends RunFields> = ParsedInput<F> & {
+  [K in Defaulted<F>]-?: z.output<F[K]['schema']>;
+};
+
+/** The given values with every declared default value filled in. */
+export function withDefaults<F extends RunFields>(
+  fields: F,
+  given: ParsedInput<F>,
+): WithDefaults<F> {
+  const out: Record<string, unknown> = { ...given };
+  for (const [name, field] of Object.entries(fields)) {
+    if (out[name] === undefined && field.default !== undefined) out[name] = field.default;
+  }
+  return out as WithDefaults<F>;
+}
+
+/** The default as `--help` and the README print it: the value, or the words. */
+export function defaultText(field: RunField): string | undefined {
+  if (field.defaultText !== undefined) return field.defaultText;
+  if (field.default === undefined) return undefined;
+  return typeof field.default === 'string' ? field.default : JSON.stringify(field.default);
+}
 
 /** The resolved run's fields: every one present, in its resolved form. */
 export type ResolvedFields<F extends RunFields> = {
@@ -144,7 +181,8 @@ export function optionTable(
     const flag = `\`--${kebabCase(name)}${f.flag ? ` ${f.flag.placeholder}` : ''}\``;
     const spread = f.spread === 'run' ? '' : ` (${SPREAD_TEXT[f.spread]})`;
     const cell = (text: string) => text.replace(/\|/g, '\\|');
-    const def = f.default === undefined ? '—' : `\`${cell(f.default)}\``;
+    const text = defaultText(f);
+    const def = text === undefined ? '—' : `\`${cell(text)}\``;
     return `| ${flag} | ${def} | ${cell(`${f.description}${spread}`)} |`;
   });
   return ['| flag and key | default | what it is |', '| --- | --- | --- |', ...rows].join('\n');

@@ -7,7 +7,7 @@
  * pool and the explorer's worker take as it is. A resolved run resolves to itself.
  */
 import type { ExecutionTarget } from '../core/execution-target.js';
-import { parseRunInput } from '../core/run-schema.js';
+import { parseRunInput, withDefaults } from '../core/run-schema.js';
 import { objectiveDefinition } from './objectives/registry.js';
 import { objectiveParamsOf, packTasks } from './pack.js';
 import {
@@ -32,7 +32,7 @@ export function resolvePackRun(
   input: PackRunInput,
   target: ExecutionTarget = SINGLE_THREAD,
 ): ResolvedPackRun {
-  const given = parseRunInput('pack', PACK_RUN_FIELDS, input);
+  const given = withDefaults(PACK_RUN_FIELDS, parseRunInput('pack', PACK_RUN_FIELDS, input));
   const { n, d } = given;
   if (n === undefined) throw new RangeError('n is required (vectors n)');
   if (d === undefined) throw new RangeError('d is required (dimensions d)');
@@ -42,7 +42,7 @@ export function resolvePackRun(
       `blocks must be an integer in [1, min(n, d)] = [1, ${Math.min(n, d)}], got ${blocks}`,
     );
   }
-  const objective = given.objective ?? 'power';
+  const { objective, optimizer } = given;
   const defaults = objectiveDefinition(objective).defaults;
   const params = {} as Record<(typeof OBJECTIVE_PARAMS)[number], number | null>;
   for (const name of OBJECTIVE_PARAMS) {
@@ -53,8 +53,6 @@ export function resolvePackRun(
     }
     params[name] = name in defaults ? (v ?? defaults[name]) : null;
   }
-  const optimizer = given.optimizer ?? 'adam';
-  const backend = given.backend ?? 'auto';
   const run: ResolvedPackRun = {
     kind: 'pack',
     n,
@@ -62,19 +60,19 @@ export function resolvePackRun(
     objective,
     ...params,
     blocks,
-    seed: given.seed ?? 0,
-    restarts: given.restarts ?? 1,
-    steps: given.steps ?? 2000,
+    seed: given.seed,
+    restarts: given.restarts,
+    steps: given.steps,
     optimizer,
     lr: given.lr ?? (optimizer === 'adam' ? 0.01 : 0.05),
-    schedule: given.schedule ?? 'cosine',
-    minLrFactor: given.minLrFactor ?? 1e-3,
-    beta1: given.beta1 ?? 0.9,
-    beta2: given.beta2 ?? 0.999,
-    relativeTolerance: given.relativeTolerance ?? 1e-10,
-    window: given.window ?? 100,
-    cosineTolerance: given.cosineTolerance ?? 0.02,
-    backend: backend === 'auto' ? target.auto : backend,
+    schedule: given.schedule,
+    minLrFactor: given.minLrFactor,
+    beta1: given.beta1,
+    beta2: given.beta2,
+    relativeTolerance: given.relativeTolerance,
+    window: given.window,
+    cosineTolerance: given.cosineTolerance,
+    backend: given.backend === 'auto' ? target.auto : given.backend,
     threads: given.threads ?? target.cores,
   };
   // The objective checks its own parameters (alpha > 0, threshold in [0, 1), …).

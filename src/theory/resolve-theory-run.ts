@@ -4,7 +4,7 @@
  * (./theory-run-schema.ts), the defaults filled in, and the model built once (which
  * checks n > d), as complete plain data. A resolved run resolves to itself.
  */
-import { parseRunInput } from '../core/run-schema.js';
+import { parseRunInput, withDefaults } from '../core/run-schema.js';
 import { theoryModel, type TheoryModel } from './theory-model.js';
 import {
   THEORY_RUN_FIELDS,
@@ -17,7 +17,7 @@ import {
  * @throws RangeError naming the first bad or unknown field and what is allowed.
  */
 export function resolveTheoryRun(input: TheoryRunInput): ResolvedTheoryRun {
-  const given = parseRunInput('theory', THEORY_RUN_FIELDS, input);
+  const given = withDefaults(THEORY_RUN_FIELDS, parseRunInput('theory', THEORY_RUN_FIELDS, input));
   const { n, d, alpha } = given;
   if (n === undefined) throw new RangeError('n is required (features n)');
   if (d === undefined) throw new RangeError('d is required (embedding dimensions d)');
@@ -27,9 +27,9 @@ export function resolveTheoryRun(input: TheoryRunInput): ResolvedTheoryRun {
     n,
     d,
     alpha,
-    bound: given.bound ?? 'jl-cubic',
-    loss: given.loss ?? 'post',
-    epsilon0: given.epsilon0 ?? 1,
+    bound: given.bound,
+    loss: given.loss,
+    epsilon0: given.epsilon0,
   };
   theoryModel(run);
   return run;

@@ -54,7 +54,7 @@ export const THEORY_RUN_FIELDS = defineRunFields({
   epsilon0: {
     schema: numberIn(0, Infinity, { lo: true }),
     description: 'ε₀ of the jl bound',
-    default: '1',
+    default: 1,
     spread: 'run',
     flag: numberFlag(),
   },

@@ -2,7 +2,8 @@ import { F64_DIGITS } from '../test-support/tolerances.js';
 import { describe, expect, it } from 'vitest';
 import { importanceDecay, powerLinspace } from './grids.js';
 import { lrSchedule } from './lr-schedule.js';
-import { repeatPerSeed, toyPreset, toyPresetNames } from './presets.js';
+import { sparsityOf, toyPreset, toyPresetNames } from './presets.js';
+import { resolveToyRun, sliceToyRun } from './resolve-toy-run.js';
 
 describe('powerLinspace', () => {
   it('runs from 1 to 1/base geometrically, as 20 ** -linspace(0, 1, count)', () => {
@@ -42,23 +43,39 @@ describe('toy presets', () => {
       'tegum',
       'sparse-limit',
     ]);
-    expect(toyPreset('intro').config).toMatchObject({ nFeatures: 5, nHidden: 2, nInstances: 10 });
-    expect(toyPreset('varying-sparsity').config).toMatchObject({ nFeatures: 100, nHidden: 20 });
-    expect(toyPreset('geometry').config).toMatchObject({
-      nFeatures: 200,
-      nHidden: 20,
-      nInstances: 20,
-    });
+    expect(toyPreset('intro').config).toMatchObject({ n: 5, m: 2, instances: 10 });
+    expect(toyPreset('varying-sparsity').config).toMatchObject({ n: 100, m: 20 });
+    expect(toyPreset('geometry').config).toMatchObject({ n: 200, m: 20, instances: 20 });
+    // The notebook's feature probabilities 20^−linspace(0, 1, 10), as sparsities.
+    expect(resolveToyRun(toyPreset('intro').config).sparsity).toEqual(
+      powerLinspace(20, 10).map((p) => 1 - p),
+    );
+  });
+  it('gives every preset a config that resolves', () => {
+    for (const name of toyPresetNames()) {
+      const run = resolveToyRun(toyPreset(name).config);
+      expect(run.kind).toBe('toy');
+      expect(run.sparsity).toHaveLength(run.instances);
+    }
   });
   it('rejects an unknown preset, naming the known ones', () => {
     expect(() => toyPreset('nope')).toThrow(
       /unknown toy preset 'nope' \(allowed: intro, varying-sparsity/,
     );
   });
+  it('turns feature probabilities into sparsities S = 1 − p', () => {
+    expect(sparsityOf([1, 0.5, 0.25])).toEqual([0, 0.5, 0.75]);
+    expect(sparsityOf([])).toEqual([]);
+  });
   it('repeats each point once per seed with distinct seeds', () => {
-    expect(repeatPerSeed([1, 0.5], 2, 10)).toEqual({
-      featureProbability: [1, 1, 0.5, 0.5],
-      seeds: [10, 11, 12, 13],
-    });
+    const run = resolveToyRun({ n: 2, m: 1, instances: 4, sparsity: sparsityOf([1, 0.5]), seed: 10 });
+    expect(run.sparsity).toEqual([0, 0, 0.5, 0.5]);
+    const seeds = [0, 1, 2, 3].map((i) => sliceToyRun(run, i, i + 1).seed);
+    expect(seeds).toEqual([10, 11, 12, 13]);
+    // The tegum preset: 13 probabilities, 3 seeds each, consecutive.
+    const tegum = resolveToyRun(toyPreset('tegum').config);
+    expect(tegum.instances).toBe(39);
+    const points = sparsityOf(powerLinspace(100, 13));
+    expect(tegum.sparsity).toEqual(points.flatMap((s) => [s, s, s]));
   });
 });

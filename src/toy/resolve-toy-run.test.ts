@@ -186,9 +186,9 @@ describe('resolveToyRun', () => {
         Array.from(Float32Array.from(perInstance)),
       );
       // [n] is held once and repeated per instance in the state.
-      expect(Array.from(createToyState(resolveToyRun({ ...small, importance: 'decay:0.5' })).importance)).toEqual(
-        [0, 1, 2].flatMap(() => [1, 0.5, 0.25, 0.125]),
-      );
+      expect(
+        Array.from(createToyState(resolveToyRun({ ...small, importance: 'decay:0.5' })).importance),
+      ).toEqual([0, 1, 2].flatMap(() => [1, 0.5, 0.25, 0.125]));
     });
 
     it('refuses a bad spec, length or value, naming what is allowed', () => {
@@ -217,7 +217,14 @@ describe('resolveToyRun', () => {
         /^unknown toy run key 'sparsityy' \(allowed: n, m, instances, sparsity, importance, /,
       );
       // The old names are unknown keys now, each named.
-      for (const old of ['nFeatures', 'nHidden', 'nInstances', 'featureProbability', 'seeds', 'tegum']) {
+      for (const old of [
+        'nFeatures',
+        'nHidden',
+        'nInstances',
+        'featureProbability',
+        'seeds',
+        'tegum',
+      ]) {
         expect(() => resolveToyRun({ ...small, [old]: 1 } as ToyRunInput)).toThrow(
           `unknown toy run key '${old}'`,
         );
@@ -298,10 +305,13 @@ describe('resolveToyRun', () => {
       expect(resolveToyRun(JSON.parse(JSON.stringify(once)) as ToyRunInput)).toEqual(once);
     }
     // What the target chose is recorded, so the run resolves alike on another machine.
-    const there = resolveToyRun({ n: 100, m: 10, instances: 4, sparsity: 0.9 }, {
-      auto: 'native',
-      cores: 8,
-    });
+    const there = resolveToyRun(
+      { n: 100, m: 10, instances: 4, sparsity: 0.9 },
+      {
+        auto: 'native',
+        cores: 8,
+      },
+    );
     expect(resolveToyRun(there)).toEqual(there);
   });
 

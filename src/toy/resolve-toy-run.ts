@@ -8,7 +8,7 @@
  * recorded config reruns (`tegum rerun`).
  */
 import type { ExecutionTarget } from '../core/execution-target.js';
-import { parseRunInput } from '../core/run-schema.js';
+import { parseRunInput, withDefaults } from '../core/run-schema.js';
 import { buildToySampling } from '../core/toy-sampling.js';
 import { checkInteger, checkObject } from '../core/check-args.js';
 import { importanceDecay } from './grids.js';
@@ -20,7 +20,6 @@ import {
   type ResolvedToyRun,
   type ToyRunInput,
 } from './toy-run-schema.js';
-import { TEGUM_DEFAULTS } from '../geometry/tegum-factors.js';
 
 /** A target for runs that never say 'auto' and run on one thread. */
 const SINGLE_THREAD: ExecutionTarget = { auto: 'wasm', cores: 1 };
@@ -43,7 +42,7 @@ export function resolveToyRun(
   input: ToyRunInput,
   target: ExecutionTarget = SINGLE_THREAD,
 ): ResolvedToyRun {
-  const given = parseRunInput('toy', TOY_RUN_FIELDS, input);
+  const given = withDefaults(TOY_RUN_FIELDS, parseRunInput('toy', TOY_RUN_FIELDS, input));
   const { n, m } = given;
   if (n === undefined) throw new RangeError('n is required (features n)');
   if (m === undefined) throw new RangeError('m is required (hidden dimensions m)');
@@ -51,7 +50,7 @@ export function resolveToyRun(
   const S = typeof given.sparsity === 'number' ? [given.sparsity] : given.sparsity;
   const instances = given.instances ?? S.length;
   const sparsity = spreadSparsity(S, instances, n);
-  const importance = spreadImportance(given.importance ?? 'uniform', instances, n);
+  const importance = spreadImportance(given.importance, instances, n);
   const correlated = featureSetsOf(given.correlated);
   const anticorrelated = featureSetsOf(given.anticorrelated);
   // Sets against n, overlaps, and one density per set in every instance.
@@ -62,17 +61,14 @@ export function resolveToyRun(
     }
   }
   buildToySampling(density, instances, n, correlated, anticorrelated);
-  const optimizer = given.optimizer ?? 'adamw';
-  const lr = given.lr ?? 1e-3;
+  const { optimizer, lr } = given;
   const weightDecay = given.weightDecay ?? (optimizer === 'adamw' ? 0.01 : 0);
   if (lr * weightDecay >= 1) {
     throw new RangeError(
       `lr × weightDecay must be < 1, got ${lr} × ${weightDecay} = ${lr * weightDecay}: weight decay scales W by (1 − lr·weightDecay) each step, which zeroes or flips it; lower one of them`,
     );
   }
-  const backend = given.backend ?? 'auto';
-  const cores = target.cores;
-  const threads = given.threads ?? defaultToyThreads(n, m, instances, cores);
+  const threads = given.threads ?? defaultToyThreads(n, m, instances, target.cores);
   return {
     kind: 'toy',
     n,
@@ -82,23 +78,23 @@ export function resolveToyRun(
     importance,
     correlated,
     anticorrelated,
-    activation: given.activation ?? 'relu',
-    init: given.init ?? 'xavier-normal',
-    steps: given.steps ?? 10_000,
-    batchSize: given.batchSize ?? 1024,
+    activation: given.activation,
+    init: given.init,
+    steps: given.steps,
+    batchSize: given.batchSize,
     lr,
-    schedule: given.schedule ?? 'constant',
+    schedule: given.schedule,
     optimizer,
     weightDecay,
-    beta1: given.beta1 ?? 0.9,
-    beta2: given.beta2 ?? 0.999,
-    eps: given.eps ?? 1e-8,
-    seed: given.seed ?? 0,
+    beta1: given.beta1,
+    beta2: given.beta2,
+    eps: given.eps,
+    seed: given.seed,
     evalBatches: given.evalBatches ?? (n > 50 ? 4 : 16),
-    normThreshold: given.normThreshold ?? TEGUM_DEFAULTS.normThreshold,
-    cosineTolerance: given.cosineTolerance ?? TEGUM_DEFAULTS.cosineTolerance,
-    rankTolerance: given.rankTolerance ?? TEGUM_DEFAULTS.rankTolerance,
-    backend: backend === 'auto' ? target.auto : backend,
+    normThreshold: given.normThreshold,
+    cosineTolerance: given.cosineTolerance,
+    rankTolerance: given.rankTolerance,
+    backend: given.backend === 'auto' ? target.auto : given.backend,
     threads: Math.min(threads, instances),
   };
 }

@@ -4,23 +4,25 @@ import { WorkerPool } from '../core/worker-pool.js';
 import { balancedBounds, toyStepCost, trainToyModelsParallel } from './train-toy-parallel.js';
 import { ToyDivergenceError, trainToyModels } from './train-toy.js';
 import { resolveToyRun } from './resolve-toy-run.js';
+import { sparsityOf } from './presets.js';
+import type { ToyRunInput } from './toy-run-schema.js';
 
 // The workers run the wasm kernels; compare with the single-threaded wasm run.
 const pool = await WorkerPool.create(2, 'wasm');
 afterAll(() => pool.close());
 
 const input = {
-  nFeatures: 9,
-  nHidden: 3,
-  nInstances: 5,
+  n: 9,
+  m: 3,
+  instances: 5,
   batchSize: 64,
-  featureProbability: [1, 0.5, 0.3, 0.1, 0.05],
+  sparsity: sparsityOf([1, 0.5, 0.3, 0.1, 0.05]),
   importance: [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2],
   seed: 4,
   steps: 120,
   lr: 1e-2,
   schedule: 'linear',
-};
+} satisfies ToyRunInput;
 const config = resolveToyRun(input);
 
 describe('trainToyModelsParallel', () => {
@@ -36,21 +38,50 @@ describe('trainToyModelsParallel', () => {
     await setBackend('js');
   });
 
+  it('slices per-feature sparsities, per-instance importance and feature sets alike', async () => {
+    await setBackend('wasm');
+    const n = input.n;
+    const run = resolveToyRun({
+      ...input,
+      // Pairs of features share S, varying with the instance.
+      sparsity: Array.from(
+        { length: 5 * n },
+        (_, k) => [0, 0.5, 0.9][(Math.floor((k % n) / 2) + Math.floor(k / n)) % 3],
+      ),
+      importance: Array.from({ length: 5 * n }, (_, k) => 1 - k / 100),
+      correlated: [[0, 1]],
+      anticorrelated: [[2, 3]],
+      steps: 30,
+    });
+    const single = trainToyModels(run);
+    const parallel = await trainToyModelsParallel(pool, run, undefined, 20);
+    expect(Array.from(parallel.state.W)).toEqual(Array.from(single.state.W));
+    expect(Array.from(parallel.state.b)).toEqual(Array.from(single.state.b));
+    expect(Array.from(parallel.state.rngState)).toEqual(Array.from(single.state.rngState));
+    expect(Array.from(parallel.finalLoss)).toEqual(Array.from(single.finalLoss));
+    // No steps: the freshly drawn models.
+    const none = await trainToyModelsParallel(pool, { ...run, steps: 0 });
+    expect(Array.from(none.state.W)).toEqual(
+      Array.from(trainToyModels({ ...run, steps: 0 }).state.W),
+    );
+    await setBackend('js');
+  });
+
   it('reports divergence with the global instance index', async () => {
     // Instances 3 and 4 (the second worker's slice, local indices 0 and 1) get an
     // importance whose squared-error sum overflows float32 at the first step.
-    const n = input.nFeatures;
-    const importance = Array.from({ length: input.nInstances * n }, (_, k) =>
+    const n = input.n;
+    const importance = Array.from({ length: input.instances * n }, (_, k) =>
       k >= 3 * n ? 3e38 : 1,
     );
     const bounds = balancedBounds(
-      input.featureProbability.map(() => 1),
+      input.sparsity.map(() => 1),
       2,
     );
     expect(bounds[1]).toBe(3);
     const err = await trainToyModelsParallel(
       pool,
-      resolveToyRun({ ...input, featureProbability: 1, importance, steps: 60 }),
+      resolveToyRun({ ...input, sparsity: 0, importance, steps: 60 }),
     ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ToyDivergenceError);
     expect((err as ToyDivergenceError).instances).toEqual([3, 4]);
