@@ -31,7 +31,6 @@ const badCalls: [string, () => unknown, RegExp][] = [
     () => (tegum.powerPackingGradient as (...a: unknown[]) => number)(),
     /powerPackingGradient: d/,
   ],
-  ['createToyState()', () => tegum.createToyState(undefined as never), /createToyState: config/],
   [
     'toyGradient({})',
     () =>
@@ -43,8 +42,24 @@ const badCalls: [string, () => unknown, RegExp][] = [
     () => tegum.instanceWeights(undefined as never, 0),
     /instanceWeights: state/,
   ],
-  ['resolveToyRun()', () => tegum.resolveToyRun(undefined as never), /resolveToyRun: input/],
-  ['trainToyModels()', () => tegum.trainToyModels(undefined as never), /trainToyModels: config/],
+  // The toy run is checked once, by resolveToyRun (createToyState takes only a resolved run
+  // and checks nothing): what createToyState refused, resolveToyRun refuses.
+  [
+    'resolveToyRun()',
+    () => tegum.resolveToyRun(undefined as never),
+    /a toy run must be an object of its fields, got nothing/,
+  ],
+  [
+    'resolveToyRun({ n: 0 })',
+    () => tegum.resolveToyRun({ n: 0, m: 2, sparsity: 0 }),
+    /n must be an integer ≥ 1, got 0/,
+  ],
+  [
+    'resolveToyRun({ nFeatures })',
+    () => tegum.resolveToyRun({ nFeatures: 5, m: 2, sparsity: 0 } as never),
+    /unknown toy run key 'nFeatures'/,
+  ],
+  ['trainToyModels()', () => tegum.trainToyModels(undefined as never), /trainToyModels: run/],
   ['sliceToyRun()', () => tegum.sliceToyRun(undefined as never, 0, 1), /sliceToyRun: run/],
   [
     'adamUpdate(no params)',
@@ -59,11 +74,7 @@ const badCalls: [string, () => unknown, RegExp][] = [
       ),
     /adamUpdate: a/,
   ],
-  [
-    'repeatPerSeed()',
-    () => tegum.repeatPerSeed(undefined as never, 2),
-    /repeatPerSeed: featureProbability/,
-  ],
+  ['sparsityOf()', () => tegum.sparsityOf(undefined as never), /sparsityOf: featureProbability/],
   [
     'numericalRank()',
     () => tegum.numericalRank(undefined as never, 2, 3, [0], 0.1),

@@ -7,6 +7,13 @@ export { renderPlot, composeFigure, svgToPng, normalizeSvg } from './viz/render.
 export { lossVsKFigure, kStarVsAlphaFigure, boundsComparedFigure } from './viz/theory-figures.js';
 export { writeTheoryFigures, theoryFigureData } from './experiments/theory-figures.js';
 export { runIdentity } from './core/run-identity.js';
+export {
+  executionTarget,
+  knownExecutionTarget,
+  type ExecutionTarget,
+} from './core/execution-target.js';
+export { runToy, type ToyRunOptions, type ToyRunResult } from './experiments/toy-run.js';
+export { runPack, type PackRunOptions, type PackRunReport } from './experiments/pack-run.js';
 export { planSweep, loadSweepSpec, SweepSpecError } from './sweep/plan-sweep.js';
 export type { SweepPlan, SweepJob } from './sweep/plan-sweep.js';
 export { runSweepLocal } from './sweep/run-sweep-local.js';

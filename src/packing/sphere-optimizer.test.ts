@@ -10,8 +10,17 @@ import { relativeErrorOfMax } from '../test-support/random-arrays.js';
 import { setBackend } from '../core/backend.js';
 import type { Objective } from './objectives/objective.js';
 import { createObjective } from './objectives/registry.js';
-import { assemblePacking, DivergenceError, pack, packTasks, runPackTask } from './pack.js';
-import { optimizeOnSpheres, type StepProgress } from './sphere-optimizer.js';
+import {
+  assemblePacking,
+  DivergenceError,
+  pack as packRun,
+  packTasks,
+  runPackTask,
+  sphereSettingsOf,
+} from './pack.js';
+import type { PackRunInput } from './pack-run-schema.js';
+import { resolvePackRun } from './resolve-pack-run.js';
+import { optimizeOnSpheres, type SphereSettings, type StepProgress } from './sphere-optimizer.js';
 import { gram } from '../core/gram.js';
 
 /** An objective that turns NaN after `after` evaluations, to exercise divergence detection. */
@@ -26,6 +35,16 @@ function nanAfter(after: number): Objective {
       return calls > after ? Number.NaN : inner.value(G, n, dLdG);
     },
   };
+}
+
+/** Packs the run that `input` resolves to (the resolver checks it; `pack` takes it as it is). */
+function pack(input: PackRunInput) {
+  return packRun(resolvePackRun(input));
+}
+
+/** The optimizer's complete settings for `input`'s fields, the others at their defaults. */
+function settings(input: Omit<PackRunInput, 'n' | 'd'> = {}): SphereSettings {
+  return sphereSettingsOf(resolvePackRun({ n: 2, d: 1, ...input }));
 }
 
 describe('optimizeOnSpheres', () => {
