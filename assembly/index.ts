@@ -7,6 +7,7 @@
 import { gemmRows, mirrorUpper, syrkUpper } from './gemm';
 
 export { toyTrainStep, toyScratchBytes } from './toy';
+export { toyStepArgsBytes, toyStepArgsOffset } from './toy-step-args';
 export { toyData, toyDataBytes } from './toy-sample-stream';
 export { toySampleBatch } from './toy-sample-batch';
 export { powerPackingGradient, powerUpper } from './power-packing';

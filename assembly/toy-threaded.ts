@@ -14,6 +14,7 @@
 
 import { ADAM_PARAMS_BYTES, AdamParams, adamInstance, setAdamParams } from './adam-update';
 import { samplePass } from './toy-gram-samples';
+import { ToyStepArgs } from './toy-step-args';
 import { scatterRow, streamBegin, streamRow, ToyData } from './toy-sample-stream';
 import { ceil4, TOY_SCRATCH_HEADER, ToyScratch } from './toy-scratch';
 
@@ -134,10 +135,13 @@ function threadScratch(L: ToyTeamScratch, t: i32): ToyScratch {
  * Copies instance `inst` into padded rows and draws its batch into CSR from `data` (a ToyData,
  * toy-sample-stream.ts), advancing its generator.
  */
-// prettier-ignore
-export function toyPrepare(W: usize, b: usize, importance: usize, data: usize, inst: i32,
-  scratch: usize): void {
-  const L = changetype<ToyTeamScratch>(scratch);
+export function toyPrepare(args: usize, inst: i32): void {
+  const a = changetype<ToyStepArgs>(args);
+  const W = a.W,
+    b = a.b,
+    importance = a.importance,
+    data = a.data;
+  const L = changetype<ToyTeamScratch>(a.scratch);
   const n = L.n,
     m = L.m,
     B = L.B;
@@ -204,11 +208,9 @@ export function toyReducePart(scratch: usize, from: i32, to: i32): void {
 }
 
 /** Sums ∂L/∂b_t and loss_t, writes loss[inst], and takes the Adam/AdamW step of instance inst. */
-// prettier-ignore
-export function toyFinish(W: usize, b: usize, mW: usize, vW: usize, mb: usize, vb: usize,
-  loss: usize, inst: i32, scratch: usize, lr: f64, beta1: f64, beta2: f64, eps: f64,
-  weightDecay: f64, decoupled: bool, step: i32): void {
-  const L = changetype<ToyTeamScratch>(scratch);
+export function toyFinish(args: usize, inst: i32): void {
+  const a = changetype<ToyStepArgs>(args);
+  const L = changetype<ToyTeamScratch>(a.scratch);
   const n = L.n;
   const row = (<usize>L.ld) << 2;
   const n4 = ceil4(n);
@@ -222,8 +224,16 @@ export function toyFinish(W: usize, b: usize, mW: usize, vW: usize, mb: usize, v
     }
     lossSum += load<f64>(gt + row);
   }
-  store<f32>(loss + ((<usize>inst) << 2), <f32>(lossSum / (<f64>L.B * <f64>n)));
-  const adam = setAdamParams(changetype<usize>(L.adam), lr, beta1, beta2, eps, weightDecay,
-    decoupled, step);
-  adamInstance(W, b, mW, vW, mb, vb, L.gW, gb, inst, n, L.m, row, adam);
+  store<f32>(a.loss + ((<usize>inst) << 2), <f32>(lossSum / (<f64>L.B * <f64>n)));
+  const adam = setAdamParams(
+    changetype<usize>(L.adam),
+    a.lr,
+    a.beta1,
+    a.beta2,
+    a.eps,
+    a.weightDecay,
+    a.decoupled != 0,
+    a.step,
+  );
+  adamInstance(a.W, a.b, a.mW, a.vW, a.mb, a.vb, L.gW, gb, inst, n, L.m, row, adam);
 }

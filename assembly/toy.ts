@@ -16,23 +16,44 @@ import { factoredSamplePass, factoredTilePass } from './toy-factored-samples';
 import { samplePass } from './toy-gram-samples';
 import { scatterRow, streamBegin, streamRow, ToyData } from './toy-sample-stream';
 import { ceil4, layToyScratch, SAMPLE_TILE } from './toy-scratch';
+import { ToyStepArgs } from './toy-step-args';
 
 export { toyScratchBytes } from './toy-scratch';
 
 /**
- * One step of nI instances. State arrays are unpadded ([nI, m, n], [nI, n]); `data` is a
- * ToyData (toy-sample-stream.ts); `scratch` holds toyScratchBytes(n, m, ld) bytes;
- * `ld` ≥ ceil4(n) + 4. Writes loss[nI] (before the update).
+ * One step of nI instances, its arguments in the descriptor at `args` (toy-step-args.ts).
+ * State arrays are unpadded ([nI, m, n], [nI, n]); `data` is a ToyData
+ * (toy-sample-stream.ts); `scratch` holds toyScratchBytes(n, m, ld) bytes; `ld` ≥
+ * ceil4(n) + 4. Writes loss[nI] (before the update).
  */
-// prettier-ignore
-export function toyTrainStep(W: usize, b: usize, mW: usize, vW: usize, mb: usize, vb: usize,
-  importance: usize, data: usize, loss: usize, scratch: usize,
-  nI: i32, n: i32, m: i32, B: i32, ld: i32, relu: bool, lr: f64, beta1: f64, beta2: f64,
-  eps: f64, weightDecay: f64, decoupled: bool, step: i32): void {
+export function toyTrainStep(args: usize): void {
+  const a = changetype<ToyStepArgs>(args);
+  const W = a.W,
+    b = a.b,
+    mW = a.mW,
+    vW = a.vW,
+    mb = a.mb,
+    vb = a.vb;
+  const importance = a.importance,
+    loss = a.loss;
+  const nI = a.nI,
+    n = a.n,
+    m = a.m,
+    B = a.B,
+    ld = a.ld;
+  const data = a.data;
   const D = changetype<ToyData>(data);
-  const L = layToyScratch(scratch, n, m, ld, B, relu);
-  const adam = setAdamParams(changetype<usize>(L.adam), lr, beta1, beta2, eps, weightDecay,
-    decoupled, step);
+  const L = layToyScratch(a.scratch, n, m, ld, B, a.relu != 0);
+  const adam = setAdamParams(
+    changetype<usize>(L.adam),
+    a.lr,
+    a.beta1,
+    a.beta2,
+    a.eps,
+    a.weightDecay,
+    a.decoupled != 0,
+    a.step,
+  );
   const rowBytes = L.rowBytes;
   const n4 = ceil4(n);
   const nBytes = (<usize>n) << 2;

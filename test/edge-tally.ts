@@ -317,30 +317,39 @@ async function checkLibrary(): Promise<{ tried: number; short: string[] }> {
   calls.push(['theoryModel', [{ n: 100, d: 20, alpha: 1, bound: 'nope' }], /bound|nope/]);
   calls.push(['lossCurve', [model, 1], /points must be/]);
   calls.push(['lossCurve', [model, 1e9], /points must be at most/]);
-  calls.push(['createToyState', [undefined], /createToyState: config/]);
-  calls.push([
-    'createToyState',
-    [{ nFeatures: 5, nHidden: 2, nInstances: 1, featureProbability: 1, importance: 1e300 }],
-    /importance/,
-  ]);
-  calls.push([
-    'createToyState',
-    [{ nFeatures: 0, nHidden: 2, nInstances: 1, featureProbability: 1 }],
-    /nFeatures/,
-  ]);
-  calls.push(['resolveToyRun', [undefined], /resolveToyRun: input/]);
+  // The toy run is checked once, by resolveToyRun; createToyState takes only a resolved run.
+  calls.push(['resolveToyRun', [undefined], /a toy run must be an object of its fields/]);
   calls.push([
     'resolveToyRun',
-    [{ nFeatures: 5, nHidden: 2, nInstances: 1, featureProbability: 1, lr: 100 }],
+    [{ n: 5, m: 2, instances: 1, sparsity: 0, importance: 1e300 }],
+    /importance/,
+  ]);
+  calls.push(['resolveToyRun', [{ n: 0, m: 2, instances: 1, sparsity: 0 }], /n must be/]);
+  calls.push([
+    'resolveToyRun',
+    [{ nFeatures: 5, nHidden: 2, nInstances: 1, featureProbability: 1 }],
+    /unknown toy run key 'nFeatures'/,
+  ]);
+  calls.push([
+    'resolveToyRun',
+    [{ n: 5, m: 2, instances: 1, sparsity: 0, lr: 100 }],
     /lr × weightDecay/,
   ]);
   calls.push([
     'resolveToyRun',
-    [{ nFeatures: 5, nHidden: 2, nInstances: 1, featureProbability: 1, importance: 1e300 }],
+    [{ n: 5, m: 2, instances: 1, sparsity: 0, importance: 'decay:1e300' }],
     /importance/,
   ]);
+  calls.push([
+    'resolveToyRun',
+    [{ n: 5, m: 2, instances: 3, sparsity: [0, 0.5] }],
+    /instances 3 must be a multiple of the 2 sparsities/,
+  ]);
+  calls.push(['resolveToyRun', [{ n: 5, m: 2, sparsity: 1 }], /sparsity must be in \[0, 1\)/]);
   calls.push(['sliceToyRun', [undefined, 0, 1], /sliceToyRun: run/]);
-  calls.push(['trainToyModels', [undefined], /trainToyModels: config/]);
+  calls.push(['trainToyModels', [undefined], /trainToyModels: run/]);
+  calls.push(['measureToyRun', [undefined, undefined], /measureToyRun: run/]);
+  calls.push(['runStretch', [undefined, undefined, 0, 1], /runStretch: state/]);
   calls.push([
     'toyGradient',
     [new Float32Array(1), new Float32Array(1), new Float32Array(1), {}],
@@ -363,8 +372,7 @@ async function checkLibrary(): Promise<{ tried: number; short: string[] }> {
     /adamUpdate: a/,
   ]);
   calls.push(['adamUpdate', [undefined, undefined, undefined, undefined, 1, {}], /adamUpdate: p/]);
-  calls.push(['repeatPerSeed', [undefined, 2], /repeatPerSeed: featureProbability/]);
-  calls.push(['repeatPerSeed', [[0.5], 0], /repeatPerSeed: seedsPerPoint/]);
+  calls.push(['sparsityOf', [undefined], /sparsityOf: featureProbability/]);
   calls.push(['numericalRank', [undefined, 2, 3, [0], 0.1], /numericalRank: W/]);
   calls.push(['numericalRank', [new Float64Array(6), 2, 3, [5], 0.1], /numericalRank: columns/]);
   calls.push(['pack', [undefined], /pack: config/]);

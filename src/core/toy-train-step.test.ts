@@ -15,7 +15,7 @@ import {
   referenceAdam,
   referenceLossAndGradient,
   type ReferenceModel,
-} from '../test-support/toy-reference-f64.js';
+} from '../toy/toy-model-f64.js';
 import {
   ADAM_STEPS_ABSOLUTE,
   FD_FLOAT32_RELATIVE,

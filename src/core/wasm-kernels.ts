@@ -49,19 +49,57 @@ export interface Exports extends PartExports {
   toyTeamG(scratch: number): number;
   toyTeamS(scratch: number): number;
   toyTeamGW(scratch: number): number;
-  // prettier-ignore
-  toyPrepare(W: number, b: number, importance: number, data: number, inst: number,
-    scratch: number): void;
-  // prettier-ignore
-  toyFinish(W: number, b: number, mW: number, vW: number, mb: number, vb: number, loss: number,
-    inst: number, scratch: number, lr: number, beta1: number, beta2: number, eps: number,
-    weightDecay: number, decoupled: boolean, step: number): void;
-  // prettier-ignore
-  toyTrainStep(W: number, b: number, mW: number, vW: number, mb: number, vb: number,
-    importance: number, data: number, loss: number, scratch: number, nI: number, n: number,
-    m: number, B: number, ld: number, relu: boolean,
-    lr: number, beta1: number, beta2: number, eps: number, weightDecay: number,
-    decoupled: boolean, step: number): void;
+  /** Instance `inst`'s prepare and finish of the threaded step (args: a ToyStepArgs). */
+  toyPrepare(args: number, inst: number): void;
+  toyFinish(args: number, inst: number): void;
+  /** One step of every instance (args: a ToyStepArgs, assembly/toy-step-args.ts). */
+  toyTrainStep(args: number): void;
+  toyStepArgsBytes(): number;
+  toyStepArgsOffset(field: number): number;
+}
+
+/**
+ * The toy step's descriptor (assembly/toy-step-args.ts): its fields in the order whose
+ * offsets `toyStepArgsOffset` reports, each with how it is stored.
+ */
+const TOY_STEP_ARGS = [
+  ['W', 'u32'],
+  ['b', 'u32'],
+  ['mW', 'u32'],
+  ['vW', 'u32'],
+  ['mb', 'u32'],
+  ['vb', 'u32'],
+  ['importance', 'u32'],
+  ['data', 'u32'],
+  ['loss', 'u32'],
+  ['scratch', 'u32'],
+  ['nI', 'i32'],
+  ['n', 'i32'],
+  ['m', 'i32'],
+  ['B', 'i32'],
+  ['ld', 'i32'],
+  ['relu', 'i32'],
+  ['decoupled', 'i32'],
+  ['step', 'i32'],
+  ['lr', 'f64'],
+  ['beta1', 'f64'],
+  ['beta2', 'f64'],
+  ['eps', 'f64'],
+  ['weightDecay', 'f64'],
+] as const;
+
+/** The descriptor's values, by field name. */
+type ToyStepArgs = Record<(typeof TOY_STEP_ARGS)[number][0], number>;
+
+/** Writes a ToyStepArgs at `at` in `buf` at the module's own offsets. */
+function writeToyStepArgs(x: Exports, buf: ArrayBuffer, at: number, args: ToyStepArgs): void {
+  const view = new DataView(buf, at, x.toyStepArgsBytes());
+  TOY_STEP_ARGS.forEach(([name, type], i) => {
+    const o = x.toyStepArgsOffset(i);
+    if (type === 'f64') view.setFloat64(o, args[name], true);
+    else if (type === 'u32') view.setUint32(o, args[name], true);
+    else view.setInt32(o, args[name], true);
+  });
 }
 
 const ceil4 = (x: number) => (x + 3) & ~3;
@@ -300,6 +338,7 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
         importance: alloc(s.importance.byteLength),
         loss: alloc(nI * 4),
         scratch: 0,
+        args: alloc(x.toyStepArgsBytes()),
       };
       const d = allocToyData(alloc, x, s);
       const split = team !== undefined && n * n * m >= TOY_THREADED_MIN_WORK;
@@ -322,47 +361,44 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
       for (const [arr, p] of io) f32.set(arr, p >> 2);
       f32.set(s.importance, at.importance >> 2);
       putToyData(x, buf, s, d);
+      writeToyStepArgs(x, buf, at.args, {
+        W: at.W,
+        b: at.b,
+        mW: at.mW,
+        vW: at.vW,
+        mb: at.mb,
+        vb: at.vb,
+        importance: at.importance,
+        data: d.data,
+        loss: at.loss,
+        scratch: at.scratch,
+        nI,
+        n,
+        m,
+        B,
+        ld,
+        relu: s.relu ? 1 : 0,
+        decoupled: s.decoupled ? 1 : 0,
+        step: s.step,
+        lr,
+        beta1: s.beta1,
+        beta2: s.beta2,
+        eps: s.eps,
+        weightDecay: s.weightDecay,
+      });
       if (split) {
         const sc = at.scratch;
         x.toyTeamLayout(sc, n, m, B, ld, T, s.relu);
         const [Wp, G, S, gW] = [x.toyTeamWp(sc), x.toyTeamG(sc), x.toyTeamS(sc), x.toyTeamGW(sc)];
         for (let inst = 0; inst < nI; inst++) {
-          // prettier-ignore
-          x.toyPrepare(at.W, at.b, at.importance, d.data, inst, sc);
+          x.toyPrepare(at.args, inst);
           teamGram(team, G, Wp, m, n, ld);
           team.run(OP.toySamples, [sc], shares(B, T, 1, 'flat'));
           team.run(OP.toyReduce, [sc], shares(n, T, 1, 'flat'));
           teamGramTimes(team, gW, Wp, S, m, n, ld);
-          // prettier-ignore
-          x.toyFinish(at.W, at.b, at.mW, at.vW, at.mb, at.vb, at.loss, inst, sc, lr, s.beta1,
-            s.beta2, s.eps, s.weightDecay, s.decoupled, s.step);
+          x.toyFinish(at.args, inst);
         }
-      } else
-        x.toyTrainStep(
-          at.W,
-          at.b,
-          at.mW,
-          at.vW,
-          at.mb,
-          at.vb,
-          at.importance,
-          d.data,
-          at.loss,
-          at.scratch,
-          nI,
-          n,
-          m,
-          s.batchSize,
-          ld,
-          s.relu,
-          lr,
-          s.beta1,
-          s.beta2,
-          s.eps,
-          s.weightDecay,
-          s.decoupled,
-          s.step,
-        );
+      } else x.toyTrainStep(at.args);
       for (const [arr, p] of io) arr.set(f32.subarray(p >> 2, (p >> 2) + arr.length));
       s.rngState.set(new Uint32Array(buf, d.rng, 4 * nI));
       loss.set(f32.subarray(at.loss >> 2, (at.loss >> 2) + nI));

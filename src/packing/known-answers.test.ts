@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { F64_DIGITS, packingTolerances as tol } from '../test-support/tolerances.js';
-import { pack } from './pack.js';
+import { pack as packRun } from './pack.js';
+import type { PackRunInput } from './pack-run-schema.js';
+import { resolvePackRun } from './resolve-pack-run.js';
 import { frameBoundForBlocks, tegumBlocks } from './tegum-blocks.js';
 import { gram } from '../core/gram.js';
 
@@ -12,6 +14,11 @@ function gramOf(V: Float32Array, d: number, n: number): Float32Array {
   const G = new Float32Array(n * n);
   gram(G, V, d, n);
   return G;
+}
+
+/** Packs the run `input` resolves to. */
+function pack(input: PackRunInput) {
+  return packRun(resolvePackRun(input));
 }
 
 /** Welch bound on the coherence of n unit vectors in R^d (n > d). */
@@ -26,15 +33,8 @@ describe('known answers', () => {
     [40, 10, 'momentum'],
   ] as const)(
     'alpha = 2 reaches the frame bound Σ G_ij² = n²/d − n for n = %i, d = %i (%s)',
-    (n, d, method) => {
-      const r = pack({
-        n,
-        d,
-        objective: 'power',
-        objectiveParams: { alpha: 2 },
-        seed: 1,
-        optimizer: { method },
-      });
+    (n, d, optimizer) => {
+      const r = pack({ n, d, objective: 'power', alpha: 2, seed: 1, optimizer });
       const bound = (n * n) / d - n;
       expect(Math.abs(r.loss - bound) / bound).toBeLessThan(tol.frameBoundRelative);
     },
@@ -44,7 +44,7 @@ describe('known answers', () => {
     'alpha = 2 with n = d + 1 gives the regular simplex, all G_ij = −1/d after fixing signs (d = %i)',
     (d) => {
       const n = d + 1;
-      const r = pack({ n, d, objective: 'power', objectiveParams: { alpha: 2 }, seed: 2 });
+      const r = pack({ n, d, objective: 'power', alpha: 2, seed: 2 });
       const G = gramOf(r.V, d, n);
       // Lines carry no sign: flip v_j so that G_0j < 0, then every entry must be −1/d.
       const s = Array.from({ length: n }, (_, j) => (j === 0 ? 1 : -Math.sign(G[j])));
@@ -88,7 +88,7 @@ describe('known answers', () => {
   );
 
   it('threshold reaches zero loss when b exceeds the best coherence (6 lines in R³, b = 0.46)', () => {
-    const r = pack({ n: 6, d: 3, objective: 'threshold', objectiveParams: { threshold: 0.46 } });
+    const r = pack({ n: 6, d: 3, objective: 'threshold', threshold: 0.46 });
     expect(r.loss).toBe(0);
     expect(r.maxAbsCos).toBeLessThanOrEqual(0.46);
   });
@@ -97,7 +97,7 @@ describe('known answers', () => {
     const n = 48;
     const d = 12;
     for (const k of [1, 2, 3, 4, 6, 12]) {
-      const r = pack({ n, d, k, objective: 'power', objectiveParams: { alpha: 2 } });
+      const r = pack({ n, d, blocks: k, objective: 'power', alpha: 2 });
       expect(r.evenBlocks).toBe(true);
       expect(Math.abs(r.loss - ((n * n) / d - n)) / ((n * n) / d - n)).toBeLessThan(
         tol.tieRelative,
@@ -109,7 +109,7 @@ describe('known answers', () => {
     const n = 48;
     const d = 12;
     for (const k of [5, 7, 9]) {
-      const r = pack({ n, d, k, objective: 'power', objectiveParams: { alpha: 2 } });
+      const r = pack({ n, d, blocks: k, objective: 'power', alpha: 2 });
       expect(r.evenBlocks).toBe(false);
       const expected = frameBoundForBlocks(tegumBlocks(n, d, k));
       expect(expected).toBeGreaterThan((n * n) / d - n);

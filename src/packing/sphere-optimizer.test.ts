@@ -16,11 +16,17 @@ import {
   pack as packRun,
   packTasks,
   runPackTask,
+  type PackProgress,
   sphereSettingsOf,
 } from './pack.js';
 import type { PackRunInput } from './pack-run-schema.js';
 import { resolvePackRun } from './resolve-pack-run.js';
-import { optimizeOnSpheres, type SphereSettings, type StepProgress } from './sphere-optimizer.js';
+import {
+  createSphereWorkspace,
+  optimizeOnSpheres,
+  type SphereSettings,
+  type StepProgress,
+} from './sphere-optimizer.js';
 import { gram } from '../core/gram.js';
 
 /** An objective that turns NaN after `after` evaluations, to exercise divergence detection. */
@@ -49,7 +55,7 @@ function settings(input: Omit<PackRunInput, 'n' | 'd'> = {}): SphereSettings {
 
 describe('optimizeOnSpheres', () => {
   it('keeps every column on the unit sphere (to float32 precision in the returned V)', () => {
-    const r = pack({ n: 20, d: 5, objective: 'power', objectiveParams: { alpha: 1.5 } });
+    const r = pack({ n: 20, d: 5, objective: 'power', alpha: 1.5 });
     for (let j = 0; j < 20; j++) {
       let s = 0;
       for (let i = 0; i < 5; i++) s += r.V[i * 20 + j] ** 2;
@@ -58,46 +64,66 @@ describe('optimizeOnSpheres', () => {
   });
 
   it('reproduces the same packing from the same seed and a different one from another', () => {
-    const config = { n: 16, d: 4, objective: 'power', objectiveParams: { alpha: 1 } } as const;
-    const a = pack({ ...config, seed: 5, optimizer: { steps: 50 } });
-    const b = pack({ ...config, seed: 5, optimizer: { steps: 50 } });
-    const c = pack({ ...config, seed: 6, optimizer: { steps: 50 } });
+    const config = { n: 16, d: 4, objective: 'power', alpha: 1 } as const;
+    const a = pack({ ...config, seed: 5, steps: 50 });
+    const b = pack({ ...config, seed: 5, steps: 50 });
+    const c = pack({ ...config, seed: 6, steps: 50 });
     expect(Array.from(a.V)).toEqual(Array.from(b.V));
     expect(Array.from(a.V)).not.toEqual(Array.from(c.V));
   });
 
   it('stops on relative improvement before the step limit, and at the limit when told to run on', () => {
-    const converged = pack({ n: 12, d: 4, objective: 'power', optimizer: { steps: 5000 } });
+    const converged = pack({ n: 12, d: 4, objective: 'power', steps: 5000 });
     expect(converged.runs[0].stopReason).toBe('converged');
     expect(converged.runs[0].steps).toBeLessThan(5000);
-    const capped = pack({ n: 12, d: 4, objective: 'power', optimizer: { steps: 30 } });
+    const capped = pack({ n: 12, d: 4, objective: 'power', steps: 30 });
     expect(capped.runs[0].stopReason).toBe('max-steps');
     expect(capped.runs[0].steps).toBe(30);
   });
 
   it('reports progress at the stated interval with a decaying cosine learning rate', () => {
     const seen: StepProgress[] = [];
-    pack({
-      n: 10,
-      d: 3,
-      objective: 'minimax',
-      optimizer: { steps: 200, progressEvery: 50 },
-      onProgress: (p) => seen.push(p),
-    });
+    const V = new Float64Array(3 * 10).map((_, e) => Math.sin(2 * e + 1));
+    optimizeOnSpheres(
+      V,
+      3,
+      10,
+      createObjective('minimax'),
+      settings({ objective: 'minimax', steps: 200 }),
+      undefined,
+      { onProgress: (p) => seen.push(p), every: 50 },
+    );
     expect(seen.map((p) => p.step)).toEqual([0, 50, 100, 150, 200]);
     expect(seen[1].learningRate).toBeLessThan(seen[0].learningRate);
     expect(seen.every((p) => Number.isFinite(p.loss))).toBe(true);
   });
 
+  it("passes each restart's progress to pack's callback every 100 steps, naming the shape and restart", () => {
+    const seen: PackProgress[] = [];
+    packRun(resolvePackRun({ n: 10, d: 3, objective: 'minimax', steps: 200, restarts: 2 }), (p) =>
+      seen.push(p),
+    );
+    expect(seen.map((p) => [p.restart, p.step])).toEqual([
+      [0, 0],
+      [0, 100],
+      [0, 200],
+      [1, 0],
+      [1, 100],
+      [1, 200],
+    ]);
+    expect(seen.every((p) => p.shape.m === 10 && p.shape.D === 3)).toBe(true);
+    expect(seen[1].learningRate).toBeLessThan(seen[0].learningRate);
+  });
+
   it('detects divergence and says at which step', () => {
     const V = new Float64Array(3 * 6).map((_, e) => Math.sin(e + 1));
-    const run = optimizeOnSpheres(V, 3, 6, nanAfter(7), { steps: 100 });
+    const run = optimizeOnSpheres(V, 3, 6, nanAfter(7), settings({ steps: 100 }));
     expect(run.stopReason).toBe('diverged');
     expect(run.message).toBe('diverged at step 7: loss = NaN');
   });
 
   it('raises DivergenceError when every restart of a block diverged', () => {
-    const config = { n: 6, d: 3, objective: 'power', restarts: 2 } as const;
+    const config = resolvePackRun({ n: 6, d: 3, objective: 'power', restarts: 2 });
     const results = packTasks(config).map((task) => ({
       ...runPackTask(task),
       stopReason: 'diverged' as const,
@@ -112,7 +138,7 @@ describe('optimizeOnSpheres', () => {
   it('makes tegum-constrained packings block-diagonal: pairs in different blocks are orthogonal', () => {
     const n = 30;
     const d = 9;
-    const r = pack({ n, d, k: 3, objective: 'power', objectiveParams: { alpha: 1 } });
+    const r = pack({ n, d, blocks: 3, objective: 'power', alpha: 1 });
     const G = new Float32Array(n * n);
     gram(G, r.V, d, n);
     for (let i = 0; i < n; i++) {
@@ -124,31 +150,43 @@ describe('optimizeOnSpheres', () => {
   });
 
   it('keeps the best of several restarts', () => {
-    const one = pack({ n: 9, d: 3, objective: 'minimax', seed: 8, optimizer: { steps: 300 } });
+    const one = pack({ n: 9, d: 3, objective: 'minimax', seed: 8, steps: 300 });
     const many = pack({
       n: 9,
       d: 3,
       objective: 'minimax',
       seed: 8,
       restarts: 4,
-      optimizer: { steps: 300 },
+      steps: 300,
     });
     expect(many.runs).toHaveLength(4);
     expect(many.loss).toBe(Math.min(...many.runs.map((r) => r.loss)));
     expect(many.loss).toBeLessThanOrEqual(one.loss + F64_ROUNDING);
   });
 
-  it('rejects bad arguments with a message naming the argument and what is allowed', () => {
-    expect(() => pack({ n: 1, d: 3, objective: 'power' })).toThrow(/n must be an integer ≥ 2/);
-    expect(() => pack({ n: 8, d: 3, k: 4, objective: 'power' })).toThrow(/k must be an integer in/);
-    expect(() => pack({ n: 8, d: 3, objective: 'power', restarts: 0 })).toThrow(/restarts/);
-    expect(() => pack({ n: 8, d: 3, objective: 'power', optimizer: { steps: 0 } })).toThrow(
-      /steps must be an integer ≥ 1/,
+  it('rejects a shape its V or workspace does not have, naming the argument', () => {
+    // The run's own fields are checked by resolvePackRun (./resolve-pack-run.test.ts).
+    const objective = createObjective('power');
+    const s = settings({ steps: 10 });
+    expect(() => optimizeOnSpheres(new Float64Array(3), 3, 1, objective, s)).toThrow(
+      'n must be an integer ≥ 2, got 1',
     );
-    expect(() => pack({ n: 8, d: 3, objective: 'power', optimizer: { learningRate: -1 } })).toThrow(
-      /learningRate must be > 0/,
+    expect(() => optimizeOnSpheres(new Float64Array(0), 0, 4, objective, s)).toThrow(
+      'd must be an integer ≥ 1, got 0',
     );
-    expect(() => pack({ n: 8, d: 3, objective: 'nope' })).toThrow(/unknown objective/);
+    expect(() => optimizeOnSpheres(new Float64Array(11), 3, 4, objective, s)).toThrow(
+      'V must have d·n = 12 entries, got 11',
+    );
+    expect(() =>
+      optimizeOnSpheres(
+        new Float64Array(12),
+        3,
+        4,
+        objective,
+        s,
+        createSphereWorkspace(4, 3),
+      ),
+    ).toThrow('workspace is for (d, n) = (4, 3), not (3, 4)');
   });
 });
 
@@ -162,8 +200,8 @@ describe.each(await kernelBackends())('optimizeOnSpheres on the %s backend', (_l
       const apart: Objective = { ...fused, fusedGradient: undefined };
       const start = new Float64Array(6 * 20).map((_, e) => Math.sin(3 * e + 1));
       const [a, b] = [start.slice(), start.slice()];
-      const ra = optimizeOnSpheres(a, 6, 20, fused, { steps: 30 });
-      const rb = optimizeOnSpheres(b, 6, 20, apart, { steps: 30 });
+      const ra = optimizeOnSpheres(a, 6, 20, fused, settings({ steps: 30 }));
+      const rb = optimizeOnSpheres(b, 6, 20, apart, settings({ steps: 30 }));
       expect(relativeError(ra.loss, rb.loss)).toBeLessThan(FUSED_POWER_OF_MAX);
       expect(relativeErrorOfMax(a, b)).toBeLessThan(FUSED_POWER_OF_MAX);
     }

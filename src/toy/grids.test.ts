@@ -68,7 +68,13 @@ describe('toy presets', () => {
     expect(sparsityOf([])).toEqual([]);
   });
   it('repeats each point once per seed with distinct seeds', () => {
-    const run = resolveToyRun({ n: 2, m: 1, instances: 4, sparsity: sparsityOf([1, 0.5]), seed: 10 });
+    const run = resolveToyRun({
+      n: 2,
+      m: 1,
+      instances: 4,
+      sparsity: sparsityOf([1, 0.5]),
+      seed: 10,
+    });
     expect(run.sparsity).toEqual([0, 0, 0.5, 0.5]);
     const seeds = [0, 1, 2, 3].map((i) => sliceToyRun(run, i, i + 1).seed);
     expect(seeds).toEqual([10, 11, 12, 13]);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { toySampleBatch } from '../core/toy-sample-batch.js';
 import { createToyState } from './create-toy-state.js';
 import { toyTolerances } from '../test-support/tolerances.js';
-import { referenceAdam, referenceLossAndGradient } from '../test-support/toy-reference-f64.js';
+import { referenceAdam, referenceLossAndGradient } from './toy-model-f64.js';
 import { dimsPerFeature } from '../geometry/dims-per-feature.js';
 import { powerLinspace } from './grids.js';
 import { evaluateToyLoss } from './evaluate-toy-loss.js';

@@ -1,9 +1,13 @@
 /**
- * A slow float64 oracle for the toy models, written in the per-sample form of the paper
- * (h = W x, x' = σ(Wᵀh + b)) with no shared code with the kernels: loss, gradients by
- * the chain rule sample by sample, and PyTorch's Adam/AdamW.
+ * The toy model in one place, in float64, as the paper writes it (Elhage et al. 2022 §2;
+ * docs/ARCHITECTURE.md §3), sample by sample: h = W x, x' = ReLU(Wᵀh + b) (or Wᵀh + b for
+ * the linear model), loss = Σ_s Σ_i I_i (x_i − x'_i)² / (B n), its gradients by the chain
+ * rule, and PyTorch's Adam/AdamW. Slow and plain on purpose: it shares no code with the
+ * kernels (src/core/js, assembly/, native/), which compute the same step in the Gram form
+ * (src/core/toy-gradient.ts), and every backend is tested against it.
  */
 
+/** One instance: W [m, n], b [n], importance [n]. */
 export interface ReferenceModel {
   n: number;
   m: number;
