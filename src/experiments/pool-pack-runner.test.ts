@@ -3,6 +3,7 @@ import { setBackend, type BackendName } from '../core/backend.js';
 import { nativeLoads } from '../test-support/backends.js';
 import { WorkerPool } from '../core/worker-pool.js';
 import { pack, packTasks } from '../packing/pack.js';
+import { resolvePackRun } from '../packing/resolve-pack-run.js';
 import { runTasksInThread } from './packing-experiment.js';
 import { packOnCores, poolPackRunner } from './pool-pack-runner.js';
 
@@ -13,16 +14,18 @@ afterAll(() => pool.close());
 describe('poolPackRunner', () => {
   it('returns, in task order, the very numbers of the single-threaded run', async () => {
     const tasks = [1, 2, 3].flatMap((k) =>
-      packTasks({
-        n: 13,
-        d: 6,
-        k,
-        objective: 'power',
-        objectiveParams: { alpha: 3 },
-        seed: 5,
-        restarts: 2,
-        optimizer: { steps: 150 },
-      }),
+      packTasks(
+        resolvePackRun({
+          n: 13,
+          d: 6,
+          blocks: k,
+          objective: 'power',
+          alpha: 3,
+          seed: 5,
+          restarts: 2,
+          steps: 150,
+        }),
+      ),
     );
     expect(tasks.length).toBeGreaterThan(4);
     await setBackend('wasm');
@@ -39,7 +42,7 @@ describe('poolPackRunner', () => {
   });
 
   it('passes a task’s error back as a rejection', async () => {
-    const [task] = packTasks({ n: 5, d: 2, objective: 'power', objectiveParams: { alpha: 2 } });
+    const [task] = packTasks(resolvePackRun({ n: 5, d: 2, objective: 'power', alpha: 2 }));
     await expect(
       poolPackRunner(pool)([{ ...task, objective: 'no-such-objective' }]),
     ).rejects.toThrow(/no-such-objective/);
@@ -50,22 +53,25 @@ const backends: BackendName[] = (await nativeLoads()) ? ['wasm', 'native'] : ['w
 
 describe.each(backends)('packOnCores on %s', (name) => {
   it('gives the packing of the single-threaded pack on the same backend', async () => {
-    const config = {
+    const config = resolvePackRun({
       n: 12,
       d: 4,
-      k: 2,
+      blocks: 2,
       objective: 'power',
-      objectiveParams: { alpha: 4 },
+      alpha: 4,
       seed: 9,
       restarts: 3,
-      optimizer: { steps: 100 },
-    };
+      steps: 100,
+      backend: name,
+      threads: 2,
+    });
+    expect(packTasks(config)).toHaveLength(3);
+    expect(config.threads).toBe(2);
     await setBackend(name);
     const single = pack(config);
     await setBackend('js');
-    const { result, backend, threads } = await packOnCores(config, { threads: 2, backend: name });
+    const { result, backend } = await packOnCores(config);
     expect(backend).toBe(name);
-    expect(threads).toBe(2);
     expect(result.loss).toBe(single.loss);
     expect(Array.from(result.V)).toEqual(Array.from(single.V));
     await setBackend('js');
