@@ -115,7 +115,7 @@ export { canonicalJson } from './core/canonical-json.js';
 export { TEGUM_VERSION } from './core/version.js';
 export { resolveToyRun, sliceToyRun, defaultToyThreads } from './toy/resolve-toy-run.js';
 export { resolvePackRun } from './packing/resolve-pack-run.js';
-export { resolveTheoryRun, theoryModelOf } from './theory/resolve-theory-run.js';
+export { resolveTheoryRun } from './theory/resolve-theory-run.js';
 export { runStretch, trainToyChunk } from './toy/toy-chunk.js';
 export { ToyTrainingLoop, tailWindow, type StretchOutcome } from './toy/training-loop.js';
 export { measureToyRun } from './toy/measure-toy-run.js';

@@ -13,7 +13,8 @@ import { runPack } from '../experiments/pack-run.js';
 import { runToy } from '../experiments/toy-run.js';
 import { resolvePackRun } from '../packing/resolve-pack-run.js';
 import { optimum } from '../theory/optimum.js';
-import { resolveTheoryRun, theoryModelOf } from '../theory/resolve-theory-run.js';
+import { resolveTheoryRun } from '../theory/resolve-theory-run.js';
+import { theoryModel } from '../theory/theory-model.js';
 import { transition } from '../theory/transition.js';
 import { resolveToyRun } from '../toy/resolve-toy-run.js';
 import { assertFinite } from '../core/finite-guard.js';
@@ -100,7 +101,7 @@ export function registerRerunCommand(program: Command): void {
         printPackRun(await runPack({ run }), { json });
       } else {
         const run = resolveTheoryRun(config);
-        const model = theoryModelOf(run);
+        const model = theoryModel(run);
         const result = assertFinite(
           { config: run, ...optimum(model), alphaStar: transition(model).alphaStar },
           'theory rerun',

@@ -6,8 +6,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { lossCurve, MAX_CURVE_POINTS } from '../theory/curve.js';
 import { optimum } from '../theory/optimum.js';
 import { struckClosedForm } from '../theory/struck-closed-form.js';
-import type { TheoryModel } from '../theory/theory-model.js';
-import { resolveTheoryRun, theoryModelOf } from '../theory/resolve-theory-run.js';
+import { theoryModel, type TheoryModel } from '../theory/theory-model.js';
+import { resolveTheoryRun } from '../theory/resolve-theory-run.js';
 import { THEORY_RUN_FIELDS, type TheoryRunInput } from '../theory/theory-run-schema.js';
 import { transition } from '../theory/transition.js';
 import { writeTheoryFigures } from '../experiments/theory-figures.js';
@@ -61,7 +61,7 @@ const THEORY_RANGE = {
 /** The model of one resolved theory run (src/theory/resolve-theory-run.ts). */
 function model(flags: ModelFlags, alpha: number): TheoryModel {
   const input = inputFromOptions(THEORY_RUN_FIELDS, { ...flags, alpha }) as TheoryRunInput;
-  return theoryModelOf(resolveTheoryRun(input));
+  return theoryModel(resolveTheoryRun(input));
 }
 
 function print(text: string): void {

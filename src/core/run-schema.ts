@@ -268,3 +268,24 @@ export function numberListFlag(placeholder = '<list>'): FlagSpec {
     },
   };
 }
+
+/** The kernels a run asks for; resolved to the one that runs (`auto`: ./execution-target.ts). */
+export const BACKEND_FIELD = {
+  schema: oneOf(['auto', 'native', 'wasm', 'js']),
+  resolved: oneOf(['native', 'wasm', 'js']),
+  description: 'kernels: auto (native where built, else wasm), native, wasm, js',
+  default: 'auto',
+  spread: 'run',
+  flag: textFlag(),
+} as const satisfies RunField;
+
+/** Worker threads: `what` they split; the numbers never depend on them. */
+export function threadsField(what: string, defaultText: string) {
+  return {
+    schema: intIn(1, 1024),
+    description: `worker threads for ${what}, at most the cores (the numbers do not depend on them)`,
+    defaultText,
+    spread: 'run',
+    flag: numberFlag('<int>'),
+  } as const satisfies RunField;
+}

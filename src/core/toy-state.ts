@@ -31,21 +31,12 @@ export interface ToyStateSpec {
   readonly importance: Float32Array;
   /** [nInstances, nFeatures] 1 − S */
   readonly featureProbability: Float32Array;
+  /** How the data is drawn: units (free features, correlated and anticorrelated sets). */
   readonly sampling: ToySampling;
 }
 
-/** Preallocated buffers of a batch of toy models; shapes in the comments. */
-export interface ToyState {
-  readonly nInstances: number;
-  readonly nFeatures: number;
-  readonly nHidden: number;
-  readonly batchSize: number;
-  readonly relu: boolean;
-  readonly decoupled: boolean;
-  readonly weightDecay: number;
-  readonly beta1: number;
-  readonly beta2: number;
-  readonly eps: number;
+/** Preallocated buffers of a batch of toy models, beside their spec; shapes in the comments. */
+export interface ToyState extends ToyStateSpec {
   /** Adam steps taken so far (bias correction uses step + 1 on the next step). */
   step: number;
   readonly W: Float32Array; // [nInstances, nHidden, nFeatures]
@@ -54,10 +45,6 @@ export interface ToyState {
   readonly vW: Float32Array; // [nInstances, nHidden, nFeatures] second moment
   readonly mb: Float32Array; // [nInstances, nFeatures]
   readonly vb: Float32Array; // [nInstances, nFeatures]
-  readonly importance: Float32Array; // [nInstances, nFeatures]
-  readonly featureProbability: Float32Array; // [nInstances, nFeatures]
-  /** How the data is drawn: units (free features, correlated and anticorrelated sets). */
-  readonly sampling: ToySampling;
   /** 1 / ln(1 − p) per instance, p = sampling.density: the geometric skip's scale (−0 for p = 1). */
   readonly invLogQ: Float64Array; // [nInstances]
   readonly rngState: Uint32Array; // [nInstances, 4] xoshiro128** words

@@ -76,4 +76,27 @@ describe.each(backends)('packOnCores on %s', (name) => {
     expect(Array.from(result.V)).toEqual(Array.from(single.V));
     await setBackend('js');
   });
+
+  it("runs a single task here, its kernels on the run's threads, to the single-threaded packing", async () => {
+    const config = resolvePackRun({
+      n: 40,
+      d: 8,
+      objective: 'power',
+      alpha: 1.5,
+      seed: 2,
+      steps: 60,
+      backend: name,
+      threads: 2,
+    });
+    expect(packTasks(config)).toHaveLength(1);
+    expect(config.threads).toBe(2);
+    await setBackend(name);
+    const single = pack(config);
+    await setBackend('js');
+    const { result, backend } = await packOnCores(config);
+    expect(backend).toBe(name);
+    expect(result.loss).toBe(single.loss);
+    expect(Array.from(result.V)).toEqual(Array.from(single.V));
+    await setBackend('js');
+  });
 });

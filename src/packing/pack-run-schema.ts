@@ -7,7 +7,9 @@
  */
 import { z } from 'zod';
 import {
+  BACKEND_FIELD,
   defineRunFields,
+  threadsField,
   intIn,
   numberFlag,
   numberIn,
@@ -160,22 +162,8 @@ export const PACK_RUN_FIELDS = defineRunFields({
     spread: 'run',
     flag: numberFlag(),
   },
-  backend: {
-    schema: oneOf(['auto', 'native', 'wasm', 'js']),
-    resolved: oneOf(['native', 'wasm', 'js']),
-    description: 'kernels: auto (native where built, else wasm), native, wasm, js',
-    default: 'auto',
-    spread: 'run',
-    flag: textFlag(),
-  },
-  threads: {
-    schema: intIn(1, 1024),
-    description:
-      'worker threads for restarts and block shapes, at most the cores (the numbers do not depend on it)',
-    defaultText: 'the cores',
-    spread: 'run',
-    flag: numberFlag('<int>'),
-  },
+  backend: BACKEND_FIELD,
+  threads: threadsField('restarts and block shapes', 'the cores'),
 });
 
 /** The objective parameters among the fields. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runIdentity } from '../core/run-identity.js';
-import { resolveTheoryRun, theoryModelOf } from '../theory/resolve-theory-run.js';
+import { resolveTheoryRun } from '../theory/resolve-theory-run.js';
 import { theoryModel } from '../theory/theory-model.js';
 import { objectiveParamsOf, pack, packTasks, sphereSettingsOf } from './pack.js';
 import type { PackRunInput } from './pack-run-schema.js';
@@ -78,7 +78,7 @@ describe('resolvePackRun', () => {
     expect(resolvePackRun(onCores as PackRunInput, target)).toEqual(onCores);
   });
 
-  it('runs on as many threads as it has tasks, or on the kernels\' threads for one task', () => {
+  it("runs on as many threads as it has tasks, or on the kernels' threads for one task", () => {
     const target = { auto: 'wasm', cores: 8 } as const;
     const base = { n: 12, d: 4, objective: 'power' } as const;
     expect(resolvePackRun({ ...base, restarts: 3 }, target).threads).toBe(3);
@@ -116,7 +116,9 @@ describe('resolvePackRun', () => {
     expect(() => resolvePackRun({ n: 8, d: 3, minLrFactor: 2 })).toThrow(
       'minLrFactor must be in [0, 1], got 2',
     );
-    expect(() => resolvePackRun({ n: 8, d: 3, beta1: 1 })).toThrow('beta1 must be in [0, 1), got 1');
+    expect(() => resolvePackRun({ n: 8, d: 3, beta1: 1 })).toThrow(
+      'beta1 must be in [0, 1), got 1',
+    );
     expect(() => resolvePackRun({ n: 8, d: 3, window: 0 })).toThrow(
       'window must be an integer ≥ 1, got 0',
     );
@@ -182,6 +184,6 @@ describe('resolveTheoryRun', () => {
       loss: 'post',
       epsilon0: 1,
     });
-    expect(theoryModelOf(run)).toEqual(theoryModel({ n: 1000, d: 100, alpha: 1.5 }));
+    expect(theoryModel(run)).toEqual(theoryModel({ n: 1000, d: 100, alpha: 1.5 }));
   });
 });

@@ -171,21 +171,15 @@ describe('optimizeOnSpheres', () => {
     expect(() => optimizeOnSpheres(new Float64Array(3), 3, 1, objective, s)).toThrow(
       'n must be an integer ≥ 2, got 1',
     );
-    expect(() => optimizeOnSpheres(new Float64Array(0), 0, 4, objective, s)).toThrow(
+    const ws = createSphereWorkspace(1, 4);
+    expect(() => optimizeOnSpheres(new Float64Array(0), 0, 4, objective, s, ws)).toThrow(
       'd must be an integer ≥ 1, got 0',
     );
     expect(() => optimizeOnSpheres(new Float64Array(11), 3, 4, objective, s)).toThrow(
       'V must have d·n = 12 entries, got 11',
     );
     expect(() =>
-      optimizeOnSpheres(
-        new Float64Array(12),
-        3,
-        4,
-        objective,
-        s,
-        createSphereWorkspace(4, 3),
-      ),
+      optimizeOnSpheres(new Float64Array(12), 3, 4, objective, s, createSphereWorkspace(4, 3)),
     ).toThrow('workspace is for (d, n) = (4, 3), not (3, 4)');
   });
 });

@@ -1,11 +1,10 @@
 /**
  * The one place a theory evaluation is checked and completed (docs/ARCHITECTURE.md §1,
  * §6): the given fields parsed strictly against the declaration
- * (./theory-run-schema.ts), the defaults filled in, and the model built once (which
- * checks n > d), as complete plain data. A resolved run resolves to itself.
+ * (./theory-run-schema.ts), the defaults filled in, and n > d checked, as complete plain
+ * data. A resolved run resolves to itself; `theoryModel` builds its model.
  */
 import { parseRunInput, withDefaults } from '../core/run-schema.js';
-import { theoryModel, type TheoryModel } from './theory-model.js';
 import {
   THEORY_RUN_FIELDS,
   type ResolvedTheoryRun,
@@ -31,11 +30,6 @@ export function resolveTheoryRun(input: TheoryRunInput): ResolvedTheoryRun {
     loss: given.loss,
     epsilon0: given.epsilon0,
   };
-  theoryModel(run);
+  if (n <= d) throw new RangeError(`n must be an integer greater than d (${d}), got ${n}`);
   return run;
-}
-
-/** The model of a resolved run. */
-export function theoryModelOf(run: ResolvedTheoryRun): TheoryModel {
-  return theoryModel(run);
 }

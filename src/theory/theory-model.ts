@@ -5,6 +5,8 @@
  */
 import { checkObject } from '../core/check-args.js';
 import type { Bound } from './bounds/bound.js';
+import { resolveTheoryRun } from './resolve-theory-run.js';
+import type { TheoryRunInput } from './theory-run-schema.js';
 import { boundByName } from './bounds/registry.js';
 
 /** Which loss: the post's approximation n²ℓ/(2k), or the exact pair count n(n/k − 1)ℓ/2. */
@@ -39,34 +41,20 @@ export interface TheoryModel {
 }
 
 /**
- * Validates a config and returns the model.
- * @throws RangeError naming the first bad field and what is allowed.
+ * Validates a config once (./resolve-theory-run.ts: strict, an unknown key is an error)
+ * and returns the model.
+ * @throws RangeError naming the first bad or unknown field and what is allowed.
  */
 export function theoryModel(config: TheoryConfig): TheoryModel {
   checkObject('theoryModel', 'config', config, 'a config { n, d, alpha }');
-  const { n, d, alpha } = config;
-  if (!Number.isInteger(d) || d < 1) throw new RangeError(`d must be an integer ≥ 1, got ${d}`);
-  if (!Number.isInteger(n) || n <= d) {
-    throw new RangeError(`n must be an integer greater than d (${d}), got ${n}`);
-  }
-  if (!Number.isFinite(alpha) || alpha <= 0) {
-    throw new RangeError(`alpha must be a finite number > 0, got ${alpha}`);
-  }
-  const epsilon0 = config.epsilon0 ?? 1;
-  if (!Number.isFinite(epsilon0) || epsilon0 <= 0) {
-    throw new RangeError(`epsilon0 must be a finite number > 0, got ${epsilon0}`);
-  }
-  const loss = config.loss ?? 'post';
-  if (!(LOSS_FORMS as readonly string[]).includes(loss)) {
-    throw new RangeError(`loss must be one of ${LOSS_FORMS.join(', ')}, got '${loss}'`);
-  }
+  const run = resolveTheoryRun(config as TheoryRunInput);
   return {
-    n,
-    d,
-    alpha,
-    bound: boundByName(config.bound ?? 'jl-cubic'),
-    loss: loss as LossForm,
-    epsilon0,
+    n: run.n,
+    d: run.d,
+    alpha: run.alpha,
+    bound: boundByName(run.bound),
+    loss: run.loss,
+    epsilon0: run.epsilon0,
   };
 }
 

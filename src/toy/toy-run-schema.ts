@@ -9,7 +9,9 @@
  */
 import { z } from 'zod';
 import {
+  BACKEND_FIELD,
   defineRunFields,
+  threadsField,
   intIn,
   numberFlag,
   numberIn,
@@ -240,22 +242,11 @@ export const TOY_RUN_FIELDS = defineRunFields({
     spread: 'run',
     flag: numberFlag(),
   },
-  backend: {
-    schema: oneOf(['auto', 'native', 'wasm', 'js']),
-    resolved: oneOf(['native', 'wasm', 'js']),
-    description: 'kernels: auto (native where built, else wasm), native, wasm, js',
-    default: 'auto',
-    spread: 'run',
-    flag: textFlag(),
-  },
-  threads: {
-    schema: intIn(1, 1024),
-    description:
-      'worker threads, at most the cores (the numbers do not depend on it: instances keep their seeds)',
-    defaultText: 'the cores, at most one per instance; 1 for small runs',
-    spread: 'run',
-    flag: numberFlag('<int>'),
-  },
+  backend: BACKEND_FIELD,
+  threads: threadsField(
+    'instances (each keeps its seed)',
+    'the cores, at most one per instance; 1 for small runs',
+  ),
 });
 
 /** What a caller may give: any subset of the fields (n, m and sparsity are required). */

@@ -4,7 +4,8 @@
  * Closed forms, no training: the seed does not change the numbers.
  */
 import { optimum } from '../../theory/optimum.js';
-import { resolveTheoryRun, theoryModelOf } from '../../theory/resolve-theory-run.js';
+import { resolveTheoryRun } from '../../theory/resolve-theory-run.js';
+import { theoryModel } from '../../theory/theory-model.js';
 import { transition } from '../../theory/transition.js';
 import { THEORY_RUN_FIELDS, type ResolvedTheoryRun } from '../../theory/theory-run-schema.js';
 import type { JobKind } from '../job-kind.js';
@@ -23,7 +24,7 @@ export const theoryJob: JobKind<ResolvedTheoryRun> = {
     return resolveTheoryRun(values);
   },
   run(config) {
-    const model = theoryModelOf(config);
+    const model = theoryModel(config);
     const o = optimum(model);
     return {
       metrics: {
