@@ -26,7 +26,12 @@ describe('the correlation experiment', () => {
     const results = files.map(
       (f) =>
         JSON.parse(readFileSync(join(dir, f, 'results.json'), 'utf8')) as {
-          config: { correlated: number[][]; anticorrelated: number[][]; seeds: number[] };
+          config: {
+            correlated: number[][];
+            anticorrelated: number[][];
+            instances: number;
+            seed: number;
+          };
           identity: string;
           best: number;
           instances: CorrelationInstance[];
@@ -40,7 +45,9 @@ describe('the correlation experiment', () => {
       [0, 1],
       [2, 3],
     ]);
-    expect(results[2].config.seeds).toEqual([0, 1, 2]);
+    // Three instances seeded 0, 1, 2: instance i is seeded seed + i.
+    expect(results[2].config).toMatchObject({ instances: 3, seed: 0 });
+    expect(results[2].instances.map((x) => x.seed)).toEqual([0, 1, 2]);
     expect(results[0].identity).toMatch(/^[0-9a-f]{64}$/);
     // Judged on the lowest-loss seed: its row's 'judged' column is the verdict.
     sections.slice(0, 3).forEach((section, k) => {

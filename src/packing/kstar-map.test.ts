@@ -48,12 +48,12 @@ describe('the measured k* map', () => {
     expect(cells[0].losses.map((p) => p.k)).toEqual([1, 2, 3, 4]);
   });
 
-  it('is a pack sweep over n = ratio · d, α and constrainedK = 1 … d', () => {
+  it('is a pack sweep over n = ratio · d, α and blocks = 1 … d', () => {
     expect(kStarMapSpec(grid)).toEqual({
       name: 'kstar-map',
       kind: 'pack',
       base: { d: 4, objective: 'power', restarts: 1, steps: 10 },
-      axes: { n: [8, 12], alpha: [1, 3], constrainedK: [1, 2, 3, 4] },
+      axes: { n: [8, 12], alpha: [1, 3], blocks: [1, 2, 3, 4] },
       seeds: [1],
     });
   });
