@@ -85,6 +85,21 @@ export function withDefaults<F extends RunFields>(
   return out as WithDefaults<F>;
 }
 
+/**
+ * A resolved run: `kind` first, then every field in declaration order from `values` (the
+ * defaulted input with the resolver's derived values over it), so every record of a kind
+ * lists its fields alike.
+ */
+export function resolvedRun<K extends string, F extends RunFields>(
+  kind: K,
+  fields: F,
+  values: ResolvedFields<F>,
+): { kind: K } & ResolvedFields<F> {
+  const out: Record<string, unknown> = { kind };
+  for (const name of Object.keys(fields)) out[name] = values[name as keyof F];
+  return out as { kind: K } & ResolvedFields<F>;
+}
+
 /** The default as `--help` and the README print it: the value, or the words. */
 export function defaultText(field: RunField): string | undefined {
   if (field.defaultText !== undefined) return field.defaultText;

@@ -67,10 +67,11 @@ describe('the claim map’s summary', () => {
 });
 
 describe('the claim map on the sweep engine', () => {
-  it('plans one toy job per (decay, density, seed), importance as decay:R', () => {
+  it('plans one toy job per (decay, density, seed), importance as decay:R and sparsity = 1 − density', () => {
     const plan = planSweep(claimMapSpec(grid));
     expect(plan.jobs).toHaveLength(grid.decays.length * grid.densities.length * grid.seeds);
-    expect(plan.axisColumns.map((c) => c.name)).toEqual(['importance', 'featureProbability']);
+    expect(plan.axisColumns.map((c) => c.name)).toEqual(['importance', 'sparsity']);
+    expect([...new Set(plan.jobs.map((j) => j.point.sparsity))]).toEqual([0, 0.9, 0.99]);
     const job = plan.jobs.find((j) => j.point.importance === 'decay:0.8');
     expect((job?.config as { importance: number[] }).importance.slice(0, 3)).toEqual([
       1,
@@ -85,7 +86,7 @@ describe('the claim map on the sweep engine', () => {
     const run = claimMapRunOf(
       {
         importance: 'decay:0.9',
-        featureProbability: 0.1,
+        sparsity: 0.9,
         seed: 2,
         loss: 0.01,
         dimsPerFeature: 0.5,

@@ -7,7 +7,7 @@
  * pool and the explorer's worker take as it is. A resolved run resolves to itself.
  */
 import type { ExecutionTarget } from '../core/execution-target.js';
-import { parseRunInput, withDefaults } from '../core/run-schema.js';
+import { parseRunInput, resolvedRun, withDefaults } from '../core/run-schema.js';
 import { objectiveDefinition } from './objectives/registry.js';
 import { objectiveParamsOf, packTasks } from './pack.js';
 import {
@@ -53,28 +53,16 @@ export function resolvePackRun(
     }
     params[name] = name in defaults ? (v ?? defaults[name]) : null;
   }
-  const run: ResolvedPackRun = {
-    kind: 'pack',
+  const run = resolvedRun('pack', PACK_RUN_FIELDS, {
+    ...given,
     n,
     d,
-    objective,
     ...params,
     blocks,
-    seed: given.seed,
-    restarts: given.restarts,
-    steps: given.steps,
-    optimizer,
     lr: given.lr ?? (optimizer === 'adam' ? 0.01 : 0.05),
-    schedule: given.schedule,
-    minLrFactor: given.minLrFactor,
-    beta1: given.beta1,
-    beta2: given.beta2,
-    relativeTolerance: given.relativeTolerance,
-    window: given.window,
-    cosineTolerance: given.cosineTolerance,
     backend: given.backend === 'auto' ? target.auto : given.backend,
     threads: given.threads ?? target.cores,
-  };
+  });
   // The objective checks its own parameters (alpha > 0, threshold in [0, 1), …).
   createObjective(objective, objectiveParamsOf(run));
   // The threads it runs on: a worker per task (at most the tasks), or, for a single task,

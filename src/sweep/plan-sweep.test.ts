@@ -29,11 +29,12 @@ describe('planSweep', () => {
     expect(j.seed).toBe(1);
     expect(j.config).toMatchObject({
       kind: 'toy',
-      nInstances: 1,
-      nFeatures: 5,
-      featureProbability: [1],
+      instances: 1,
+      n: 5,
+      m: 2,
+      sparsity: [0],
       lr: 0.01,
-      seeds: [1],
+      seed: 1,
       weightDecay: 0.01,
       threads: 1,
     });
@@ -56,12 +57,13 @@ describe('planSweep', () => {
       name: 'p',
       kind: 'pack',
       base: { n: 6, d: 3 },
-      axes: { constrainedK: [1, 3] },
+      axes: { blocks: [1, 3] },
       seeds: [0, 7],
     });
-    expect(pack.jobs.map((j) => (j.config as { seed: number; k: number }).seed)).toEqual([
-      0, 7, 0, 7,
-    ]);
+    const packConfigs = pack.jobs.map((j) => j.config as { seed: number; blocks: number });
+    expect(packConfigs.map((c) => c.seed)).toEqual([0, 7, 0, 7]);
+    expect(packConfigs.map((c) => c.blocks)).toEqual([1, 1, 3, 3]);
+    expect(pack.axisColumns).toEqual([{ name: 'blocks', type: 'DOUBLE' }]);
     const theory = planSweep({
       name: 't',
       kind: 'theory',
@@ -107,7 +109,27 @@ describe('planSweep', () => {
     [{ ...spec, base: { m: 2 }, axes: { sparsity: [0] } }, 'spec: base.n: n is required'],
     [
       { name: 'p', kind: 'pack', base: { n: 6, d: 3 }, axes: { k: [1, 2] } },
-      /^spec: axes\.k: unknown key \(allowed for kind pack: n, d, constrainedK/,
+      /^spec: axes\.k: unknown key \(allowed for kind pack: n, d, objective, alpha, smoothing, threshold, p, betaStart, betaEnd, blocks, restarts, steps, optimizer, lr, /,
+    ],
+    [
+      { name: 'p', kind: 'pack', base: { n: 6, d: 3 }, axes: { constrainedK: [1, 2] } },
+      /^spec: axes\.constrainedK: unknown key \(allowed for kind pack: /,
+    ],
+    [
+      { name: 'p', kind: 'pack', base: { n: 6, d: 3, method: 'adam' }, axes: { blocks: [1] } },
+      /^spec: base\.method: unknown key \(allowed for kind pack: /,
+    ],
+    [
+      { name: 'p', kind: 'pack', base: { n: 6, d: 3, seed: 1 }, axes: { blocks: [1] } },
+      /^spec: base\.seed: unknown key \(allowed for kind pack: /,
+    ],
+    [
+      { ...spec, axes: { featureProbability: [0.1, 0.5] } },
+      /^spec: axes\.featureProbability: unknown key \(allowed for kind toy: n, m, sparsity/,
+    ],
+    [
+      { name: 'p', kind: 'pack', base: { n: 6, d: 3 }, axes: { blocks: [1, 4] } },
+      'spec: axes.blocks: blocks must be an integer in [1, min(n, d)] = [1, 3], got 4',
     ],
     [{ ...spec, axes: { sparsity: [0, 0] } }, /^spec: axes: two grid points give the same run/],
   ])('rejects a bad spec with one line naming the key path (%#)', (raw, message) => {

@@ -47,25 +47,69 @@ describe('runSweepLocal', () => {
     }
   });
 
-  it('fills pack rows with loss, max and mean |cos|, k and factors', async () => {
+  it('fills pack rows, one per blocks value, with loss, max and mean |cos|, k and factors', async () => {
     const plan = planSweep({
       name: 'pack',
       kind: 'pack',
       base: { n: 6, d: 3, steps: 300 },
-      axes: { constrainedK: [3] },
+      axes: { blocks: [3, 1] },
     });
     const out = join(dir, 'pack');
-    await runSweepLocal(plan, { out, threads: 1 });
-    const [row] = await rowsOf(out);
+    const s = await runSweepLocal(plan, { out, threads: 1 });
+    expect(s).toMatchObject({ total: 2, done: 2, failed: [] });
+    const rows = await rowsOf(out);
+    expect(rows.map((r) => r.blocks).sort()).toEqual([1, 3]);
+    const row = rows.find((r) => r.blocks === 3);
+    if (!row) throw new Error('no row with blocks = 3');
     // Three orthogonal blocks of 2 vectors in 1 dimension: antipodal pairs, cos = −1 within
     // a pair, so L = Σ over ordered pairs |cos|² = 3 · 2 = 6, max |cos| = 1, mean over 30 = 0.2.
-    expect(row).toMatchObject({ constrainedK: 3, loss: 6, maxAbsCos: 1, k: 3 });
+    expect(row).toMatchObject({ blocks: 3, loss: 6, maxAbsCos: 1, k: 3 });
+    // The row records its resolved run, under the run's own names.
+    expect(row.config).toMatchObject({ kind: 'pack', n: 6, d: 3, blocks: 3, steps: 300, seed: 0 });
+    // Unconstrained: 6 lines in R³ at the frame bound n²/d − n = 6 as well, spread out.
+    const free = rows.find((r) => r.blocks === 1);
+    expect(free?.config).toMatchObject({ blocks: 1 });
+    expect(Number(free?.maxAbsCos)).toBeLessThan(1);
     expect(relativeError(Number(row.meanAbsCos), 0.2)).toBeLessThan(CLOSED_FORM_RTOL);
     expect((row.factors as { label: string }[]).map((f) => f.label)).toEqual([
       'antipodal pair',
       'antipodal pair',
       'antipodal pair',
     ]);
+  });
+
+  it('fills toy rows, one per sparsity value and seed, with the loss, m/‖W‖², k and factors', async () => {
+    const plan = planSweep({
+      name: 'sparsity',
+      kind: 'toy',
+      base: { n: 5, m: 2, steps: 20, batchSize: 32 },
+      axes: { sparsity: [0, 0.9] },
+      seeds: 2,
+    });
+    const out = join(dir, 'sparsity');
+    const s = await runSweepLocal(plan, { out, threads: 2 });
+    expect(s).toMatchObject({ total: 4, done: 4, failed: [] });
+    const rows = await rowsOf(out);
+    expect(rows.map((r) => [r.sparsity, r.seed]).sort()).toEqual([
+      [0, 0],
+      [0, 1],
+      [0.9, 0],
+      [0.9, 1],
+    ]);
+    for (const row of rows) {
+      expect(Number.isFinite(row.loss)).toBe(true);
+      expect(Number.isFinite(row.dimsPerFeature)).toBe(true);
+      expect(Array.isArray(row.factors)).toBe(true);
+      // The row's config is the flat resolved toy run of its point and seed.
+      expect(row.config).toMatchObject({
+        kind: 'toy',
+        n: 5,
+        m: 2,
+        instances: 1,
+        sparsity: [row.sparsity],
+        seed: row.seed,
+      });
+    }
   });
 
   it('reports a diverging job as failed, with its cause, and stores the others', async () => {

@@ -4,7 +4,7 @@
  * (./theory-run-schema.ts), the defaults filled in, and n > d checked, as complete plain
  * data. A resolved run resolves to itself; `theoryModel` builds its model.
  */
-import { parseRunInput, withDefaults } from '../core/run-schema.js';
+import { parseRunInput, resolvedRun, withDefaults } from '../core/run-schema.js';
 import {
   THEORY_RUN_FIELDS,
   type ResolvedTheoryRun,
@@ -21,15 +21,7 @@ export function resolveTheoryRun(input: TheoryRunInput): ResolvedTheoryRun {
   if (n === undefined) throw new RangeError('n is required (features n)');
   if (d === undefined) throw new RangeError('d is required (embedding dimensions d)');
   if (alpha === undefined) throw new RangeError('alpha is required (α > 0)');
-  const run: ResolvedTheoryRun = {
-    kind: 'theory',
-    n,
-    d,
-    alpha,
-    bound: given.bound,
-    loss: given.loss,
-    epsilon0: given.epsilon0,
-  };
+  const run = resolvedRun('theory', THEORY_RUN_FIELDS, { ...given, n, d, alpha });
   if (n <= d) throw new RangeError(`n must be an integer greater than d (${d}), got ${n}`);
   return run;
 }

@@ -8,7 +8,7 @@
  * recorded config reruns (`tegum rerun`).
  */
 import type { ExecutionTarget } from '../core/execution-target.js';
-import { parseRunInput, withDefaults } from '../core/run-schema.js';
+import { parseRunInput, resolvedRun, withDefaults } from '../core/run-schema.js';
 import { buildToySampling } from '../core/toy-sampling.js';
 import { checkInteger, checkObject } from '../core/check-args.js';
 import { importanceDecay } from './grids.js';
@@ -69,8 +69,8 @@ export function resolveToyRun(
     );
   }
   const threads = given.threads ?? defaultToyThreads(n, m, instances, target.cores);
-  return {
-    kind: 'toy',
+  return resolvedRun('toy', TOY_RUN_FIELDS, {
+    ...given,
     n,
     m,
     instances,
@@ -78,25 +78,11 @@ export function resolveToyRun(
     importance,
     correlated,
     anticorrelated,
-    activation: given.activation,
-    init: given.init,
-    steps: given.steps,
-    batchSize: given.batchSize,
-    lr,
-    schedule: given.schedule,
-    optimizer,
     weightDecay,
-    beta1: given.beta1,
-    beta2: given.beta2,
-    eps: given.eps,
-    seed: given.seed,
     evalBatches: given.evalBatches ?? (n > 50 ? 4 : 16),
-    normThreshold: given.normThreshold,
-    cosineTolerance: given.cosineTolerance,
-    rankTolerance: given.rankTolerance,
     backend: given.backend === 'auto' ? target.auto : given.backend,
     threads: Math.min(threads, instances),
-  };
+  });
 }
 
 /**

@@ -13,12 +13,14 @@ describe('the phase-2in1 job kind', () => {
   it('resolves a point to one 2-in-1 toy model with importance (1, r) and density p', () => {
     const c = phase2in1Job.resolve({ relativeImportance: 3, density: 0.1, steps: 50 }, 7);
     expect(c).toMatchObject({
-      nFeatures: 2,
-      nHidden: 1,
-      nInstances: 1,
+      kind: 'toy',
+      n: 2,
+      m: 1,
+      instances: 1,
       importance: [1, 3],
-      featureProbability: [0.1],
-      seeds: [7],
+      sparsity: [0.9],
+      seed: 7,
+      threads: 1,
       steps: 50,
       relativeImportance: 3,
       density: 0.1,
@@ -86,11 +88,13 @@ describe('the phase-3in2 job kind', () => {
   it('resolves a point to one 3-in-2 toy model with importance (1, 1, r), 1024 evaluation batches', () => {
     const c = phase3in2Job.resolve({ relativeImportance: 2, density: 0.1, steps: 50 }, 3);
     expect(c).toMatchObject({
-      nFeatures: 3,
-      nHidden: 2,
+      kind: 'toy',
+      n: 3,
+      m: 2,
+      instances: 1,
       importance: [1, 1, 2],
-      featureProbability: [0.1],
-      seeds: [3],
+      sparsity: [0.9],
+      seed: 3,
       evalBatches: 1024,
       relativeImportance: 2,
       density: 0.1,

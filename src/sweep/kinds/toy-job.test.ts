@@ -1,35 +1,53 @@
 import { describe, expect, it } from 'vitest';
+import { TOY_RUN_FIELDS } from '../../toy/toy-run-schema.js';
 import { toyJob } from './toy-job.js';
 
 describe('the toy job kind', () => {
-  it('takes feature sets as toy run’s SETS strings and probabilities per feature', () => {
+  it('takes feature sets as toy run’s SETS strings and sparsities per feature', () => {
     const config = toyJob.resolve(
       {
         n: 4,
         m: 2,
-        featureProbability: [0.1, 0.1, 0.5, 0.5],
+        sparsity: [0.9, 0.9, 0.5, 0.5],
         correlated: '0,1',
         anticorrelated: '2,3',
       },
       7,
     );
     expect(config).toMatchObject({
-      featureProbability: [0.1, 0.1, 0.5, 0.5],
+      kind: 'toy',
+      n: 4,
+      m: 2,
+      instances: 1,
+      sparsity: [0.9, 0.9, 0.5, 0.5],
       correlated: [[0, 1]],
       anticorrelated: [[2, 3]],
-      seeds: [7],
+      seed: 7,
+      threads: 1,
     });
   });
 
-  it('names a bad set or probability list and what is allowed', () => {
+  it('has a key for every toy run field but those a job fixes (instances, seed, threads)', () => {
+    expect(toyJob.keys).toEqual(
+      Object.keys(TOY_RUN_FIELDS).filter((k) => !['instances', 'seed', 'threads'].includes(k)),
+    );
+    expect(toyJob.keys).toContain('sparsity');
+    expect(toyJob.keys).toContain('beta1');
+    expect(toyJob.keys).not.toContain('featureProbability');
+  });
+
+  it('names a bad set, sparsity list or key and what is allowed', () => {
     expect(() => toyJob.resolve({ n: 4, m: 2, sparsity: 0.9, correlated: '0,x' }, 0)).toThrow(
       /^correlated: '0,x' is not a set of feature indices/,
     );
     expect(() =>
       toyJob.resolve({ n: 4, m: 2, sparsity: 0.9, anticorrelated: '0,1;1,2' }, 0),
     ).toThrow(/anticorrelated set \{1,2\} overlaps anticorrelated set \{0,1\}/);
-    expect(() => toyJob.resolve({ n: 4, m: 2, featureProbability: [0.1, 0.2] }, 0)).toThrow(
-      'featureProbability must be a number or a list of n = 4 numbers (one per feature), got 2',
+    expect(() => toyJob.resolve({ n: 4, m: 2, sparsity: [0.1, 0.2] }, 0)).toThrow(
+      'instances 1 must be a multiple of the 2 sparsities given (each repeated with its own seed), or sparsity must have instances × n = 4 entries',
+    );
+    expect(() => toyJob.resolve({ n: 4, m: 2, featureProbability: [0.1] }, 0)).toThrow(
+      /^unknown toy run key 'featureProbability' \(allowed: n, m, instances, sparsity, /,
     );
   });
 });
