@@ -30,12 +30,13 @@ const ZERO_MODEL_SLACK = 1e-6;
  */
 export function measureToyRun(run: ResolvedToyRun, state: ToyState): ToyInstanceSummary[] {
   const nI = state.nInstances;
-  const loss = evaluateToyLoss(new Float64Array(nI), state, run.evalBatches);
+  const loss = evaluateToyLoss(new Float64Array(nI), state, run.evalBatches, run.evalSeed);
   if (run.steps > 0) {
     const zero = evaluateToyLoss(
       new Float64Array(nI),
       { ...state, W: new Float32Array(state.W.length), b: new Float32Array(state.b.length) },
       run.evalBatches,
+      run.evalSeed,
     );
     const bad = [...loss.keys()].filter(
       (i) => !(loss[i] <= ZERO_MODEL_FACTOR * zero[i] + ZERO_MODEL_SLACK),

@@ -221,6 +221,14 @@ export const TOY_RUN_FIELDS = defineRunFields({
     spread: 'run',
     flag: numberFlag('<int>'),
   },
+  evalSeed: {
+    schema: intIn(0),
+    description:
+      'seed of the fresh samples the reported loss is evaluated on (every instance sees the same)',
+    default: 12345,
+    spread: 'run',
+    flag: numberFlag('<int>'),
+  },
   normThreshold: {
     schema: numberIn(0, Infinity),
     description: 'a feature is represented when ‖W_i‖ exceeds this (tegum factors)',
