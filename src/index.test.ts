@@ -80,7 +80,7 @@ const badCalls: [string, () => unknown, RegExp][] = [
     () => tegum.numericalRank(undefined as never, 2, 3, [0], 0.1),
     /numericalRank: W/,
   ],
-  ['pack()', () => tegum.pack(undefined as never), /pack: config/],
+  ['pack()', () => tegum.pack(undefined as never), /pack: run must be a ResolvedPackRun/],
   ['registerBound({})', () => tegum.registerBound({} as never), /registerBound: bound.name/],
   [
     'registerObjective()',

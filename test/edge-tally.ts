@@ -76,8 +76,8 @@ const cli: Case[] = [
     ['pack', 'run', '--n', '1', '--d', '3'],
     [0, 2],
   ],
-  [[...P, '--k', '0'], [2]],
-  [[...P, '--k', '100'], [2]],
+  [[...P, '--blocks', '0'], [2]],
+  [[...P, '--blocks', '100'], [2]],
   [[...P, '--objective', 'nope'], [2]],
   [[...P, '--objective', 'minimax', '--alpha', '2'], [2]],
   [[...P, '--objective', 'threshold', '--threshold', '1'], [2]],
@@ -375,7 +375,7 @@ async function checkLibrary(): Promise<{ tried: number; short: string[] }> {
   calls.push(['sparsityOf', [undefined], /sparsityOf: featureProbability/]);
   calls.push(['numericalRank', [undefined, 2, 3, [0], 0.1], /numericalRank: W/]);
   calls.push(['numericalRank', [new Float64Array(6), 2, 3, [5], 0.1], /numericalRank: columns/]);
-  calls.push(['pack', [undefined], /pack: config/]);
+  calls.push(['pack', [undefined], /pack: run must be a ResolvedPackRun/]);
   calls.push(['registerBound', [undefined], /registerBound: bound/]);
   calls.push([
     'registerBound',

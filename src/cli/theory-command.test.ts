@@ -133,7 +133,7 @@ describe('bad input', () => {
     [
       'a negative α',
       ['theory', 'optimum', '--n', '100', '--d', '10', '--alpha', '1,-2'],
-      /--alpha.*'-2' is not a number > 0/,
+      /--alpha <list>' argument '1,-2' is invalid\. -2: must be a finite number > 0/,
     ],
     [
       'an empty α in the list',
@@ -143,7 +143,12 @@ describe('bad input', () => {
     [
       'a non-numeric n',
       ['theory', 'transition', '--n', 'lots', '--d', '10'],
-      /--n <int>.*'lots' is invalid.*integer ≥ 1/,
+      /--n <int>' argument 'lots' is invalid\. must be/,
+    ],
+    [
+      'n below 2',
+      ['theory', 'transition', '--n', '1', '--d', '10'],
+      /--n <int>' argument '1' is invalid\. must be an integer ≥ 2/,
     ],
     [
       'a fractional d',

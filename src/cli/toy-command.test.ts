@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeNpy } from '../core/npy.js';
 import { runCli } from '../test-support/run-cli.js';
 import { nativeLoads } from '../test-support/backends.js';
+import { resolveToyRun } from '../toy/resolve-toy-run.js';
+import { TOY_RUN_FIELDS, type ToyRunInput } from '../toy/toy-run-schema.js';
 
 const native = await nativeLoads();
 
@@ -17,10 +19,11 @@ describe('tegum toy run --json', () => {
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as {
       instances: Record<string, unknown>[];
-      config: { seeds: number[]; importance: number[] };
+      config: { seed: number; instances: number; importance: number[] };
     };
     expect(out.instances).toHaveLength(2);
-    expect(out.config.seeds).toEqual([3, 4]);
+    expect(out.config).toMatchObject({ seed: 3, instances: 2 });
+    expect(out.instances.map((i) => i.seed)).toEqual([3, 4]);
     expect(out.config.importance[1]).toBeCloseTo(0.9, F64_DIGITS);
     expect(out.instances.map((i) => i.sparsity)).toEqual([0, 0.9]);
     for (const i of out.instances) {
@@ -81,15 +84,22 @@ describe('tegum toy run --json', () => {
     const W = decodeNpy(readFileSync(join(dir, 'W_001.npy')));
     expect(W.shape).toEqual([2, 5]);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
-      config: { nFeatures: number; steps: number };
+      config: { n: number; steps: number };
       instances: { W: string; sparsity: number }[];
     };
-    expect(manifest.config).toMatchObject({ nFeatures: 5, nHidden: 2, steps: 200, lr: 0.001 });
+    expect(manifest.config).toMatchObject({ n: 5, m: 2, steps: 200, lr: 0.001 });
     // Every value that determined the numbers, the optimizer's included, and the identity.
     const full = JSON.parse(r.stdout) as { config: object; identity: string };
     expect(manifest.config).toEqual(full.config);
     expect(full.config).toMatchObject({
       kind: 'toy',
+      n: 5,
+      m: 2,
+      instances: 2,
+      sparsity: [0, 0.9],
+      importance: [1, 1, 1, 1, 1],
+      activation: 'relu',
+      init: 'xavier-normal',
       batchSize: 1024,
       optimizer: 'adamw',
       weightDecay: 0.01,
@@ -97,18 +107,64 @@ describe('tegum toy run --json', () => {
       beta2: 0.999,
       eps: 1e-8,
       schedule: 'constant',
-      seeds: [0, 1],
-      featureProbability: [1, 0.09999999999999998],
+      seed: 0,
+      evalBatches: 16,
       backend: native ? 'native' : 'wasm', // 'auto' recorded as the backend that loaded
       threads: 1,
-      tegum: { normThreshold: 0.5, cosineTolerance: 0.1, rankTolerance: 0.1 },
+      normThreshold: 0.5,
+      cosineTolerance: 0.1,
+      rankTolerance: 0.1,
     });
+    // Flat: one name per value, none of the old nested or per-instance forms.
+    for (const old of ['seeds', 'featureProbability', 'tegum', 'nFeatures', 'nInstances'])
+      expect(full.config).not.toHaveProperty(old);
     expect(full.identity).toMatch(/^[0-9a-f]{64}$/);
     expect((manifest as unknown as { identity: string }).identity).toBe(full.identity);
     expect(manifest.instances[1]).toMatchObject({ W: 'W_001.npy', sparsity: 0.9 });
     const out = JSON.parse(r.stdout) as { instances: { norms: number[] }[] };
     const col0 = Math.hypot(W.data[0], W.data[5]);
     expect(col0).toBeCloseTo(out.instances[1].norms[0], 6);
+  });
+
+  it('takes the optimizer, initialisation, evaluation and analysis fields as flags and records them', async () => {
+    const r = await runCli([
+      ...SMALL.slice(0, -2),
+      '--steps',
+      '20',
+      '--beta1',
+      '0.8',
+      '--beta2',
+      '0.99',
+      '--eps',
+      '1e-7',
+      '--init',
+      'xavier-uniform',
+      '--eval-batches',
+      '3',
+      '--norm-threshold',
+      '0.4',
+      '--cosine-tolerance',
+      '0.2',
+      '--rank-tolerance',
+      '0.05',
+      '--json',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { config: object; identity: string };
+    expect(out.config).toMatchObject({
+      beta1: 0.8,
+      beta2: 0.99,
+      eps: 1e-7,
+      init: 'xavier-uniform',
+      evalBatches: 3,
+      normThreshold: 0.4,
+      cosineTolerance: 0.2,
+      rankTolerance: 0.05,
+    });
+    // They change the computation, so the identity.
+    const plain = await runCli([...SMALL.slice(0, -2), '--steps', '20', '--json']);
+    expect((JSON.parse(plain.stdout) as { identity: string }).identity).not.toBe(out.identity);
   });
 
   it('writes results and figures with --out, and prints a table without --json', async () => {
@@ -123,23 +179,49 @@ describe('tegum toy run --json', () => {
   });
 });
 
+describe('a toy run config from the library', () => {
+  it('is a RangeError naming a misspelt key and the allowed ones', () => {
+    expect(() =>
+      resolveToyRun({ n: 5, m: 2, sparsity: 0.9, batchsize: 64 } as ToyRunInput),
+    ).toThrow(
+      new RangeError(
+        `unknown toy run key 'batchsize' (allowed: ${Object.keys(TOY_RUN_FIELDS).join(', ')})`,
+      ),
+    );
+    expect(() => resolveToyRun({ n: 5, m: 2, sparsity: 0.9, beta_1: 0.8 } as ToyRunInput)).toThrow(
+      /^unknown toy run key 'beta_1' \(allowed: n, m, instances, sparsity, .*beta1, beta2, eps, /,
+    );
+  });
+});
+
 describe('tegum toy run: bad input', () => {
   const bad: [string[], RegExp][] = [
     [['toy', 'run', '--n', '5', '--m', '2'], /needs --preset NAME, or --n, --m and --sparsity/],
-    [[...SMALL, '--sparsity', '1'], /outside \[0, 1\)/],
-    [[...SMALL, '--importance', 'decay:-1'], /'uniform' or 'decay:R'/],
+    [
+      [...SMALL, '--sparsity', '1'],
+      /--sparsity <list>' argument '1' is invalid\. must be in \[0, 1\)/,
+    ],
+    [[...SMALL, '--importance', 'decay:-1'], /importance 'decay:R' needs R > 0, got 'decay:-1'/],
+    [[...SMALL, '--importance', 'linear'], /--importance <spec>' argument 'linear' is invalid/],
+    [[...SMALL, '--init', 'he'], /must be one of xavier-normal, xavier-uniform/],
+    [[...SMALL, '--beta1', '1'], /--beta1 <x>' argument '1' is invalid\. must be in \[0, 1\)/],
+    [[...SMALL, '--eval-batches', '0'], /--eval-batches <int>' argument '0' is invalid/],
+    [[...SMALL, '--feature-probability', '0.1'], /unknown option '--feature-probability'/],
     [['toy', 'run', '--preset', 'nope'], /must be one of intro, varying-sparsity/],
     [['toy', 'run', '--preset', 'intro', '--n', '5'], /--n cannot be combined with --preset/],
     [[...SMALL, '--instances', '3'], /must be a multiple of the 2 sparsities/],
     [[...SMALL, '--schedule', 'step'], /must be one of constant, linear, cosine/],
-    [[...SMALL, '--correlated', '0,1;1,2'], /--correlated: .*overlaps.*sets may not share/],
+    [[...SMALL, '--correlated', '0,1;1,2'], /correlated set \{1,2\} overlaps.*sets may not share/],
     [
       [...SMALL, '--anticorrelated', '0,5'],
-      /--anticorrelated: .*feature 5 is not an integer in \[0, 5\)/,
+      /anticorrelated set \{0,5\}: feature 5 is not an integer in \[0, 5\)/,
     ],
-    [[...SMALL, '--correlated', '3'], /--correlated: correlated set \{3\} must list at least two/],
+    [[...SMALL, '--correlated', '3'], /correlated set \{3\} must list at least two/],
     [[...SMALL, '--correlated', '0,x'], /'0,x' is not a set of feature indices/],
-    [[...SMALL, '--correlated', '0,1', '--anticorrelated', '2;1,3'], /--anticorrelated: .*\{2\}/],
+    [
+      [...SMALL, '--correlated', '0,1', '--anticorrelated', '2;1,3'],
+      /anticorrelated set \{2\} must list at least two/,
+    ],
   ];
   for (const [args, message] of bad) {
     it(`rejects ${args.slice(2).join(' ')} with one line and exit code 2`, async () => {

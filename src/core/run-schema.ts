@@ -128,7 +128,9 @@ export function kebabCase(name: string): string {
 export function showValue(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (typeof v === 'string') return `'${v.length > 40 ? `${v.slice(0, 40)}…` : v}'`;
-  if (Array.isArray(v)) return v.length > 8 ? `a list of ${v.length}` : JSON.stringify(v);
+  if (Array.isArray(v)) {
+    return v.length > 8 ? `a list of ${v.length}` : `[${v.map((x) => showValue(x)).join(', ')}]`;
+  }
   if (v !== null && typeof v === 'object') return 'an object';
   return String(v);
 }

@@ -13,6 +13,7 @@
  * The returned loss, maxAbsCos and meanAbsCos are computed on the full n × n Gram
  * matrix of the assembled V, so they never rely on the block decomposition.
  */
+import { checkObject } from '../core/check-args.js';
 import { DivergenceError } from '../core/errors.js';
 import { Rng } from '../core/rng.js';
 import type { ObjectiveParams } from './objectives/objective.js';
@@ -245,6 +246,7 @@ export function pack(
   run: ResolvedPackRun,
   onProgress?: (progress: PackProgress) => void,
 ): PackResult {
+  checkObject('pack', 'run', run, 'a ResolvedPackRun (from resolvePackRun)');
   const tasks = packTasks(run);
   const restartOf = new Map<PackTask, number>();
   const counter = new Map<string, number>();

@@ -106,7 +106,7 @@ describe('planSweep', () => {
       { ...spec, axes: { sparsity: [0, 1.5] } },
       'spec: axes.sparsity: sparsity must be in [0, 1), got 1.5',
     ],
-    [{ ...spec, base: { m: 2 }, axes: { sparsity: [0] } }, 'spec: base.n: n is required'],
+    [{ ...spec, base: { m: 2 }, axes: { sparsity: [0] } }, /^spec: base\.n: n is required/],
     [
       { name: 'p', kind: 'pack', base: { n: 6, d: 3 }, axes: { k: [1, 2] } },
       /^spec: axes\.k: unknown key \(allowed for kind pack: n, d, objective, alpha, smoothing, threshold, p, betaStart, betaEnd, blocks, restarts, steps, optimizer, lr, /,

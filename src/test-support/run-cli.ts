@@ -15,18 +15,23 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `tegum ...args` and waits for it; `env` adds to (or overrides) this process's. */
+/**
+ * Runs `tegum ...args` and waits for it; `env` adds to (or overrides) this process's;
+ * `input`, when given, is written to its stdin (otherwise stdin is closed).
+ */
 export function runCli(
   args: string[],
   cwd?: string,
   env?: Record<string, string>,
+  input?: string,
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd,
-      env: env === undefined ? undefined : { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const options = { cwd, env: env === undefined ? undefined : { ...process.env, ...env } };
+    const child =
+      input === undefined
+        ? spawn(process.execPath, [CLI, ...args], { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
+        : spawn(process.execPath, [CLI, ...args], { ...options, stdio: ['pipe', 'pipe', 'pipe'] });
+    if (input !== undefined) child.stdin?.end(input);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));

@@ -7,7 +7,8 @@
  * without leaving float32 (a learning rate that throws W around), and is reported as
  * such rather than labelled with a geometry.
  */
-import type { ToyState } from '../core/toy-state.js';
+import { checkObject } from '../core/check-args.js';
+import { checkToyState, type ToyState } from '../core/toy-state.js';
 import { evaluateToyLoss } from './evaluate-toy-loss.js';
 import { summarizeInstance, type ToyInstanceSummary } from './summarize-instance.js';
 import { ToyDivergenceError } from './toy-divergence-error.js';
@@ -29,6 +30,8 @@ const ZERO_MODEL_SLACK = 1e-6;
  *   all-zero model's loss.
  */
 export function measureToyRun(run: ResolvedToyRun, state: ToyState): ToyInstanceSummary[] {
+  checkObject('measureToyRun', 'run', run, 'a ResolvedToyRun (from resolveToyRun)');
+  checkToyState('measureToyRun', state);
   const nI = state.nInstances;
   const loss = evaluateToyLoss(new Float64Array(nI), state, run.evalBatches, run.evalSeed);
   if (run.steps > 0) {

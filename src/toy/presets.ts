@@ -41,6 +41,9 @@ export function toyPresetNames(): string[] {
 
 /** Sparsities S = 1 − p of feature probabilities p (the notebook's `feature_probability`). */
 export function sparsityOf(featureProbability: readonly number[]): number[] {
+  if (!Array.isArray(featureProbability)) {
+    throw new RangeError('sparsityOf: featureProbability must be an array of probabilities');
+  }
   return featureProbability.map((p) => 1 - p);
 }
 

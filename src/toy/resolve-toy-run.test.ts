@@ -36,6 +36,7 @@ describe('resolveToyRun', () => {
       eps: 1e-8,
       seed: 0,
       evalBatches: 16,
+      evalSeed: 12345,
       normThreshold: 0.5,
       cosineTolerance: 0.1,
       rankTolerance: 0.1,
@@ -141,7 +142,7 @@ describe('resolveToyRun', () => {
 
     it('refuses an empty list, saying what is allowed', () => {
       expect(() => resolveToyRun({ ...small, sparsity: [] })).toThrow(
-        /^sparsity must be a number in \[0, 1\) or a non-empty list of them, got \[\]$/,
+        /^sparsity must not be empty, got \[\]$/,
       );
       expect(() => resolveToyRun({ ...small, importance: [] })).toThrow(
         /^importance must .*, got \[\]$/,
@@ -153,7 +154,7 @@ describe('resolveToyRun', () => {
         [1, '1'],
         [-0.1, '-0.1'],
         [1.5, '1.5'],
-        [[0, 1.5, 0], '[0,1.5,0]'],
+        [[0, 1.5, 0], '[0, 1.5, 0]'],
       ];
       for (const [sparsity, got] of bad) {
         expect(() => resolveToyRun({ ...small, sparsity })).toThrow(
@@ -369,7 +370,7 @@ describe('resolveToyRun', () => {
     expect(() =>
       resolveToyRun({ ...small, anticorrelated: [0, 1] as unknown as number[][] }),
     ).toThrow(
-      "anticorrelated must be feature sets: 'i,j;k,l' (semicolon-separated sets of comma-separated indices) or a list of lists of indices, got [0,1]",
+      "anticorrelated must be feature sets: 'i,j;k,l' (semicolon-separated sets of comma-separated indices), 'none', or a list of lists of indices, got [0, 1]",
     );
     expect(() => resolveToyRun({ ...small, correlated: '0,1;x' })).toThrow(
       /^correlated 'x' is not a set of feature indices/,

@@ -7,7 +7,8 @@
  * stretches.
  */
 
-import type { ToyState } from '../core/toy-state.js';
+import { checkObject } from '../core/check-args.js';
+import { checkToyState, type ToyState } from '../core/toy-state.js';
 import { toyTrainStep } from '../core/toy-train-step.js';
 import { createToyState } from './create-toy-state.js';
 import { lrSchedule } from './lr-schedule.js';
@@ -72,6 +73,8 @@ export function runStretch(
   offset = 0,
   onStep?: (loss: Float32Array) => void,
 ): StretchOutcome {
+  checkToyState('runStretch', state);
+  checkObject('runStretch', 'run', run, 'a ResolvedToyRun (from resolveToyRun)');
   const { steps, lr } = run;
   const scale = lrSchedule(run.schedule);
   const tailStart = steps - tailWindow(steps);

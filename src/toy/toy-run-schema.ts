@@ -43,13 +43,13 @@ const sparsityValue = numberIn(0, 1, { hi: true });
 const importanceValue = numberIn(0, FLOAT32_MAX);
 
 const SETS_HELP =
-  "must be feature sets: 'i,j;k,l' (semicolon-separated sets of comma-separated indices) or a list of lists of indices";
+  "must be feature sets: 'i,j;k,l' (semicolon-separated sets of comma-separated indices), 'none', or a list of lists of indices";
 
 const featureSets = z.union(
   [
     z.string().superRefine((text, ctx) => {
       try {
-        parseFeatureSets(text);
+        featureSetsOf(text);
       } catch (err) {
         ctx.addIssue({ code: 'custom', message: (err as Error).message });
       }
@@ -85,9 +85,12 @@ export const TOY_RUN_FIELDS = defineRunFields({
     flag: numberFlag('<int>'),
   },
   sparsity: {
-    schema: z.union([sparsityValue, z.array(sparsityValue).min(1)], {
-      error: 'must be a number in [0, 1) or a non-empty list of them',
-    }),
+    schema: z.union(
+      [sparsityValue, z.array(sparsityValue).min(1, { error: 'must not be empty' })],
+      {
+        error: 'must be a number in [0, 1) or a non-empty list of them',
+      },
+    ),
     resolved: z.array(z.number()),
     description:
       'S, the probability a feature is 0 (a shorter list is repeated to fill the instances)',
@@ -101,7 +104,7 @@ export const TOY_RUN_FIELDS = defineRunFields({
           error: "must be 'uniform' or 'decay:R' with R > 0",
         }),
         importanceValue,
-        z.array(importanceValue).min(1),
+        z.array(importanceValue).min(1, { error: 'must not be empty' }),
       ],
       { error: "must be 'uniform', 'decay:R', a number or a list of numbers ≥ 0" },
     ),
@@ -275,8 +278,8 @@ export function decayRatio(spec: string): number | null {
   return Number.isFinite(r) && r > 0 ? r : null;
 }
 
-/** Feature sets as a list of lists, from either form. */
-export function featureSetsOf(v: string | number[][] | undefined): number[][] {
-  if (v === undefined) return [];
+/** Feature sets as a list of lists, from either form ('none' or '' for no sets). */
+export function featureSetsOf(v: string | readonly (readonly number[])[] | undefined): number[][] {
+  if (v === undefined || v === 'none' || v === '') return [];
   return typeof v === 'string' ? parseFeatureSets(v) : v.map((set) => [...set]);
 }

@@ -6,6 +6,7 @@
  * single-threaded run number for number.
  */
 
+import { checkObject } from '../core/check-args.js';
 import { companionUrl } from '../core/companion-url.js';
 import type { WorkerPool } from '../core/worker-pool.js';
 import { createToyState } from './create-toy-state.js';
@@ -32,6 +33,12 @@ export async function trainToyModelsParallel(
   onProgress?: (p: ToyProgress) => void,
   chunkSteps = 250,
 ): Promise<ToyTrainingResult> {
+  if (pool === null || typeof pool !== 'object' || typeof pool.map !== 'function') {
+    throw new RangeError(
+      'trainToyModelsParallel: pool must be a WorkerPool (from WorkerPool.create)',
+    );
+  }
+  checkObject('trainToyModelsParallel', 'run', run, 'a ResolvedToyRun (from resolveToyRun)');
   const { n, m, instances: nI } = run;
   const parts = Math.min(pool.size, nI);
   const cost = Array.from({ length: nI }, (_, i) => {

@@ -4,6 +4,7 @@
  * The model, data, loss and optimizer live in src/core; this file only drives them.
  */
 
+import { checkObject } from '../core/check-args.js';
 import type { ToyState } from '../core/toy-state.js';
 import { createToyState } from './create-toy-state.js';
 import { runStretch } from './toy-chunk.js';
@@ -32,6 +33,7 @@ export function trainToyModels(
   onProgress?: (p: ToyProgress) => void,
   progressEvery = 100,
 ): ToyTrainingResult {
+  checkObject('trainToyModels', 'run', run, 'a ResolvedToyRun (from resolveToyRun)');
   const state = createToyState(run);
   const loop = new ToyTrainingLoop(run, progressEvery, onProgress);
   for (const [from, to] of loop.stretches()) {

@@ -38,7 +38,7 @@ describe('the toy job kind', () => {
 
   it('names a bad set, sparsity list or key and what is allowed', () => {
     expect(() => toyJob.resolve({ n: 4, m: 2, sparsity: 0.9, correlated: '0,x' }, 0)).toThrow(
-      /^correlated: '0,x' is not a set of feature indices/,
+      /^correlated:? '0,x' is not a set of feature indices/,
     );
     expect(() =>
       toyJob.resolve({ n: 4, m: 2, sparsity: 0.9, anticorrelated: '0,1;1,2' }, 0),
