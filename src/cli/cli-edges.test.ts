@@ -32,24 +32,24 @@ async function fails(args: string[], code: number, message: RegExp, cwd = scratc
 const tiny = ['toy', 'run', '--n', '5', '--m', '2', '--sparsity', '0', '--steps', '5'];
 
 describe('a run that diverges', () => {
-  it('exits 1 from pack run --lr 1e300, naming the cause and a remedy', () => {
-    fails(
+  it('exits 1 from pack run --lr 1e300, naming the cause and a remedy', async () => {
+    await fails(
       ['pack', 'run', '--n', '10', '--d', '3', '--lr', '1e300'],
       1,
       /^tegum: diverged: .*smaller learning rate/,
     );
   });
 
-  it('exits 1 from toy run with a huge lr and no weight decay, blaming the learning rate', () => {
-    fails(
+  it('exits 1 from toy run with a huge lr and no weight decay, blaming the learning rate', async () => {
+    await fails(
       [...tiny, '--lr', '1e30', '--weight-decay', '0', '--no-figures'],
       1,
       /^tegum: diverged: toy training diverged at step \d+: .*likely cause: learning rate 1e\+30/,
     );
   });
 
-  it('is refused before training when lr × weight decay ≥ 1 (W would be zeroed each step)', () => {
-    fails(
+  it('is refused before training when lr × weight decay ≥ 1 (W would be zeroed each step)', async () => {
+    await fails(
       [...tiny, '--lr', '100', '--no-figures'],
       2,
       /lr × weightDecay .* must be < 1, got 100 × 0.01 = 1/,
@@ -75,8 +75,8 @@ describe('numbers past the floating-point range', () => {
     expect(JSON.parse(r.stdout)[0].lossRatio).toBe(1);
   });
 
-  it('refuses a curve whose normalized loss would overflow, with the remedy', () => {
-    fails(
+  it('refuses a curve whose normalized loss would overflow, with the remedy', async () => {
+    await fails(
       ['theory', 'curve', '--n', '1000', '--d', '500', '--alpha', '1000', '--bound', 'welch'],
       2,
       /normalizedLoss would be Infinity.*choose a smaller --alpha/,
@@ -102,16 +102,20 @@ describe('numbers past the floating-point range', () => {
 });
 
 describe('resources', () => {
-  it('refuses a toy model that cannot fit in memory, with the need and what the machine has', () => {
-    fails(
+  it('refuses a toy model that cannot fit in memory, with the need and what the machine has', async () => {
+    await fails(
       ['toy', 'run', '--n', '100000', '--m', '100000', '--sparsity', '0', '--steps', '1'],
       2,
       /needs about [\d.]+ GiB of memory; this machine has [\d.]+ GiB/,
     );
   });
 
-  it('refuses a packing whose Gram matrix cannot fit', () => {
-    fails(['pack', 'run', '--n', '1000000', '--d', '10'], 2, /n = 1000000.*needs about .* GiB/);
+  it('refuses a packing whose Gram matrix cannot fit', async () => {
+    await fails(
+      ['pack', 'run', '--n', '1000000', '--d', '10'],
+      2,
+      /n = 1000000.*needs about .* GiB/,
+    );
   });
 
   it.each([
@@ -121,22 +125,27 @@ describe('resources', () => {
       ['theory', 'curve', '--n', '100', '--d', '50', '--alpha', '1', '--points', '1e9'],
       /--points.*from 2 to 100000/,
     ],
-  ])('caps a flag: %j', (args, message) => {
-    fails(args, 2, message);
+  ])('caps a flag: %j', async (args, message) => {
+    await fails(args, 2, message);
   });
 });
 
 describe('output paths', () => {
-  it('are checked before any work: --out naming a file', () => {
+  it('are checked before any work: --out naming a file', async () => {
     const cwd = scratch();
     writeFileSync(join(cwd, 'afile'), '');
-    fails([...tiny, '--out', 'afile'], 2, /--out afile is a file; it must name a folder/, cwd);
+    await fails(
+      [...tiny, '--out', 'afile'],
+      2,
+      /--out afile is a file; it must name a folder/,
+      cwd,
+    );
   });
 
-  it('leave nothing written when one of two is bad (--save A --out BAD)', () => {
+  it('leave nothing written when one of two is bad (--save A --out BAD)', async () => {
     const cwd = scratch();
     writeFileSync(join(cwd, 'afile'), '');
-    fails(
+    await fails(
       [...tiny, '--save', 'A', '--out', 'afile/x'],
       2,
       /--out afile\/x: .*afile is a file/,
@@ -145,10 +154,10 @@ describe('output paths', () => {
     expect(readdirSync(cwd)).toEqual(['afile']);
   });
 
-  it('refuse pack run --save naming a folder', () => {
+  it('refuse pack run --save naming a folder', async () => {
     const cwd = scratch();
     mkdirSync(join(cwd, 'v.npy'));
-    fails(
+    await fails(
       ['pack', 'run', '--n', '6', '--d', '3', '--save', 'v.npy'],
       2,
       /--save v.npy is a folder/,

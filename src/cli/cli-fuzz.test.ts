@@ -1,6 +1,7 @@
 /**
  * A fuzz test over the CLI's flag space: fast-check draws commands from
- * the flags of `theory`, `pack run` and `toy run` with values good, bad and extreme;
+ * the flags of `theory`, `pack run` and `toy run`, and configs for `rerun`, with values
+ * good, bad and extreme;
  * every command must exit 0, 1 or 2, print no stack trace and no NaN or Infinity,
  * and leave no stray file (nothing at all when it fails). Bounded: 20 commands and
  * 40 s, so it fits the suite.
@@ -72,10 +73,16 @@ const commands: fc.Arbitrary<string[]>[] = [
       ['--alpha', number],
       ['--threshold', number],
       ['--p', number],
-      ['--k', small],
+      ['--beta-start', number],
+      ['--blocks', small],
       ['--steps', small],
       ['--restarts', fc.constantFrom('1', '2', '0', '1e400')],
+      ['--optimizer', fc.constantFrom('adam', 'momentum', 'sgd')],
       ['--lr', fc.constantFrom('0.01', '1e300', '1e-300', '0', '-1')],
+      ['--min-lr-factor', fc.constantFrom('0', '0.5', '1', '2')],
+      ['--beta1', fc.constantFrom('0', '0.5', '0.99', '1')],
+      ['--window', small],
+      ['--cosine-tolerance', fc.constantFrom('0', '0.02', '0.9', '1')],
       ['--seed', small],
       ['--threads', fc.constantFrom('1', '2', '1000', '0')],
       ['--backend', fc.constantFrom('js', 'wasm', 'gpu')],
@@ -94,6 +101,11 @@ const commands: fc.Arbitrary<string[]>[] = [
       ['--steps', small],
       ['--lr', fc.constantFrom('1e-3', '1e30', '100', '1e-300', '0')],
       ['--weight-decay', fc.constantFrom('0', '0.01', '1e300', '-1', 'NaN')],
+      ['--beta2', fc.constantFrom('0', '0.99', '1', '-0.5')],
+      ['--eps', fc.constantFrom('1e-8', '0', '1e300', '-1')],
+      ['--init', fc.constantFrom('xavier-normal', 'xavier-uniform', 'he')],
+      ['--eval-batches', fc.constantFrom('1', '3', '0', '1e9')],
+      ['--rank-tolerance', fc.constantFrom('0', '0.1', '1', '2')],
       ['--batch-size', fc.constantFrom('1', '64', '1e12', '0')],
       ['--threads', fc.constantFrom('1', '2', '1000')],
       ['--schedule', fc.constantFrom('constant', 'cosine', 'nope')],
@@ -105,6 +117,23 @@ const commands: fc.Arbitrary<string[]>[] = [
       ['--json', null],
     ],
   ),
+  // `tegum rerun` of configs good, partial, misspelt and malformed.
+  fc
+    .constantFrom(
+      '{"kind": "theory", "n": 1000, "d": 500, "alpha": 1}',
+      '{"kind": "theory", "n": 10, "d": 500, "alpha": 1}',
+      '{"kind": "pack", "n": 8, "d": 3, "steps": 30}',
+      '{"kind": "pack", "n": 8, "d": 3, "steps": 30, "blocks": 9}',
+      '{"kind": "pack", "n": 8, "d": 3, "constrainedK": 2}',
+      '{"kind": "toy", "n": 5, "m": 2, "sparsity": [0, 0.9], "steps": 20}',
+      '{"kind": "toy", "n": 5, "m": 2, "sparsity": 1, "steps": 20}',
+      '{"config": {"kind": "toy", "n": 5, "m": 2, "sparsity": 0.5, "steps": 1e400}}',
+      '{"kind": "nope"}',
+      '{"kind": "toy",',
+      'afile',
+      'adir',
+    )
+    .map((config) => ['rerun', config]),
 ];
 
 /** A base command and 0–3 flags drawn from `flags` (later flags override earlier). */

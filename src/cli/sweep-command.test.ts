@@ -80,8 +80,12 @@ describe('tegum sweep run / status / export', () => {
     const row = rows.find((x) => x.sparsity === 0.9 && x.lr === 0.01 && x.seed === 1);
     expect(row?.config).toMatchObject({
       kind: 'toy',
+      n: 5,
+      m: 2,
+      instances: 1,
+      sparsity: [0.9],
       lr: 0.01,
-      seeds: [1],
+      seed: 1,
       eps: 1e-8,
       beta2: 0.999,
     });
@@ -108,6 +112,24 @@ describe('tegum sweep run / status / export', () => {
     expect(back.getRowObjectsJson()).toEqual(
       rows.map(({ key, seed, loss }) => ({ key, seed, loss })),
     );
+  });
+
+  it("reruns a row's config with tegum rerun to the row's loss and key", async () => {
+    const rows = JSON.parse(
+      (await runCli(['sweep', 'export', out, '--format', 'json'])).stdout,
+    ) as {
+      key: string;
+      sparsity: number;
+      loss: number;
+      config: object;
+    }[];
+    const row = rows.find((x) => x.sparsity === 0.9) as (typeof rows)[number];
+    const r = await runCli(['rerun', JSON.stringify(row), '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const again = JSON.parse(r.stdout) as { identity: string; instances: { loss: number }[] };
+    expect(again.identity).toBe(row.key);
+    expect(again.instances.map((i) => i.loss)).toEqual([row.loss]);
   });
 
   it('keeps W and b of every job as .npy beside the store', () => {

@@ -8,6 +8,7 @@
 import {
   objectiveDefinition,
   objectiveNames,
+  PACK_RUN_FIELDS,
   resolvePackRun,
   tegumFactors,
 } from '../../../src/index.js';
@@ -23,7 +24,8 @@ import {
   viewLayout,
 } from '../controls.js';
 import { factorList, factorOrder, gramHeatmap, lossCurve } from '../draw.js';
-import { autostartParam, choiceParam, numberParam, writeRoute } from '../url-state.js';
+import { fieldLabel, fieldNumber, fieldParam } from '../run-params.js';
+import { autostartParam, writeRoute } from '../url-state.js';
 import type { PackingMessage, PackingRequest } from '../workers/packing-worker.js';
 
 interface PackingState {
@@ -35,18 +37,21 @@ interface PackingState {
   steps: number;
 }
 
+/** The packing run's declaration: the view's URL parameters and labels by its names. */
+const F = PACK_RUN_FIELDS;
+
 /** True when `objective` has an α parameter (power's exponent; threshold and minimax have none). */
 const takesAlpha = (objective: string) => 'alpha' in objectiveDefinition(objective).defaults;
 
 /** Mounts the view into `root`; returns a cleanup function. */
 export function mountPackingView(root: HTMLElement, params: URLSearchParams): () => void {
   const state: PackingState = {
-    n: numberParam(params, 'n', 12, 2, 256),
-    d: numberParam(params, 'd', 4, 1, 64),
-    objective: choiceParam(params, 'objective', objectiveNames(), 'power'),
-    alpha: numberParam(params, 'alpha', 1, 0.25, 8),
-    seed: numberParam(params, 'seed', 0, 0, 1_000_000),
-    steps: numberParam(params, 'steps', 1500, 100, 20_000),
+    n: fieldNumber(params, F, 'n', 12, 2, 256),
+    d: fieldNumber(params, F, 'd', 4, 1, 64),
+    objective: fieldParam(params, F, 'objective', 'power'),
+    alpha: fieldNumber(params, F, 'alpha', 1, 0.25, 8),
+    seed: fieldNumber(params, F, 'seed', 0, 0, 1_000_000),
+    steps: fieldNumber(params, F, 'steps', 1500, 100, 20_000),
   };
   const autostart = autostartParam(params);
   const { controls, plots } = viewLayout(root, 'Packing parameters');
@@ -72,7 +77,7 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
   };
   slider(controls, {
     id: 'packing-n',
-    label: 'vectors n',
+    label: fieldLabel(F, 'n'),
     min: 2,
     max: 256,
     step: 1,
@@ -81,7 +86,7 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
   });
   slider(controls, {
     id: 'packing-d',
-    label: 'dimensions d',
+    label: fieldLabel(F, 'd'),
     min: 1,
     max: 64,
     step: 1,

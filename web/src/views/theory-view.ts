@@ -10,13 +10,18 @@ import {
   lossCurve,
   optimum,
   theoryModel,
+  THEORY_RUN_FIELDS,
   transition,
   withAlpha,
   type TheoryModel,
 } from '../../../src/index.js';
 import { figureSlot, readout, select, slider, statusNote, viewLayout } from '../controls.js';
 import { formatTick, logAxis } from '../draw.js';
-import { choiceParam, numberParam, writeRoute } from '../url-state.js';
+import { fieldLabel, fieldNumber, fieldParam } from '../run-params.js';
+import { writeRoute } from '../url-state.js';
+
+/** The theory run's declaration: the view's URL parameters and labels by its names. */
+const F = THEORY_RUN_FIELDS;
 
 interface TheoryState {
   n: number;
@@ -32,11 +37,11 @@ const fmt = (x: number, digits = 4) =>
 /** Mounts the view into `root`; returns a cleanup function. */
 export function mountTheoryView(root: HTMLElement, params: URLSearchParams): () => void {
   const state: TheoryState = {
-    n: numberParam(params, 'n', 100_000, 10, 10_000_000),
-    d: numberParam(params, 'd', 10_000, 2, 1_000_000),
-    alpha: numberParam(params, 'alpha', 1, 0.05, 4),
-    bound: choiceParam(params, 'bound', boundNames(), 'jl-cubic'),
-    loss: choiceParam(params, 'loss', LOSS_FORMS, 'post'),
+    n: fieldNumber(params, F, 'n', 100_000, 10, 10_000_000),
+    d: fieldNumber(params, F, 'd', 10_000, 2, 1_000_000),
+    alpha: fieldNumber(params, F, 'alpha', 1, 0.05, 4),
+    bound: fieldParam(params, F, 'bound', 'jl-cubic'),
+    loss: fieldParam(params, F, 'loss', 'post'),
   };
   const { controls, plots } = viewLayout(root, 'Theory parameters');
 
@@ -58,7 +63,7 @@ export function mountTheoryView(root: HTMLElement, params: URLSearchParams): () 
 
   slider(controls, {
     id: 'theory-n',
-    label: 'features n',
+    label: fieldLabel(F, 'n'),
     min: 10,
     max: 10_000_000,
     step: 0.01,
@@ -68,7 +73,7 @@ export function mountTheoryView(root: HTMLElement, params: URLSearchParams): () 
   });
   slider(controls, {
     id: 'theory-d',
-    label: 'dimensions d',
+    label: fieldLabel(F, 'd'),
     min: 2,
     max: 1_000_000,
     step: 0.01,
