@@ -6,7 +6,12 @@ import { kStarMapSpec, type KStarMapGrid } from '../packing/kstar-map.js';
 import { planSweep } from '../sweep/plan-sweep.js';
 import { optimum } from '../theory/optimum.js';
 import { theoryModel } from '../theory/theory-model.js';
-import { predictedKStar, runKStarMap, type KStarSource } from './kstar-map-experiment.js';
+import {
+  kStarSweepSource,
+  predictedKStar,
+  runKStarMap,
+  type KStarSource,
+} from './kstar-map-experiment.js';
 
 const grid: KStarMapGrid = {
   d: 4,
@@ -35,6 +40,30 @@ const constructed: KStarSource = async (g, onProgress) => {
 describe('the k* map experiment', () => {
   it('plans one pack job per (n, α, k) of its grid', () => {
     expect(planSweep(kStarMapSpec(grid)).jobs).toHaveLength(16);
+  });
+
+  it('reads each packed point back from the sweep engine by its number of blocks', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'tegum-kstar-sweep-'));
+    try {
+      const tiny: KStarMapGrid = {
+        d: 2,
+        ratios: [2],
+        alphas: [1],
+        restarts: 1,
+        steps: 10,
+        seed: 0,
+      };
+      const points = await kStarSweepSource(out)(tiny, () => undefined);
+      expect(points.map((p) => [p.n, p.alpha, p.k]).sort()).toEqual([
+        [4, 1, 1],
+        [4, 1, 2],
+      ]);
+      for (const p of points) expect(Number.isFinite(p.loss)).toBe(true);
+      // Two orthogonal blocks of 2 vectors in R¹: antipodal pairs, L = 2 · 2 · |cos|^1 = 4.
+      expect(points.find((p) => p.k === 2)?.loss).toBe(4);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('predicts k* from a bound in the pair-count form, null outside its domain', () => {

@@ -15,7 +15,14 @@ describe('theoryModel', () => {
     [{ n: 10, d: 0, alpha: 1 }, /d must be an integer ≥ 1/],
     [{ n: 10, d: 3, alpha: 0 }, /alpha must be a finite number > 0/],
     [{ n: 10, d: 3, alpha: Number.NaN }, /alpha must be a finite number > 0/],
-    [{ n: 10, d: 3, alpha: 1, bound: 'nope' }, /unknown bound 'nope' \(allowed: jl, jl-cubic/],
+    [
+      { n: 10, d: 3, alpha: 1, bound: 'nope' },
+      "bound must be one of jl, jl-cubic, welch, random, got 'nope'",
+    ],
+    [
+      { n: 10, d: 3, alpha: 1, k: 2 },
+      /^unknown theory run key 'k' \(allowed: n, d, alpha, bound, loss, epsilon0\)$/,
+    ],
     [{ n: 10, d: 3, alpha: 1, loss: 'mean' }, /loss must be one of post, pairs/],
     [{ n: 10, d: 3, alpha: 1, epsilon0: -1 }, /epsilon0 must be a finite number > 0/],
   ])('rejects %o with a RangeError naming the field', (config, message) => {
