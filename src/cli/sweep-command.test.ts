@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { decodeNpy } from '../core/npy.js';
-import { freePort } from '../test-support/redis-server.js';
+import { freePort, startRedis } from '../test-support/redis-server.js';
 import { runCli } from '../test-support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tegum-sweep-cli-'));
@@ -150,5 +150,23 @@ describe('tegum sweep run / status / export', () => {
     const w = await runCli(['worker', '--queue', 'http://x']);
     expect(w.status).toBe(2);
     expect(w.stderr).toMatch(/^tegum: error: --queue must be redis:\/\/HOST:PORT\[\/DB\]/);
+  });
+
+  it('refuses a Redis database the server does not have, for sweep run --queue and tegum worker', async () => {
+    const redis = await startRedis();
+    try {
+      const url = `${redis.url}/99`;
+      const line = `tegum: error: ${url}: Redis has no database 99 (it has 16: 0 to 15); choose one in the URL's /DB\n`;
+      const where = join(dir, 'db99');
+      const run = await runCli(['sweep', 'run', specFile, '--out', where, '--queue', url]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(line);
+      expect(existsSync(where)).toBe(false);
+      const worker = await runCli(['worker', '--queue', url]);
+      expect(worker.status).toBe(2);
+      expect(worker.stderr).toBe(line);
+    } finally {
+      await redis.stop();
+    }
   });
 });
