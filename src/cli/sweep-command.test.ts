@@ -129,6 +129,30 @@ describe('tegum sweep run / status / export', () => {
     expect(existsSync(where)).toBe(false);
   });
 
+  it('refuses a grid of 10¹² jobs in one line, exit 2, in seconds and before writing anything', async () => {
+    const huge = join(dir, 'huge.yaml');
+    writeFileSync(
+      huge,
+      [
+        'name: huge',
+        'kind: toy',
+        'base: { n: 5, m: 2, steps: 10 }',
+        'axes:',
+        '  sparsity: { linspace: [0, 0.9], num: 1000000 }',
+        '  lr: { logspace: [-4, -1], num: 1000000 }',
+      ].join('\n'),
+    );
+    const where = join(dir, 'huge');
+    const t0 = performance.now();
+    const r = await runCli(['sweep', 'run', huge, '--out', where]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'tegum: error: spec: the grid has 1,000,000,000,000 jobs (1,000,000 × 1,000,000 × 1 seed); a sweep may have at most 1,000,000 — use fewer values or seeds, or split it into several sweeps\n',
+    );
+    expect(performance.now() - t0).toBeLessThan(20_000);
+    expect(existsSync(where)).toBe(false);
+  });
+
   it('says in one line, exit 2, that no Redis answers at the queue URL', async () => {
     const port = await freePort();
     const r = await runCli([
