@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SweepSpec } from './spec-schema.js';
 import {
   axisValues,
   firstPoint,
@@ -49,7 +50,7 @@ describe('seedList', () => {
 
 describe('gridSize and firstPoint', () => {
   it('count the points and give the first one without expanding the axes', () => {
-    const axes = {
+    const axes: SweepSpec['axes'] = {
       a: { logspace: [-3, 0], num: 1e9 },
       b: ['x', 'y'],
       c: { linspace: [2, 5], num: 1e6 },
