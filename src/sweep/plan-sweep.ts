@@ -12,6 +12,7 @@ import { builtinSweep, builtinSweepNames, type ExtraColumn } from './builtin-swe
 import { firstPoint, gridPoints, seedList } from './expand-grid.js';
 import type { ColumnDef, JobKind } from './job-kind.js';
 import { jobKind, jobKindNames } from './job-kinds.js';
+import { FIXED_COLUMNS, TRAILING_COLUMNS } from './store-columns.js';
 import { formatSpecIssue, sweepSpecSchema, type AxisValue, type SweepSpec } from './spec-schema.js';
 import { checkJobCount, checkPlanMemory, sweepJobCount } from './sweep-size.js';
 
@@ -39,17 +40,7 @@ export interface SweepPlan {
   extraColumns: readonly ExtraColumn[];
 }
 
-/** Columns every row has besides the axes and metrics. */
-export const FIXED_COLUMNS: readonly ColumnDef[] = [
-  { name: 'key', type: 'VARCHAR' },
-  { name: 'seed', type: 'INTEGER' },
-];
-/** Columns after the metrics. */
-export const TRAILING_COLUMNS: readonly ColumnDef[] = [
-  { name: 'config', type: 'JSON' },
-  { name: 'wallSeconds', type: 'DOUBLE' },
-  { name: 'tegumVersion', type: 'VARCHAR' },
-];
+export { FIXED_COLUMNS, TRAILING_COLUMNS } from './store-columns.js';
 
 /** Reads SPEC: a built-in sweep's name, or a .yaml/.yml/.json file. */
 export function loadSweepSpec(spec: string): {
