@@ -16,10 +16,11 @@ import { storePlanOf, sweepRow } from './sweep-row.js';
 
 // The store with a kind of its own, whose config has a top-level leaf, a nested one, an
 // array (derived from a and from `scale`, which the config does not hold) and a leaf named
-// like a metric (k): what the store does must not depend on the real kinds' field names.
+// like a metric (k), and `raw`, a number or a string as given: what the store does must not
+// depend on the real kinds' field names.
 registerJobKind({
   name: 'store-test',
-  keys: ['a', 'b', 'c', 'k', 'scale'],
+  keys: ['a', 'b', 'c', 'k', 'scale', 'raw'],
   columns: [
     { name: 'value', type: 'DOUBLE' },
     { name: 'k', type: 'INTEGER' },
@@ -33,6 +34,7 @@ registerJobKind({
       nested: { c: Number(values.c ?? 0.5) },
       list: [a, a * Number(values.scale ?? 2)],
       k: Number(values.k ?? 3),
+      raw: values.raw ?? 0,
       seed,
     };
   },
@@ -188,6 +190,31 @@ describe('ResultStore', () => {
     expect(rows.map((r) => `${String(r.a)}${String(r.b)}`).sort()).toEqual(['1x', '2x', '2y']);
   });
 
+  it('turns a config column into the axis of that name when a later spec makes it an axis', async () => {
+    const dir = fresh();
+    await runInto(dir, { base: { b: 'x' }, axes: { a: [1] } });
+    await runInto(dir, { base: { b: 'y' }, axes: { a: [1] } });
+    await runInto(dir, { axes: { a: [1], b: ['z'] } });
+    const rows = await rowsOf(dir);
+    expect(Object.keys(rows[0]).filter((k) => k === 'b')).toHaveLength(1);
+    expect(rows.map((r) => r.b).sort()).toEqual(['x', 'y', 'z']);
+  });
+
+  it('holds a config column as JSON once a later spec gives that value another kind', async () => {
+    const dir = fresh();
+    await runInto(dir, { base: { raw: 1 }, axes: { a: [1] } });
+    await runInto(dir, { base: { raw: 2 }, axes: { a: [1] } });
+    expect((await rowsOf(dir)).map((r) => r.raw).sort()).toEqual([1, 2]);
+    await runInto(dir, { base: { raw: 'abc' }, axes: { a: [1] } });
+    const rows = await rowsOf(dir);
+    expect(rows.map((r) => r.raw).sort()).toEqual([1, 2, 'abc']);
+    const types = await query(
+      dir,
+      "SELECT data_type FROM information_schema.columns WHERE table_name = 'results' AND column_name = 'raw'",
+    );
+    expect(types).toEqual([{ data_type: 'JSON' }]);
+  });
+
   it('counts every spec the store holds, each job once', async () => {
     const dir = fresh();
     await runInto(dir, { axes: { a: [1, 2] }, seeds: 2 });
@@ -262,8 +289,12 @@ describe('ResultStore', () => {
       const key = String(row.key);
       expect(JSON.parse(await store.configOf(key))).toEqual(row.config);
       expect(await store.configOf(key.slice(0, 12))).toBe(await store.configOf(key));
-      // 17 keys share first hex digits (16 possible): some one-digit prefix is ambiguous.
-      await expect(store.configOf(key.slice(0, 1))).rejects.toThrow(UnknownKeyError);
+      // 17 keys, 16 hex digits: some first digit begins two keys.
+      const shared = [...'0123456789abcdef'].find(
+        (d) => rows.filter((r) => String(r.key).startsWith(d)).length > 1,
+      ) as string;
+      await expect(store.configOf(shared)).rejects.toThrow(UnknownKeyError);
+      await expect(store.configOf(shared)).rejects.toThrow(/matches \d+ stored jobs/);
       await expect(store.configOf('abc-1')).rejects.toThrow(/^KEY must be a job's key/);
       const absent = [
         '0',

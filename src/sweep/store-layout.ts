@@ -102,7 +102,7 @@ export function typedValue(value: unknown, type: ColumnDef['type']): unknown {
   return typeof value === 'number' ? value : undefined;
 }
 
-/** The narrowest type holding both (VARCHAR for two scalar kinds, JSON past that). */
+/** The narrowest type holding both axis types (VARCHAR for two scalar kinds, JSON past that). */
 function widen(a: ColumnDef['type'], b: ColumnDef['type']): ColumnDef['type'] {
   if (a === b) return a;
   return a === 'JSON' || b === 'JSON' ? 'JSON' : 'VARCHAR';
@@ -146,7 +146,8 @@ export async function prepareStore(db: DuckDBConnection, plan: StorePlan): Promi
     recorded.filter((c) => c.role === 'axis'),
     plan.axisColumns,
   );
-  let config = recorded.filter((c) => c.role === 'config');
+  // A config column an axis now shows (same name: a top-level leaf) gives way to it.
+  let config = recorded.filter((c) => c.role === 'config' && !axes.some((a) => a.name === c.name));
   const results = plan.resultColumns.map((c): StoreColumn => ({ ...c, role: 'result' }));
   const named = new Set(
     [...FIXED_COLUMNS, ...axes, ...results, ...TRAILING_COLUMNS].map((c) => c.name),
@@ -187,11 +188,12 @@ export async function prepareStore(db: DuckDBConnection, plan: StorePlan): Promi
     next.push({ name, type: leafColumnType(values), role: 'config', path });
     refill.push(name);
   }
-  // A known leaf column whose values now include another kind widens.
+  // A known leaf column whose values now include another kind holds JSON from now on.
   for (const [i, c] of next.entries()) {
-    const type = widen(c.type, leafColumnType(valuesAt(plan, c.path ?? [])));
-    if (type !== c.type && !refill.includes(c.name)) {
-      next[i] = { ...c, type };
+    const values = valuesAt(plan, c.path ?? []).filter((v) => v !== undefined && v !== null);
+    if (values.length === 0 || refill.includes(c.name)) continue;
+    if (leafColumnType(values) !== c.type) {
+      next[i] = { ...c, type: 'JSON' };
       refill.push(c.name);
     }
   }
