@@ -359,6 +359,7 @@ describe('progress a researcher can follow', () => {
     let running = true;
     void exited.then(() => (running = false));
     const seen: { done: number; total: number; running?: { pid: number } }[] = [];
+    let triedExport = false;
     try {
       while (running) {
         if (!existsSync(join(where, 'results.duckdb'))) {
@@ -369,6 +370,17 @@ describe('progress a researcher can follow', () => {
         expect(r.stderr).toBe('');
         expect(r.status).toBe(0);
         seen.push(JSON.parse(r.stdout) as (typeof seen)[number]);
+        if (seen.at(-1)?.running !== undefined && !triedExport) {
+          // Reading the rows waits for the run: one line saying who holds the store.
+          triedExport = true;
+          const e = await runCli(['sweep', 'export', where, '--format', 'json']);
+          if (running) {
+            expect(e.status).toBe(2);
+            expect(e.stderr).toMatch(
+              /^tegum: error: .*results\.duckdb is open in another process \(pid \d+\) — a running sweep, or a reader such as Python's duckdb\.connect — .*\n$/,
+            );
+          }
+        }
       }
       expect(await exited).toBe(0);
     } finally {

@@ -325,7 +325,7 @@ async function openDatabase(dir: string, readOnly: boolean): Promise<DuckDBInsta
       }
       const pid = /\(PID (\d+)\)/.exec(message)?.[1];
       throw new StoreBusyError(
-        `${storePath(dir)} is open in another process${pid ? ` (pid ${pid})` : ''}; a running sweep holds it until it ends`,
+        `${storePath(dir)} is open in another process${pid ? ` (pid ${pid})` : ''} — a running sweep, or a reader such as Python's duckdb.connect — and DuckDB lets in one writer or readers only; try again once it has closed it`,
         pid === undefined ? undefined : Number(pid),
       );
     }
