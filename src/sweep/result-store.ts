@@ -19,15 +19,8 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { axisLength, seedCount } from './expand-grid.js';
 import type { ColumnDef } from './job-kind.js';
 import type { StoreColumn, StorePlan } from './store-columns.js';
-import {
-  cellOf,
-  prepareStore,
-  quote,
-  readRows,
-  specIdentity,
-  tableColumns,
-  tableNames,
-} from './store-layout.js';
+import { prepareStore, specIdentity } from './store-layout.js';
+import { cellOf, quote, readRows, tableColumns, tableNames } from './store-sql.js';
 import type { AxisSpec, SweepSpec } from './spec-schema.js';
 import {
   removeStatusFile,
