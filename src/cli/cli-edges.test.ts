@@ -176,6 +176,25 @@ describe('output paths', () => {
   });
 });
 
+describe('one error prefix', () => {
+  it.each([
+    [['sweep', 'run', 'x.yaml'], "tegum: error: required option '--out <dir>' not specified"],
+    [['theroy'], "tegum: error: unknown command 'theroy' (Did you mean theory?)"],
+    [
+      ['sweep', 'status', 'a', 'b'],
+      "tegum: error: too many arguments for 'status'. Expected 1 argument but got 2.",
+    ],
+    [
+      ['worker', '--queue', 'redis://127.0.0.1:1', '--threads', '0'],
+      /^tegum: error: option '--threads <int>' argument '0' is invalid\. must be an integer from 1 to \d+\.$/,
+    ],
+  ])("is printed for commander's errors as for ours: %j", async (args, line) => {
+    const { stderr } = await fails(args, 2, /^tegum: error: /);
+    if (typeof line === 'string') expect(stderr).toBe(`${line}\n`);
+    else expect(stderr.trim()).toMatch(line);
+  });
+});
+
 describe('a closed stdout', () => {
   it('ends quietly when the reader stops early (tegum … --json | head -1)', async () => {
     const child = spawn(

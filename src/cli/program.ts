@@ -26,10 +26,9 @@ export function buildProgram(): Command {
     )
     .version(TEGUM_VERSION)
     .exitOverride()
-    // Keep commander's errors to one line (its "Did you mean …?" hint joins the same line).
-    .configureOutput({
-      outputError: (text, write) => write(`${text.trimEnd().replace(/\n+/g, ' ')}\n`),
-    });
+    // Commander's errors in our form: one line (its "Did you mean …?" hint joins it),
+    // with the prefix every other error has (`tegum: error: …`).
+    .configureOutput({ outputError: (text, write) => write(`${commanderErrorLine(text)}\n`) });
   registerTheoryCommand(program);
   registerReproduceCommand(program);
   registerPackCommand(program);
@@ -39,6 +38,12 @@ export function buildProgram(): Command {
   registerWorkerCommand(program);
   registerRerunCommand(program);
   return program;
+}
+
+/** A commander error message (`error: option …`, maybe several lines) as tegum's one line. */
+export function commanderErrorLine(text: string): string {
+  const line = text.trim().replace(/\s*\n\s*/g, ' ');
+  return `tegum: ${line.startsWith('error: ') ? line : `error: ${line}`}`;
 }
 
 /** Commands whose outputs are not all-or-nothing: each finished job is kept. */

@@ -1,5 +1,7 @@
 /**
- * `tegum serve`: serves the built web explorer on loopback (or --host).
+ * `tegum serve`: serves the built web explorer on loopback (or --host) until stopped
+ * (Ctrl-C, SIGTERM) or until the process that started it ends — `npx tegum serve &`
+ * then `kill $!` ends npm, which does not pass the signal on (src/serve/watch-ancestors.ts).
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { isIP } from 'node:net';
@@ -7,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { startStaticServer } from '../serve/static-server.js';
+import { watchAncestors } from '../serve/watch-ancestors.js';
 import { parseIntIn } from './parse-options.js';
 import { UsageError } from './usage-error.js';
 
@@ -56,7 +59,18 @@ export function registerServeCommand(program: Command): void {
       const shown = flags.host.includes(':') ? `[${flags.host}]` : flags.host;
       process.stdout.write(`tegum explorer at http://${shown}:${port}/ (Ctrl-C to stop)\n`);
       await new Promise<void>((resolve) => {
-        const stop = () => server.close(() => resolve());
+        const stop = () => {
+          watch.stop();
+          server.close(() => resolve());
+          // Open keep-alive connections (a browser tab) would hold the close back.
+          server.closeAllConnections();
+        };
+        const watch = watchAncestors((pid) => {
+          process.stderr.write(
+            `tegum serve: stopped: the process that started it (${pid}) ended\n`,
+          );
+          stop();
+        });
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });

@@ -1,8 +1,10 @@
 /**
  * `tegum sweep run SPEC --out DIR [--queue URL] [--threads N] [--json]`,
- * `tegum sweep export DIR --format json|csv|parquet [--out FILE]` and
- * `tegum sweep status DIR` (docs/ARCHITECTURE.md §5.4). The spec is checked whole
- * before any work; a progress bar over the jobs goes to stderr on a terminal.
+ * `tegum sweep export DIR --format json|csv|parquet [--out FILE]`,
+ * `tegum sweep status DIR [--json]` and `tegum sweep show DIR KEY` (docs/ARCHITECTURE.md §5.4;
+ * README, Sweeps). The spec is checked whole before any work; progress over the jobs
+ * goes to stderr (a bar on a terminal, lines otherwise). `status` answers while a
+ * sweep runs, from the status file the run keeps (src/sweep/status-file.ts).
  * DuckDB and BullMQ load only when a sweep command runs (every other command starts
  * without them).
  */
@@ -11,13 +13,14 @@ import { checkOutputDir, checkOutputFile } from '../experiments/output-paths.js'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import cliProgress from 'cli-progress';
 import { executionTarget } from '../core/execution-target.js';
 import { Command, Option } from 'commander';
 import type { SweepRunSummary } from '../sweep/run-sweep-local.js';
+import type { RunningStatus, SweepStatus } from '../sweep/status-file.js';
 import { parseQueueUrl } from '../sweep/queue-url.js';
 import { builtinSweepNames } from '../sweep/builtin-sweeps.js';
 import { parseChoice, parseIntIn } from './parse-options.js';
+import { createJobProgress } from './progress-display.js';
 import { UsageError } from './usage-error.js';
 
 interface RunFlags {
@@ -25,34 +28,6 @@ interface RunFlags {
   queue?: string;
   threads?: number;
   json?: boolean;
-}
-
-/** A bar over done / total jobs on a terminal's stderr; nothing otherwise. */
-export function jobProgressBar(label: string): {
-  update: (done: number, total: number) => void;
-  stop: () => void;
-} {
-  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: process.stderr,
-      format: ` ${label} {bar} {percentage}% | {value}/{total} jobs | ETA {eta_formatted}`,
-      hideCursor: true,
-      etaBuffer: 50,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
-  return {
-    update: (done, total) => {
-      if (!started) bar.start(total, done);
-      started = true;
-      bar.update(done);
-    },
-    stop: () => {
-      if (started) bar.stop();
-    },
-  };
 }
 
 const STORE_FILE = 'results.duckdb';
@@ -63,7 +38,11 @@ function report(summary: SweepRunSummary, json: boolean | undefined): void {
   } else {
     process.stdout.write(
       `sweep ${summary.name} (${summary.kind}): ${summary.done}/${summary.total} jobs stored in ${join(summary.out, STORE_FILE)}; ` +
-        `${summary.ran} run now, ${summary.skipped} already stored, ${summary.failed.length} failed; ` +
+        `${summary.ran} run now, ` +
+        (summary.collected
+          ? `${summary.collected} finished by workers while no coordinator ran (stored now), `
+          : '') +
+        `${summary.skipped} already stored, ${summary.failed.length} failed; ` +
         `${summary.wallSeconds.toFixed(1)} s\n`,
     );
   }
@@ -110,7 +89,7 @@ export function registerSweepCommand(program: Command): void {
       const queue = flags.queue === undefined ? undefined : parseQueueUrl(flags.queue);
       const { runSweepLocal } = await import('../sweep/run-sweep-local.js');
       const { runSweepQueue } = await import('../sweep/run-sweep-queue.js');
-      const bar = jobProgressBar(plan.spec.name);
+      const bar = createJobProgress(plan.spec.name);
       let summary: SweepRunSummary;
       try {
         summary =
@@ -159,20 +138,96 @@ export function registerSweepCommand(program: Command): void {
 
   sweep
     .command('status')
-    .description('print done / total jobs of a sweep directory')
+    .description(
+      'print done / total jobs of a sweep directory, over every spec run into it (also while one runs)',
+    )
     .argument('<dir>', 'a sweep directory')
     .option('--json', 'print JSON')
     .action(async (dir: string, flags: { json?: boolean }) => {
-      if (!existsSync(join(dir, STORE_FILE))) {
-        throw new UsageError(`${dir} holds no sweep store (no ${STORE_FILE})`);
-      }
-      const { ResultStore } = await import('../sweep/result-store.js');
-      const store = await ResultStore.openExisting(dir);
+      const status = await readStatus(dir);
+      process.stdout.write(flags.json ? JSON.stringify(status) + '\n' : formatStatus(status));
+    });
+
+  sweep
+    .command('show')
+    .description(
+      "print a stored job's resolved config (its config column) as JSON, e.g. to run it again",
+    )
+    .argument('<dir>', 'a sweep directory')
+    .argument('<key>', "the job's key (the key column) or enough of its first digits")
+    .action(async (dir: string, key: string) => {
+      const store = await openStore(dir);
       try {
-        const s = await store.status();
-        process.stdout.write(flags.json ? JSON.stringify(s) + '\n' : `${s.done} / ${s.total}\n`);
+        const text = await store.configOf(key);
+        process.stdout.write(JSON.stringify(JSON.parse(text), null, 2) + '\n');
       } finally {
         store.close();
       }
     });
+}
+
+/** Opens DIR's store to read. @throws UsageError when DIR holds none */
+async function openStore(dir: string) {
+  if (!existsSync(join(dir, STORE_FILE))) {
+    throw new UsageError(`${dir} holds no sweep store (no ${STORE_FILE})`);
+  }
+  const { ResultStore } = await import('../sweep/result-store.js');
+  return ResultStore.openExisting(dir);
+}
+
+/** How long `status` waits for a sweep that holds the store to write its status file. */
+const STATUS_WAIT_MS = 3000;
+
+/**
+ * DIR's status: from the store, or, while a running sweep holds it (DuckDB lets no
+ * other process in), from the status file that sweep keeps.
+ */
+async function readStatus(dir: string): Promise<SweepStatus | RunningStatus> {
+  const { StoreBusyError } = await import('../sweep/result-store.js');
+  const { readStatusFile, writerRuns } = await import('../sweep/status-file.js');
+  const t0 = performance.now();
+  for (;;) {
+    try {
+      const store = await openStore(dir);
+      try {
+        return await store.status();
+      } finally {
+        store.close();
+      }
+    } catch (err) {
+      if (!(err instanceof StoreBusyError)) throw err;
+      const file = readStatusFile(dir);
+      const writer = file !== null && writerRuns(file) ? file : null;
+      if (writer && (err.holder === undefined || err.holder === writer.running.pid)) return writer;
+      // A sweep just starting has the store before it writes the file; anyone else keeps it.
+      if (performance.now() - t0 > STATUS_WAIT_MS) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/**
+ * `done / total`, for the jobs of every spec run into the store (each job once); with
+ * several specs, a line for each; while a sweep runs, who runs it.
+ */
+export function formatStatus(status: SweepStatus | RunningStatus): string {
+  const lines: string[] = [];
+  let head = `${status.done} / ${status.total}`;
+  if (status.specs.length > 1) head += ` jobs of ${status.specs.length} specs`;
+  if ('running' in status) {
+    const ago = Math.max(0, (Date.now() - Date.parse(status.running.updated)) / 1000);
+    head += ` (running: pid ${status.running.pid} on ${status.running.host}, updated ${ago.toFixed(0)} s ago)`;
+  }
+  lines.push(head);
+  if (status.specs.length > 1) {
+    for (const s of status.specs) {
+      const axes = Object.entries(s.axes).map(([k, n]) => `${k} (${n})`);
+      lines.push(
+        `  spec ${s.position}: ${s.done} / ${s.total}; base ${JSON.stringify(s.base)}; axes ${axes.join(', ') || 'none'}; ${s.seeds} seed${s.seeds === 1 ? '' : 's'}; last run ${s.lastRun}`,
+      );
+    }
+  }
+  const unplanned = status.stored - status.done;
+  if (unplanned > 0) lines.push(`  and ${unplanned} rows stored by runs that recorded no spec`);
+  return lines.join('\n') + '\n';
 }

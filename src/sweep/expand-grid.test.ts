@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { axisValues, gridPoints, seedList } from './expand-grid.js';
+import type { SweepSpec } from './spec-schema.js';
+import {
+  axisValues,
+  firstPoint,
+  gridPoints,
+  gridSize,
+  seedCount,
+  seedList,
+} from './expand-grid.js';
 
 describe('axisValues', () => {
   it('spaces logspace points evenly in the exponent, ends exact', () => {
@@ -37,5 +45,21 @@ describe('seedList', () => {
   it('reads a count as 0..count−1 and keeps a list', () => {
     expect(seedList(3)).toEqual([0, 1, 2]);
     expect(seedList([5, 9])).toEqual([5, 9]);
+  });
+});
+
+describe('gridSize and firstPoint', () => {
+  it('count the points and give the first one without expanding the axes', () => {
+    const axes: SweepSpec['axes'] = {
+      a: { logspace: [-3, 0], num: 1e9 },
+      b: ['x', 'y'],
+      c: { linspace: [2, 5], num: 1e6 },
+    };
+    expect(gridSize(axes)).toBe(2e15);
+    expect(firstPoint(axes)).toEqual({ a: 0.001, b: 'x', c: 2 });
+    expect(gridSize({})).toBe(1);
+    expect(firstPoint({})).toEqual({});
+    expect(seedCount(3)).toBe(3);
+    expect(seedCount([5, 9])).toBe(2);
   });
 });

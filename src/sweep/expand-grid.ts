@@ -3,9 +3,35 @@
  * `{ logspace: [a, b], num }` = 10^a … 10^b and `{ linspace: [a, b], num }` = a … b,
  * `num` points evenly spaced, ends included), and the points of the cartesian
  * product of the axes, the first axis varying slowest. Seeds: a count c means
- * 0 … c − 1.
+ * 0 … c − 1. Sizes and first values are read without expanding anything, so a grid
+ * too large to expand can be refused first.
  */
 import type { AxisSpec, AxisValue, SweepSpec } from './spec-schema.js';
+
+/** How many values an axis has. */
+export function axisLength(axis: AxisSpec): number {
+  return Array.isArray(axis) ? axis.length : axis.num;
+}
+
+/** The number of grid points (the product of the axis lengths; 1 without axes), unexpanded. */
+export function gridSize(axes: SweepSpec['axes']): number {
+  return Object.values(axes).reduce((size, axis) => size * axisLength(axis), 1);
+}
+
+/** The grid's first point, unexpanded. */
+export function firstPoint(axes: SweepSpec['axes']): Record<string, AxisValue> {
+  return Object.fromEntries(
+    Object.entries(axes).map(([name, axis]) => [
+      name,
+      Array.isArray(axis) ? axis[0] : axisValues({ ...axis, num: 1 })[0],
+    ]),
+  );
+}
+
+/** How many seeds every point has. */
+export function seedCount(seeds: SweepSpec['seeds']): number {
+  return typeof seeds === 'number' ? seeds : seeds.length;
+}
 
 /** The values of one axis, in order. */
 export function axisValues(axis: AxisSpec): AxisValue[] {

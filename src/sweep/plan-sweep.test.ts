@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ResourceError } from '../core/errors.js';
 import { planSweep, SweepSpecError } from './plan-sweep.js';
+import { MAX_SWEEP_JOBS } from './sweep-size.js';
 
 const spec = {
   name: 'my-sweep',
@@ -137,5 +139,44 @@ describe('planSweep', () => {
     expect(m).not.toContain('\n');
     if (typeof message === 'string') expect(m).toBe(message);
     else expect(m).toMatch(message);
+  });
+
+  it('refuses a grid of 10¹² jobs before expanding it, naming the axis lengths and the limit', () => {
+    const t0 = performance.now();
+    const huge = {
+      ...spec,
+      axes: { lr: { logspace: [-4, -1], num: 1e6 }, sparsity: { linspace: [0, 0.9], num: 1e6 } },
+      seeds: 1,
+    };
+    expect(() => planSweep(huge)).toThrow(ResourceError);
+    expect(() => planSweep(huge)).toThrow(
+      'spec: the grid has 1,000,000,000,000 jobs (1,000,000 × 1,000,000 × 1 seed); a sweep may have at most 1,000,000 — use fewer values or seeds, or split it into several sweeps',
+    );
+    // Refused in a moment: expanding would take minutes, then exhaust the heap.
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
+  it('refuses one job more than MAX_SWEEP_JOBS', () => {
+    const over = {
+      ...spec,
+      axes: { lr: { logspace: [-4, -1], num: MAX_SWEEP_JOBS + 1 } },
+      seeds: 1,
+    };
+    expect(() => planSweep(over)).toThrow(
+      /^spec: the grid has 1,000,001 jobs \(1,000,001 × 1 seed\)/,
+    );
+  });
+
+  it('refuses a plan whose configs would not fit in memory, with the need and what the heap allows', () => {
+    // 10⁵ features: each config holds 10⁵ importances, 10⁴ jobs need gigabytes.
+    const big = {
+      ...spec,
+      base: { n: 100_000, m: 2, steps: 1 },
+      axes: { sparsity: { linspace: [0, 0.9], num: 1000 } },
+      seeds: 10,
+    };
+    expect(() => planSweep(big)).toThrow(
+      /^spec: the plan of 10,000 jobs needs about [\d.]+ GiB of memory \([\d.]+ KiB a job\); this process may use [\d.]+ GiB for it/,
+    );
   });
 });

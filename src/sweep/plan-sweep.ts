@@ -9,10 +9,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { runIdentity } from '../core/run-identity.js';
 import { builtinSweep, builtinSweepNames, type ExtraColumn } from './builtin-sweeps.js';
-import { gridPoints, seedList } from './expand-grid.js';
+import { firstPoint, gridPoints, seedList } from './expand-grid.js';
 import type { ColumnDef, JobKind } from './job-kind.js';
 import { jobKind, jobKindNames } from './job-kinds.js';
+import { FIXED_COLUMNS, TRAILING_COLUMNS } from './store-columns.js';
 import { formatSpecIssue, sweepSpecSchema, type AxisValue, type SweepSpec } from './spec-schema.js';
+import { checkJobCount, checkPlanMemory, sweepJobCount } from './sweep-size.js';
 
 /** A bad spec: the CLI prints its one-line message and exits 2. */
 export class SweepSpecError extends RangeError {
@@ -38,17 +40,7 @@ export interface SweepPlan {
   extraColumns: readonly ExtraColumn[];
 }
 
-/** Columns every row has besides the axes and metrics. */
-export const FIXED_COLUMNS: readonly ColumnDef[] = [
-  { name: 'key', type: 'VARCHAR' },
-  { name: 'seed', type: 'INTEGER' },
-];
-/** Columns after the metrics. */
-export const TRAILING_COLUMNS: readonly ColumnDef[] = [
-  { name: 'config', type: 'JSON' },
-  { name: 'wallSeconds', type: 'DOUBLE' },
-  { name: 'tegumVersion', type: 'VARCHAR' },
-];
+export { FIXED_COLUMNS, TRAILING_COLUMNS } from './store-columns.js';
 
 /** Reads SPEC: a built-in sweep's name, or a .yaml/.yml/.json file. */
 export function loadSweepSpec(spec: string): {
@@ -99,19 +91,24 @@ export function planSweep(raw: unknown, extraColumns: readonly ExtraColumn[] = [
       throw new SweepSpecError(`spec: axes.${key}: clashes with the result column '${key}'`);
     }
   }
-  const points = gridPoints(spec.axes);
+  // Sizes before expansion: a grid too large is refused in a moment.
+  checkJobCount(spec);
+  const resolve = (point: Record<string, AxisValue>, seed: number): object => {
+    try {
+      return kind.resolve({ ...spec.base, ...point }, seed);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      throw new SweepSpecError(`spec: ${keyPath(err.message, spec)}: ${err.message}`);
+    }
+  };
   const seeds = seedList(spec.seeds);
+  checkPlanMemory(sweepJobCount(spec), resolve(firstPoint(spec.axes), seeds[0]));
+  const points = gridPoints(spec.axes);
   const jobs: SweepJob[] = [];
   const seen = new Set<string>();
   for (const point of points) {
     for (const seed of seeds) {
-      let config: object;
-      try {
-        config = kind.resolve({ ...spec.base, ...point }, seed);
-      } catch (err) {
-        if (!(err instanceof RangeError)) throw err;
-        throw new SweepSpecError(`spec: ${keyPath(err.message, spec)}: ${err.message}`);
-      }
+      const config = resolve(point, seed);
       const key = runIdentity(config);
       if (seen.has(`${key}:${seed}`)) {
         throw new SweepSpecError(

@@ -19,6 +19,8 @@ export const QUEUE_SET = 'tegum:sweep-queues';
 export interface QueuedJob {
   key: string;
   seed: number;
+  /** Jobs in the sweep's plan (for a worker's progress lines); absent from older coordinators. */
+  total?: number;
   task: SweepJobTask;
 }
 

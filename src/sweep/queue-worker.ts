@@ -28,6 +28,19 @@ export const LOCK_MS = 5000;
 /** How often workers look for stalled jobs. */
 export const STALL_CHECK_MS = 2500;
 
+/** A job this worker finished. */
+export interface FinishedJob {
+  /** The sweep's queue (its name). */
+  queue: string;
+  key: string;
+  seed: number;
+  /** Jobs in the sweep, when its coordinator said. */
+  total?: number;
+  wallSeconds: number;
+  /** Jobs of this sweep this worker has finished, this one included. */
+  finishedHere: number;
+}
+
 /** A running worker. */
 export interface QueueWorker {
   threads: number;
@@ -45,6 +58,8 @@ export async function startQueueWorker(options: {
   pollMs?: number;
   /** Errors of the queue connection (retried meanwhile). */
   onError?: (err: Error) => void;
+  /** Called after every job this worker finished. */
+  onJob?: (job: FinishedJob) => void;
 }): Promise<QueueWorker> {
   await checkRedis(options.queue);
   const threads = options.threads ?? availableParallelism();
@@ -53,6 +68,7 @@ export async function startQueueWorker(options: {
   const redis = await redisClient(options.queue);
   const workers = new Map<string, Worker<QueuedJob, QueuedResult>>();
   let finished = 0;
+  const finishedBySweep = new Map<string, number>();
   const processJob = async (job: Job<QueuedJob, QueuedResult>): Promise<QueuedResult> => {
     const result = await pool.run<SweepJobResult>({
       module,
@@ -60,6 +76,16 @@ export async function startQueueWorker(options: {
       args: [job.data.task],
     });
     finished++;
+    const here = (finishedBySweep.get(job.queueName) ?? 0) + 1;
+    finishedBySweep.set(job.queueName, here);
+    options.onJob?.({
+      queue: job.queueName,
+      key: job.data.key,
+      seed: job.data.seed,
+      total: job.data.total,
+      wallSeconds: result.wallSeconds,
+      finishedHere: here,
+    });
     return encodeResult(result);
   };
   const watch = async () => {

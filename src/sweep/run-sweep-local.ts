@@ -13,7 +13,7 @@ import { PoolWorkerCrashError, WorkerPool } from '../core/worker-pool.js';
 import type { SweepJob, SweepPlan } from './plan-sweep.js';
 import { ResultStore } from './result-store.js';
 import type { SweepJobResult, SweepJobTask } from './run-job.js';
-import { removeOrphanedWeights, sweepColumns, sweepRow, writeKeptArrays } from './sweep-row.js';
+import { removeOrphanedWeights, storePlanOf, sweepRow, writeKeptArrays } from './sweep-row.js';
 
 /** Where and how to run. */
 export interface SweepRunOptions {
@@ -46,6 +46,11 @@ export interface SweepRunSummary {
   ran: number;
   /** Jobs found already stored. */
   skipped: number;
+  /**
+   * Queued runs: jobs that workers finished while no coordinator ran (a coordinator
+   * killed, then rerun), stored when this run began.
+   */
+  collected?: number;
   failed: FailedJob[];
   wallSeconds: number;
   /** Local runs: the pool's threads. */
@@ -62,10 +67,9 @@ export async function runSweepLocal(
   options: SweepRunOptions,
 ): Promise<SweepRunSummary> {
   const t0 = performance.now();
-  const store = await ResultStore.open(options.out, sweepColumns(plan));
+  const store = await ResultStore.open(options.out, storePlanOf(plan));
   removeOrphanedWeights(options.out);
   try {
-    await store.setPlan(plan.jobs);
     const stored = await store.storedJobs();
     const todo = plan.jobs.filter((j) => !stored.has(`${j.key}:${j.seed}`));
     const total = plan.jobs.length;
@@ -126,13 +130,12 @@ export async function runSweepLocal(
         await pool.close();
       }
     }
-    const status = await store.status();
     return {
       name: plan.spec.name,
       kind: plan.kind.name,
       out: options.out,
       total,
-      done: status.done,
+      done: await store.specDone(),
       ran: todo.length - failed.length,
       skipped: total - todo.length,
       failed,

@@ -22,7 +22,7 @@ import {
 import { checkRedis, type QueueUrl } from './queue-url.js';
 import { ResultStore } from './result-store.js';
 import type { FailedJob, SweepRunSummary } from './run-sweep-local.js';
-import { removeOrphanedWeights, sweepColumns, sweepRow, writeKeptArrays } from './sweep-row.js';
+import { removeOrphanedWeights, storePlanOf, sweepRow, writeKeptArrays } from './sweep-row.js';
 
 /** Where the queue is and where the store goes. */
 export interface SweepQueueOptions {
@@ -45,7 +45,7 @@ export async function runSweepQueue(
 ): Promise<SweepRunSummary> {
   const t0 = performance.now();
   await checkRedis(options.queue);
-  const store = await ResultStore.open(options.out, sweepColumns(plan));
+  const store = await ResultStore.open(options.out, storePlanOf(plan));
   removeOrphanedWeights(options.out);
   const connection = connectionOf(options.queue);
   const queue = new Queue<QueuedJob, QueuedResult>(plan.spec.name, {
@@ -95,15 +95,17 @@ export async function runSweepQueue(
   };
 
   try {
-    await store.setPlan(plan.jobs);
     for (const id of await store.storedJobs()) {
       const [key, seed] = id.split(':');
       stored.add(queueJobId(key, Number(seed)));
     }
     done = plan.jobs.filter((j) => stored.has(queueJobId(j.key, j.seed))).length;
+    const already = done;
     options.onProgress?.(done, total);
     await redis.sadd(QUEUE_SET, plan.spec.name);
+    // What workers finished while no coordinator ran (one was killed, say).
     await collect();
+    const collected = done - already;
     const todo = plan.jobs.filter((j) => !stored.has(queueJobId(j.key, j.seed)));
     // A rerun retries what failed before.
     for (const job of await queue.getJobs(['failed'])) {
@@ -113,7 +115,7 @@ export async function runSweepQueue(
       await queue.addBulk(
         todo.slice(i, i + BATCH).map((j) => ({
           name: plan.kind.name,
-          data: { key: j.key, seed: j.seed, task: taskOf(plan, j) },
+          data: { key: j.key, seed: j.seed, total, task: taskOf(plan, j) },
           opts: {
             jobId: queueJobId(j.key, j.seed),
             attempts: ATTEMPTS,
@@ -143,15 +145,15 @@ export async function runSweepQueue(
     }
     const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     if (Object.values(counts).every((c) => c === 0)) await redis.srem(QUEUE_SET, plan.spec.name);
-    const status = await store.status();
     return {
       name: plan.spec.name,
       kind: plan.kind.name,
       out: options.out,
       total,
-      done: status.done,
+      done: await store.specDone(),
       ran: ran - failed.size,
-      skipped: total - ran,
+      collected,
+      skipped: already,
       failed: [...failed.values()],
       wallSeconds: (performance.now() - t0) / 1000,
       queue: options.queue.url,

@@ -37,15 +37,28 @@ function start(args: string[]): {
   exited: Promise<number | null>;
   /** Resolves at the first line the process writes to stderr (a worker's "listening" line). */
   spoke: Promise<void>;
+  /** What it wrote to stderr so far. */
+  stderr: () => string;
 } {
   const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
   const spoke = new Promise<void>((resolve) => child.stderr?.once('data', () => resolve()));
-  child.stderr?.resume();
+  let text = '';
+  child.stderr?.setEncoding('utf8').on('data', (t: string) => (text += t));
   return {
     child,
     exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
     spoke,
+    stderr: () => text,
   };
+}
+
+/** Ends a worker: SIGTERM, then a second SIGTERM (which stops it at once) if it lingers. */
+async function stopWorker(w: ReturnType<typeof start>): Promise<void> {
+  if (w.child.exitCode !== null || w.child.signalCode !== null) return;
+  w.child.kill('SIGTERM');
+  const late = setTimeout(() => w.child.kill('SIGTERM'), 5_000);
+  await w.exited;
+  clearTimeout(late);
 }
 
 async function until(what: string, ok: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
@@ -97,28 +110,81 @@ describe('tegum sweep run --queue with tegum worker processes', () => {
         const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
         return Object.values(c).every((n) => n === 0);
       });
-      const rerun = start(['sweep', 'run', specFile, '--out', out, '--queue', redis.url]);
-      expect(await rerun.exited).toBe(0);
+      // The rerun collects what B finished meanwhile, and says how many.
+      const rerun = await runCli(['sweep', 'run', specFile, '--out', out, '--queue', redis.url]);
+      expect(rerun.status).toBe(0);
+      const said =
+        /^sweep queue-test \(toy\): 8\/8 jobs stored in .*; 0 run now, (\d+) finished by workers while no coordinator ran \(stored now\), (\d+) already stored, 0 failed; /.exec(
+          rerun.stdout,
+        );
+      expect(said, rerun.stdout).not.toBeNull();
+      expect(Number(said?.[1])).toBeGreaterThanOrEqual(1);
+      expect(Number(said?.[1]) + Number(said?.[2])).toBe(8);
       const rows = await exported(out);
       expect(new Set(rows.map((r) => `${String(r.key)}:${String(r.seed)}`)).size).toBe(8);
       expect(rows).toEqual(expected);
       expect(await queue.getCompletedCount()).toBe(0);
+      // Without a terminal, a worker says each job it finished, counting them.
+      const lines = workerB
+        .stderr()
+        .split('\n')
+        .filter((l) => l.includes(' done in '));
+      expect(lines.length).toBeGreaterThanOrEqual(1);
+      lines.forEach((line, i) =>
+        expect(line).toMatch(
+          new RegExp(
+            `^tegum worker: queue-test: job [0-9a-f]{12}…-[01] done in [\\d.]+ s \\(${i + 1} here\\)$`,
+          ),
+        ),
+      );
     } finally {
       // Both workers end here whatever happened above (a failed wait must not leave one
-      // running): SIGTERM, then a second SIGTERM, which stops a worker at once.
-      for (const w of [workerA, workerB]) {
-        if (w.child.exitCode !== null || w.child.signalCode !== null) continue;
-        w.child.kill('SIGTERM');
-        const late = setTimeout(() => w.child.kill('SIGTERM'), 5_000);
-        await w.exited;
-        clearTimeout(late);
-      }
+      // running).
+      for (const w of [workerA, workerB]) await stopWorker(w);
       await queue.close();
     }
   }, 120_000);
 });
 
 describe('tegum worker', () => {
+  it('prints a line per percent of a sweep of more than 100 jobs, not per job', async () => {
+    const big = join(dir, 'big.yaml');
+    writeFileSync(
+      big,
+      [
+        'name: queue-big',
+        'kind: theory',
+        'base: { n: 1000, d: 100, bound: welch }',
+        'axes: { alpha: { linspace: [0.5, 3], num: 150 } }',
+      ].join('\n'),
+    );
+    const worker = start(['worker', '--queue', redis.url, '--threads', '1']);
+    try {
+      await worker.spoke;
+      const r = await runCli([
+        'sweep',
+        'run',
+        big,
+        '--out',
+        join(dir, 'big'),
+        '--queue',
+        redis.url,
+      ]);
+      expect(r.status).toBe(0);
+      await until('the worker has said its last percent', async () =>
+        worker.stderr().includes('150 jobs done here, 100% of its 150'),
+      );
+      const lines = worker
+        .stderr()
+        .split('\n')
+        .filter((l) => l.startsWith('tegum worker: queue-big: '));
+      expect(lines).toHaveLength(100);
+      expect(lines[0]).toBe('tegum worker: queue-big: 2 jobs done here, 1% of its 150');
+    } finally {
+      await stopWorker(worker);
+    }
+  }, 60_000);
+
   it('stops at once on a second signal when its Redis has gone away', async () => {
     const own = await startRedis();
     const worker = start(['worker', '--queue', own.url, '--threads', '1']);

@@ -10,19 +10,25 @@ import { encodeNpy } from '../core/npy.js';
 import { TEGUM_VERSION } from '../core/version.js';
 import { writeFileAtomic } from '../core/output-batch.js';
 import type { ColumnDef, KeptArray } from './job-kind.js';
-import { FIXED_COLUMNS, TRAILING_COLUMNS, type SweepJob, type SweepPlan } from './plan-sweep.js';
+import type { SweepJob, SweepPlan } from './plan-sweep.js';
 import type { CellValue } from './result-store.js';
+import type { StorePlan } from './store-columns.js';
 import type { SweepJobResult } from './run-job.js';
 
-/** The store's columns for a plan, in order. */
-export function sweepColumns(plan: SweepPlan): ColumnDef[] {
-  return [
-    ...FIXED_COLUMNS,
-    ...plan.axisColumns,
-    ...plan.kind.columns,
-    ...plan.extraColumns.map(({ name, type }) => ({ name, type })),
-    ...TRAILING_COLUMNS,
-  ];
+/** What the store records of a plan: its spec, jobs, axis and result columns. */
+export function storePlanOf(plan: SweepPlan): StorePlan {
+  const { name, kind, base, axes, seeds } = plan.spec;
+  return {
+    name,
+    kind,
+    spec: { name, kind, base, axes, seeds },
+    jobs: plan.jobs,
+    axisColumns: plan.axisColumns,
+    resultColumns: [
+      ...plan.kind.columns,
+      ...plan.extraColumns.map(({ name: column, type }): ColumnDef => ({ name: column, type })),
+    ],
+  };
 }
 
 /** The row of a finished job. */
