@@ -1,13 +1,39 @@
 /**
- * Progress on stderr. `tegum reproduce`: a bar per experiment with time left when
- * stderr is a terminal, one line per start/finish otherwise (CI logs). A sweep's
- * jobs: a bar on a terminal; otherwise one line per finished job, or per percent
- * past JOB_LINES jobs. Time left is our own estimate (elapsed over jobs finished by
- * this run), never cli-progress's "NF" for a rate it cannot estimate yet.
+ * The CLI's one progress display, on stderr: bars drawn one way (`bars`) with one
+ * estimate of the time left (`EtaClock`: elapsed over the work this run did, never
+ * cli-progress's "NF" for a rate it cannot estimate yet). `tegum reproduce`: a bar per
+ * experiment on a terminal, one line per start/finish otherwise (CI logs). A sweep's
+ * jobs: a bar on a terminal; otherwise one line per finished job, or per percent past
+ * JOB_LINES jobs. A toy run's steps: a bar with the loss, on a terminal only.
  */
 import cliProgress from 'cli-progress';
 import type { Experiment, Profile } from '../experiments/experiment.js';
 import type { ProgressEvent } from '../experiments/reproduce.js';
+
+/**
+ * Time left from the rate since the first update: "estimating" until some work was done
+ * after it (work done before this run started does not count).
+ */
+export class EtaClock {
+  private first: { done: number; t: number } | undefined;
+
+  /** The time left at `done` of `total`, in words. */
+  text(done: number, total: number): string {
+    if (!this.first) this.first = { done, t: performance.now() };
+    if (done >= total) return formatEta(0);
+    if (done <= this.first.done) return formatEta(undefined);
+    const perUnit = (performance.now() - this.first.t) / 1000 / (done - this.first.done);
+    return formatEta(perUnit * (total - done));
+  }
+}
+
+/** Bars on `stream` in one style; `format` may use {eta_text}, filled from an EtaClock. */
+function bars(stream: NodeJS.WriteStream, format: string): cliProgress.MultiBar {
+  return new cliProgress.MultiBar(
+    { stream, format, hideCursor: true, clearOnComplete: false },
+    cliProgress.Presets.shades_classic,
+  );
+}
 
 /** A progress display: feed it events, stop it at the end. */
 export interface ProgressDisplay {
@@ -38,25 +64,24 @@ export function createProgressDisplay(list: Experiment[], profile: Profile): Pro
       stop: () => undefined,
     };
   }
-  const multi = new cliProgress.MultiBar(
-    {
-      stream: process.stderr,
-      format: ' {bar} {percentage}% | ETA {eta_formatted} | {title} {label}',
-      hideCursor: true,
-      clearOnComplete: false,
-      etaBuffer: 20,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  const bars = new Map(
-    list.map((x) => [x.id, multi.create(1000, 0, { title: x.title.padEnd(40), label: '' })]),
+  const multi = bars(process.stderr, ' {bar} {percentage}% | ETA {eta_text} | {title} {label}');
+  const experimentBars = new Map(
+    list.map((x) => [
+      x.id,
+      {
+        bar: multi.create(1000, 0, { title: x.title.padEnd(40), label: '', eta_text: '' }),
+        eta: new EtaClock(),
+      },
+    ]),
   );
   let stopped = false;
   return {
     update: (e) => {
-      const bar = bars.get(e.experiment.id);
+      const b = experimentBars.get(e.experiment.id);
+      if (!b) return;
       const label = e.kind === 'reused' ? '(reused)' : (e.label ?? '');
-      bar?.update(Math.round(e.fraction * 1000), { label });
+      const done = Math.round(e.fraction * 1000);
+      b.bar.update(done, { label, eta_text: b.eta.text(done, 1000) });
     },
     stop: () => {
       if (!stopped) multi.stop();
@@ -97,20 +122,14 @@ export function createJobProgress(
   label: string,
   stream: NodeJS.WriteStream = process.stderr,
 ): JobProgress {
-  let first: { done: number; t: number } | undefined;
-  const eta = (done: number, total: number): string => {
-    if (done >= total) return formatEta(0);
-    if (!first || done <= first.done) return formatEta(undefined);
-    const perJob = (performance.now() - first.t) / 1000 / (done - first.done);
-    return formatEta(perJob * (total - done));
-  };
+  const clock = new EtaClock();
   if (!stream.isTTY) {
-    let lastPercent = -1;
+    let lastPercent: number | undefined;
     return {
       update: (done, total) => {
         const percent = total > 0 ? Math.floor((100 * done) / total) : 100;
-        if (!first) {
-          first = { done, t: performance.now() };
+        const eta = clock.text(done, total);
+        if (lastPercent === undefined) {
           lastPercent = percent;
           stream.write(`tegum sweep ${label}: ${total} jobs, ${done} already stored\n`);
           return;
@@ -118,31 +137,58 @@ export function createJobProgress(
         if (total > JOB_LINES && percent === lastPercent) return;
         lastPercent = percent;
         stream.write(
-          `tegum sweep ${label}: ${done}/${total} jobs stored (${percent}%), ETA ${eta(done, total)}\n`,
+          `tegum sweep ${label}: ${done}/${total} jobs stored (${percent}%), ETA ${eta}\n`,
         );
       },
       stop: () => undefined,
     };
   }
-  const bar = new cliProgress.SingleBar(
-    {
-      stream,
-      format: ` ${label} {bar} {percentage}% | {value}/{total} jobs | ETA {eta_text}`,
-      hideCursor: true,
-    },
-    cliProgress.Presets.shades_classic,
+  return countBar(
+    stream,
+    ` ${label} {bar} {percentage}% | {value}/{total} jobs | ETA {eta_text}`,
+    clock,
+  );
+}
+
+/** Steps of a toy run and its loss: a bar on a terminal, nothing otherwise. */
+export interface StepProgress {
+  update: (step: number, steps: number, loss: number) => void;
+  stop: () => void;
+}
+
+/** The training bar of `tegum toy run` and `tegum rerun` (stderr, a terminal only). */
+export function createStepProgress(stream: NodeJS.WriteStream = process.stderr): StepProgress {
+  if (!stream.isTTY) return { update: () => undefined, stop: () => undefined };
+  const bar = countBar(
+    stream,
+    ' training {bar} {percentage}% | step {value}/{total} | ETA {eta_text} | loss {loss}',
+    new EtaClock(),
   );
   return {
-    update: (done, total) => {
-      if (!first) {
-        first = { done, t: performance.now() };
-        bar.start(total, done, { eta_text: eta(done, total) });
-        return;
-      }
-      bar.update(done, { eta_text: eta(done, total) });
+    update: (step, steps, loss) => bar.update(step, steps, { loss: loss.toPrecision(4) }),
+    stop: bar.stop,
+  };
+}
+
+/** One bar over a count, started at its first update. */
+function countBar(
+  stream: NodeJS.WriteStream,
+  format: string,
+  clock: EtaClock,
+): {
+  update: (done: number, total: number, payload?: Record<string, string>) => void;
+  stop: () => void;
+} {
+  const multi = bars(stream, format);
+  let bar: cliProgress.SingleBar | undefined;
+  return {
+    update: (done, total, payload = {}) => {
+      const values = { ...payload, eta_text: clock.text(done, total) };
+      if (!bar) bar = multi.create(total, done, values);
+      else bar.update(done, values);
     },
     stop: () => {
-      if (first) bar.stop();
+      if (bar) multi.stop();
     },
   };
 }

@@ -90,7 +90,7 @@ export function registerRerunCommand(program: Command): void {
           Object.entries(config).filter(([k]) => !PHASE_COORDINATES.includes(k)),
         );
         const run = resolveToyRun(input, await executionTarget());
-        const progress = toyProgressBar(process.stderr.isTTY === true);
+        const progress = toyProgressBar();
         try {
           printToyRun(await runToy({ run, onProgress: progress.onProgress }), json);
         } finally {

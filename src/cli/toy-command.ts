@@ -4,7 +4,6 @@
  * the weights as .npy (--save DIR) and write data and figures (--out DIR; presets
  * write to out/toy/PRESET by default). A progress bar goes to stderr.
  */
-import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
 import { runToy, type ToyRunResult } from '../experiments/toy-run.js';
 import { toyPreset, toyPresetNames } from '../toy/presets.js';
@@ -13,6 +12,7 @@ import { resolveToyRun } from '../toy/resolve-toy-run.js';
 import { TOY_RUN_FIELDS, type ResolvedToyRun, type ToyRunInput } from '../toy/toy-run-schema.js';
 import { executionTarget } from '../core/execution-target.js';
 import { formatTable } from './format-table.js';
+import { createStepProgress } from './progress-display.js';
 import { parseChoice } from './parse-options.js';
 import { addSchemaOptions, inputFromOptions } from './schema-options.js';
 import { UsageError } from './usage-error.js';
@@ -64,34 +64,12 @@ export async function toyRunFromFlags(
   return resolveToyRun(toyInputFromFlags(flags), await executionTarget());
 }
 
-/** A progress bar on stderr when it is a terminal. */
-export function toyProgressBar(enabled: boolean): {
-  onProgress?: (p: ToyProgress) => void;
-  stop: () => void;
-} {
-  if (!enabled) return { stop: () => undefined };
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: process.stderr,
-      format:
-        ' training {bar} {percentage}% | step {value}/{total} | ETA {eta_formatted} | loss {loss}',
-      hideCursor: true,
-      etaBuffer: 50,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
+/** The training progress of a toy run: the CLI's one display (./progress-display.ts). */
+export function toyProgressBar(): { onProgress: (p: ToyProgress) => void; stop: () => void } {
+  const display = createStepProgress();
   return {
-    onProgress: (p) => {
-      if (!started) {
-        bar.start(p.steps, 0, { loss: '' });
-        started = true;
-      }
-      bar.update(p.step, { loss: p.meanLoss.toPrecision(4) });
-    },
-    stop: () => {
-      if (started) bar.stop();
-    },
+    onProgress: (p) => display.update(p.step, p.steps, p.meanLoss),
+    stop: display.stop,
   };
 }
 
@@ -164,7 +142,7 @@ export function registerToyCommand(program: Command): void {
       // Output paths are checked before minutes of training, not after.
       if (flags.save !== undefined) checkOutputDir('--save', flags.save);
       if (out !== undefined) checkOutputDir('--out', out);
-      const progress = toyProgressBar(process.stderr.isTTY === true);
+      const progress = toyProgressBar();
       let result: ToyRunResult;
       try {
         result = await runToy({
