@@ -45,7 +45,7 @@ export function kStarSweepSource(dir: string): KStarSource {
       (r: Readonly<Record<string, CellValue>>) => ({
         n: Number(r.n),
         alpha: Number(r.alpha),
-        k: Number(r.constrainedK),
+        k: Number(r.blocks),
         loss: Number(r.loss),
       }),
     );

@@ -41,7 +41,7 @@ export const KSTAR_MAP_GRIDS: Readonly<Record<'quick' | 'full', KStarMapGrid>> =
 
 /**
  * The map as a sweep spec of the `pack` job kind (src/sweep/kinds/pack-job.ts):
- * n × α × constrainedK = 1 … d, the power objective.
+ * n × α × blocks k = 1 … d, the power objective.
  */
 export function kStarMapSpec(
   grid: KStarMapGrid,
@@ -56,7 +56,7 @@ export function kStarMapSpec(
     axes: {
       n: grid.ratios.map((r) => Math.round(r * grid.d)),
       alpha: grid.alphas,
-      constrainedK: Array.from({ length: grid.d }, (_, i) => i + 1),
+      blocks: Array.from({ length: grid.d }, (_, i) => i + 1),
     },
     seeds: [grid.seed],
   };

@@ -123,16 +123,12 @@ export function planSweep(raw: unknown, extraColumns: readonly ExtraColumn[] = [
   return { spec, kind, jobs, axisColumns, extraColumns };
 }
 
-const ALIASES: Record<string, string> = { nFeatures: 'n', nHidden: 'm', k: 'constrainedK' };
-
 /** Where a resolver's complaint points: the axis or base key its message begins with. */
 function keyPath(message: string, spec: SweepSpec): string {
   const word = /^([A-Za-z0-9]+)/.exec(message)?.[1] ?? '';
-  for (const key of [word, ALIASES[word]]) {
-    if (key && key in spec.axes) return `axes.${key}`;
-    if (key && key in spec.base) return `base.${key}`;
-  }
-  return word && !(word in spec.base) ? `base.${ALIASES[word] ?? word}` : 'base';
+  if (word in spec.axes) return `axes.${word}`;
+  if (word in spec.base) return `base.${word}`;
+  return word ? `base.${word}` : 'base';
 }
 
 function axisColumn(name: string, points: Record<string, AxisValue>[]): ColumnDef {
