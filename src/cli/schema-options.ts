@@ -21,7 +21,10 @@ export function fieldOption(name: string, fields: RunFields): Option {
     try {
       value = flag.parse(text);
     } catch (err) {
-      throw new InvalidArgumentError(`${(err as Error).message}.`);
+      // Text that is no number at all: say what the field allows, where it says it.
+      const allowed = field.schema.safeParse(Number.NaN);
+      const message = allowed.success ? (err as Error).message : allowed.error.issues[0].message;
+      throw new InvalidArgumentError(`${message}.`);
     }
     const r = field.schema.safeParse(value);
     if (!r.success) throw new InvalidArgumentError(`${r.error.issues[0].message}.`);

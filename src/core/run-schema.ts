@@ -175,6 +175,9 @@ export function parseRunInput<F extends RunFields>(
       );
     }
     if (value === undefined) continue;
+    // A resolved run writes null where a field does not apply (another objective's
+    // parameter, no blocks): given back, it is absent.
+    if (value === null && fields[key].resolved?.safeParse(null).success) continue;
     out[key] = parseField(key, fields[key], value);
   }
   return out as ParsedInput<F>;

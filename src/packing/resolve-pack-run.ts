@@ -66,8 +66,14 @@ export function resolvePackRun(
   // The objective checks its own parameters (alpha > 0, threshold in [0, 1), …).
   createObjective(objective, objectiveParamsOf(run));
   // The threads it runs on: a worker per task (at most the tasks), or, for a single task,
-  // the kernels' own threads (none on js). One count, recorded and reported.
+  // the kernels' own threads (none on js; none when no block needs optimizing). One
+  // count, recorded and reported.
   const tasks = packTasks(run).length;
-  run.threads = tasks > 1 ? Math.min(run.threads, tasks) : run.backend === 'js' ? 1 : run.threads;
+  run.threads =
+    tasks > 1
+      ? Math.min(run.threads, tasks)
+      : tasks === 0 || run.backend === 'js'
+        ? 1
+        : run.threads;
   return run;
 }

@@ -20,7 +20,7 @@ function alphaResult(alpha: number, losses: number[], kStar: number, factors: nu
       meanAbsCos: 0.25 / k,
       evenBlocks: true,
       layout: `${12 / k}×${4 / k}${k > 1 ? ` ×${k}` : ''}`,
-      config: resolvePackRun({ n: 12, d: 4, k, objective: 'power', objectiveParams: { alpha } }),
+      config: resolvePackRun({ n: 12, d: 4, blocks: k, objective: 'power', alpha }),
     })),
     kStarMeasured: kStar,
     best: {
