@@ -175,8 +175,11 @@ async function openStore(dir: string) {
   return ResultStore.openExisting(dir);
 }
 
-/** How long `status` waits for a sweep that holds the store to write its status file. */
-const STATUS_WAIT_MS = 3000;
+/**
+ * How long `status` waits for a sweep that holds the store to write its status file (a
+ * run writes it once its store is laid out: seconds on a loaded machine).
+ */
+const STATUS_WAIT_MS = 15_000;
 
 /**
  * DIR's status: from the store, or, while a running sweep holds it (DuckDB lets no

@@ -52,7 +52,8 @@ export interface PostFigureData {
 
 /** Computes both figures' data. @throws RangeError on bad config or an empty domain. */
 export function postFigureData(config: PostFigureConfig): PostFigureData {
-  const base = theoryModel({ ...config, alpha: 1 });
+  const { n, d, bound, loss, epsilon0 } = config;
+  const base = theoryModel({ n, d, bound, loss, epsilon0, alpha: 1 });
   const alphas = config.alphas ?? [0.5, 1, 1.5, 2];
   const curves = alphas.map((alpha) => {
     const model = withAlpha(base, alpha);

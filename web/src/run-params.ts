@@ -38,7 +38,9 @@ export function fieldNumber(
   max: number,
 ): number {
   const v = fieldParam<unknown>(params, fields, name, fallback);
-  return typeof v === 'number' ? Math.min(max, Math.max(min, v)) : fallback;
+  // A list flag (`sparsity`) gives a list; a control takes its one value.
+  const x = Array.isArray(v) && v.length === 1 ? (v[0] as unknown) : v;
+  return typeof x === 'number' ? Math.min(max, Math.max(min, x)) : fallback;
 }
 
 /** A control's label: the field's name and the first clause of its description. */
