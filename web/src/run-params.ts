@@ -45,6 +45,6 @@ export function fieldNumber(
 
 /** A control's label: the field's name and the first clause of its description. */
 export function fieldLabel(fields: RunFields, name: string): string {
-  const text = fields[name].description.split(' (')[0];
+  const text = fields[name].description.split(/ \(|;/)[0];
   return text.includes(name) ? text : `${name}: ${text}`;
 }
