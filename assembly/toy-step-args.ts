@@ -7,6 +7,8 @@
  * two sides share one order and never a hand-copied number.
  */
 
+import { AdamParams, setAdamParams } from './adam-update';
+
 @unmanaged
 export class ToyStepArgs {
   W: usize;
@@ -32,6 +34,11 @@ export class ToyStepArgs {
   beta2: f64;
   eps: f64;
   weightDecay: f64;
+}
+
+/** Adam's settings of a step, laid out at `at` (adam-update.ts). */
+export function adamParamsOf(at: usize, a: ToyStepArgs): AdamParams {
+  return setAdamParams(at, a.lr, a.beta1, a.beta2, a.eps, a.weightDecay, a.decoupled != 0, a.step);
 }
 
 /** The descriptor's size in bytes. */

@@ -12,9 +12,9 @@
  * toyTeamLayout; each thread's own buffers by a ToyScratch (toy-scratch.ts) of its own.
  */
 
-import { ADAM_PARAMS_BYTES, AdamParams, adamInstance, setAdamParams } from './adam-update';
+import { ADAM_PARAMS_BYTES, AdamParams, adamInstance } from './adam-update';
 import { samplePass } from './toy-gram-samples';
-import { ToyStepArgs } from './toy-step-args';
+import { adamParamsOf, ToyStepArgs } from './toy-step-args';
 import { scatterRow, streamBegin, streamRow, ToyData } from './toy-sample-stream';
 import { ceil4, TOY_SCRATCH_HEADER, ToyScratch } from './toy-scratch';
 
@@ -225,15 +225,6 @@ export function toyFinish(args: usize, inst: i32): void {
     lossSum += load<f64>(gt + row);
   }
   store<f32>(a.loss + ((<usize>inst) << 2), <f32>(lossSum / (<f64>L.B * <f64>n)));
-  const adam = setAdamParams(
-    changetype<usize>(L.adam),
-    a.lr,
-    a.beta1,
-    a.beta2,
-    a.eps,
-    a.weightDecay,
-    a.decoupled != 0,
-    a.step,
-  );
+  const adam = adamParamsOf(changetype<usize>(L.adam), a);
   adamInstance(a.W, a.b, a.mW, a.vW, a.mb, a.vb, L.gW, gb, inst, n, L.m, row, adam);
 }

@@ -9,14 +9,14 @@
  * toy-sample-stream.ts, Adam adam-update.ts.
  */
 
-import { adamInstance, setAdamParams } from './adam-update';
+import { adamInstance } from './adam-update';
 import { gemmRows, mirrorUpper, symmetrize, syrkUpper } from './gemm';
 import { factoredFinish, factoredIsCheaper, factoredPrepare } from './toy-factored';
 import { factoredSamplePass, factoredTilePass } from './toy-factored-samples';
 import { samplePass } from './toy-gram-samples';
 import { scatterRow, streamBegin, streamRow, ToyData } from './toy-sample-stream';
 import { ceil4, layToyScratch, SAMPLE_TILE } from './toy-scratch';
-import { ToyStepArgs } from './toy-step-args';
+import { adamParamsOf, ToyStepArgs } from './toy-step-args';
 
 export { toyScratchBytes } from './toy-scratch';
 
@@ -44,16 +44,7 @@ export function toyTrainStep(args: usize): void {
   const data = a.data;
   const D = changetype<ToyData>(data);
   const L = layToyScratch(a.scratch, n, m, ld, B, a.relu != 0);
-  const adam = setAdamParams(
-    changetype<usize>(L.adam),
-    a.lr,
-    a.beta1,
-    a.beta2,
-    a.eps,
-    a.weightDecay,
-    a.decoupled != 0,
-    a.step,
-  );
+  const adam = adamParamsOf(changetype<usize>(L.adam), a);
   const rowBytes = L.rowBytes;
   const n4 = ceil4(n);
   const nBytes = (<usize>n) << 2;

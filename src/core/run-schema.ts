@@ -309,3 +309,21 @@ export function threadsField(what: string, defaultText: string) {
     flag: numberFlag('<int>'),
   } as const satisfies RunField;
 }
+
+/** Adam's moment decays, β₁ and β₂ (PyTorch's defaults), for every kind that trains with it. */
+export const ADAM_BETA_FIELDS = {
+  beta1: {
+    schema: numberIn(0, 1, { hi: true }),
+    description: "Adam's first-moment decay β₁ (the coefficient, where the optimizer is momentum)",
+    default: 0.9,
+    spread: 'run',
+    flag: numberFlag(),
+  },
+  beta2: {
+    schema: numberIn(0, 1, { hi: true }),
+    description: "Adam's second-moment decay β₂",
+    default: 0.999,
+    spread: 'run',
+    flag: numberFlag(),
+  },
+} as const satisfies RunFields;

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import {
+  ADAM_BETA_FIELDS,
   BACKEND_FIELD,
   defineRunFields,
   threadsField,
@@ -127,20 +128,7 @@ export const PACK_RUN_FIELDS = defineRunFields({
     spread: 'run',
     flag: numberFlag(),
   },
-  beta1: {
-    schema: numberIn(0, 1, { hi: true }),
-    description: "Adam's first-moment decay β₁ (momentum's coefficient)",
-    default: 0.9,
-    spread: 'run',
-    flag: numberFlag(),
-  },
-  beta2: {
-    schema: numberIn(0, 1, { hi: true }),
-    description: "Adam's second-moment decay β₂",
-    default: 0.999,
-    spread: 'run',
-    flag: numberFlag(),
-  },
+  ...ADAM_BETA_FIELDS,
   relativeTolerance: {
     schema: numberIn(0, Infinity),
     description: 'stop when the loss falls by less than this share over a window',

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import {
+  ADAM_BETA_FIELDS,
   BACKEND_FIELD,
   defineRunFields,
   threadsField,
@@ -189,20 +190,7 @@ export const TOY_RUN_FIELDS = defineRunFields({
     spread: 'run',
     flag: numberFlag(),
   },
-  beta1: {
-    schema: numberIn(0, 1, { hi: true }),
-    description: "Adam's first-moment decay β₁",
-    default: 0.9,
-    spread: 'run',
-    flag: numberFlag(),
-  },
-  beta2: {
-    schema: numberIn(0, 1, { hi: true }),
-    description: "Adam's second-moment decay β₂",
-    default: 0.999,
-    spread: 'run',
-    flag: numberFlag(),
-  },
+  ...ADAM_BETA_FIELDS,
   eps: {
     schema: numberIn(0, Infinity),
     description: "Adam's ε",
