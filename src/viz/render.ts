@@ -7,7 +7,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import { Resvg } from '@resvg/resvg-js';
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
+import type { JSDOM as JSDOMClass } from 'jsdom';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** The font every figure asks for; DejaVu ships with Debian (fonts-dejavu-core). */
@@ -15,7 +16,12 @@ export const FIGURE_FONT = 'DejaVu Sans, sans-serif';
 
 let sharedDocument: Document | undefined;
 function svgDocument(): Document {
-  sharedDocument ??= new JSDOM('<!DOCTYPE html><html><body></body></html>').window.document;
+  if (sharedDocument === undefined) {
+    // jsdom loads on the first figure (half a second), not with every command that
+    // imports a module able to draw one.
+    const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: typeof JSDOMClass };
+    sharedDocument = new JSDOM('<!DOCTYPE html><html><body></body></html>').window.document;
+  }
   return sharedDocument;
 }
 
