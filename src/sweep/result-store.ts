@@ -66,6 +66,10 @@ const STATUS_EVERY_MS = 250;
 export class ResultStore {
   private statusWritten = 0;
   private statusPending: ReturnType<typeof setTimeout> | undefined;
+  /** The store's queued writes (inserts, status rewrites), one at a time. */
+  private chain: Promise<unknown> = Promise.resolve();
+  /** Set by `settle`: no more status rewrites. */
+  private settled = false;
   private closed = false;
 
   private constructor(
@@ -157,11 +161,32 @@ export class ResultStore {
     const names = this.columns.map((c) => quote(c.name));
     const values = this.columns.map((c) => cell(c, cellOf(c, row)));
     const slots = names.map((_, i) => `$${i + 1}`).join(', ');
-    await this.db.run(
-      `INSERT INTO results (${names.join(', ')}) VALUES (${slots}) ON CONFLICT DO NOTHING`,
-      values,
+    await this.serial(() =>
+      this.db.run(
+        `INSERT INTO results (${names.join(', ')}) VALUES (${slots}) ON CONFLICT DO NOTHING`,
+        values,
+      ),
     );
     this.statusSoon();
+  }
+
+  /**
+   * Waits until no write is in flight and stops the status file's timer: a writer calls
+   * it before its last reads and `close`, so the connection is idle when it closes (DuckDB
+   * does not take a close, nor a second query, while a query runs on the connection).
+   */
+  async settle(): Promise<void> {
+    this.settled = true;
+    clearTimeout(this.statusPending);
+    this.statusPending = undefined;
+    await this.chain;
+  }
+
+  /** Runs `op` after every write queued before it: the store's writes never overlap. */
+  private serial<T>(op: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(op, op);
+    this.chain = next.catch(() => undefined);
+    return next;
   }
 
   /** Jobs stored over every spec the store holds (each job once), and per spec. */
@@ -262,18 +287,21 @@ export class ResultStore {
     if (this.since !== undefined) removeStatusFile(this.dir);
   }
 
-  /** Rewrites the status file now. */
+  /** Rewrites the status file now, after the writes queued before it. */
   private async writeStatus(): Promise<void> {
     if (this.since === undefined) return;
-    this.statusWritten = performance.now();
-    const status = await this.status();
-    // Closed meanwhile: the file is gone and must stay gone.
-    if (!this.closed) writeStatusFile(this.dir, status, this.since);
+    await this.serial(async () => {
+      if (this.closed) return;
+      this.statusWritten = performance.now();
+      const status = await this.status();
+      // Closed meanwhile: the file is gone and must stay gone.
+      if (!this.closed) writeStatusFile(this.dir, status, this.since as string);
+    });
   }
 
   /** Rewrites the status file, at most every STATUS_EVERY_MS (the last change always). */
   private statusSoon(): void {
-    if (this.statusPending !== undefined) return;
+    if (this.statusPending !== undefined || this.settled) return;
     const wait = Math.max(0, this.statusWritten + STATUS_EVERY_MS - performance.now());
     this.statusPending = setTimeout(() => {
       this.statusPending = undefined;

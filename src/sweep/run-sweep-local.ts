@@ -130,6 +130,7 @@ export async function runSweepLocal(
         await pool.close();
       }
     }
+    await store.settle();
     return {
       name: plan.spec.name,
       kind: plan.kind.name,
@@ -143,6 +144,7 @@ export async function runSweepLocal(
       threads,
     };
   } finally {
+    await store.settle();
     store.close();
   }
 }

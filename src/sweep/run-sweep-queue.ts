@@ -150,7 +150,7 @@ export async function runSweepQueue(
       kind: plan.kind.name,
       out: options.out,
       total,
-      done: await store.specDone(),
+      done: await store.settle().then(() => store.specDone()),
       ran: ran - failed.size,
       collected,
       skipped: already,
@@ -161,6 +161,7 @@ export async function runSweepQueue(
   } finally {
     await queue.close();
     redis.disconnect();
+    await store.settle();
     store.close();
   }
 }
