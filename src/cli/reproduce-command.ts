@@ -5,7 +5,6 @@
  */
 import type { Command } from 'commander';
 import { experiments } from '../experiments/registry.js';
-import { reproduce } from '../experiments/reproduce.js';
 import { createProgressDisplay } from './progress-display.js';
 import { UsageError } from './usage-error.js';
 import { checkOutputDir } from '../experiments/output-paths.js';
@@ -45,6 +44,7 @@ export function registerReproduceCommand(program: Command): void {
       const list = ids ? inProfile.filter((e) => ids.includes(e.id)) : inProfile;
       const display = createProgressDisplay(list, profile);
       try {
+        const { reproduce } = await import('../experiments/reproduce.js');
         const result = await reproduce({
           out: flags.out,
           profile,

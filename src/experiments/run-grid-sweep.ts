@@ -5,9 +5,7 @@
  * then every stored row of the plan comes back as plain objects.
  */
 import { executionTarget } from '../core/execution-target.js';
-import { planSweep } from '../sweep/plan-sweep.js';
-import { ResultStore, type CellValue } from '../sweep/result-store.js';
-import { runSweepLocal } from '../sweep/run-sweep-local.js';
+import type { CellValue } from '../sweep/result-store.js';
 
 /** The rows of `spec`'s jobs, after running those not yet stored in `dir`. */
 export async function runGridSweep(
@@ -17,6 +15,10 @@ export async function runGridSweep(
 ): Promise<Record<string, CellValue>[]> {
   // Jobs resolve 'auto' to this machine's kernels, as `tegum sweep run` and `toy run` do.
   await executionTarget();
+  // The sweep engine (DuckDB among it) loads when a grid runs, not with every command.
+  const { planSweep } = await import('../sweep/plan-sweep.js');
+  const { ResultStore } = await import('../sweep/result-store.js');
+  const { runSweepLocal } = await import('../sweep/run-sweep-local.js');
   const plan = planSweep(spec);
   const summary = await runSweepLocal(plan, {
     out: dir,
