@@ -1,12 +1,13 @@
 /**
  * A run kind declared once (docs/ARCHITECTURE.md §6): each field of a run — its name, the
  * values it takes (a zod schema whose one error message says what is allowed), its
- * default as the help prints it, how it spreads over instances, a one-line description
- * and how a command-line flag's text becomes a value. Everything else is derived from
- * these declarations: the input and resolved TypeScript types, the strict parse of a
- * library, JSON or sweep input (an unknown key is a RangeError naming it), the commander
- * options (src/cli/schema-options.ts), the sweep kinds' keys, the explorer's URL
- * parameters and the README's option tables. A field has one name everywhere: the flag
+ * default (a value, or in words where the kind's resolver derives it), how it spreads
+ * over instances, a one-line description and how a command-line flag's text becomes a
+ * value. Everything else is derived from these declarations: the input and resolved
+ * TypeScript types, the strict parse of a library, JSON or sweep input (an unknown key is
+ * a RangeError naming it), the defaults, the commander options
+ * (src/cli/schema-options.ts), the sweep kinds' keys, the explorer's URL parameters and
+ * the README's option tables. A field has one name everywhere: the flag
  * is its kebab-case (`batchSize` ↔ `--batch-size`).
  */
 import { z } from 'zod';
