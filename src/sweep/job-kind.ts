@@ -18,6 +18,9 @@
 import { Registry } from '../core/registry.js';
 import type { AxisValue } from './spec-schema.js';
 
+/** A job's values: the spec's base fields overlaid with the point's axis values. */
+export type JobValues = Readonly<Record<string, AxisValue | number[]>>;
+
 /** A column of the results table: its name and DuckDB type. */
 export interface ColumnDef {
   name: string;
@@ -46,7 +49,7 @@ export interface JobKind<C extends object = object> {
   /** Metric columns, in order. */
   readonly columns: readonly ColumnDef[];
   /** The complete resolved config of one job. @throws RangeError naming the key. */
-  resolve(values: Readonly<Record<string, AxisValue | number[]>>, seed: number): C;
+  resolve(values: JobValues, seed: number): C;
   /** Runs one job. @throws an Error saying why it failed (e.g. divergence). */
   run(config: C): JobOutput | Promise<JobOutput>;
 }

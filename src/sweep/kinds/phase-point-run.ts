@@ -8,7 +8,7 @@ import { knownExecutionTarget } from '../../core/execution-target.js';
 import { defineRunFields, numberIn, parseRunInput } from '../../core/run-schema.js';
 import { resolveToyRun } from '../../toy/resolve-toy-run.js';
 import { TOY_RUN_FIELDS, type ResolvedToyRun } from '../../toy/toy-run-schema.js';
-import type { JobValues } from './read-values.js';
+import type { JobValues } from '../job-kind.js';
 
 /** A phase job's fields: the point, and the toy run's training fields it passes on. */
 export const PHASE_POINT_FIELDS = defineRunFields({
