@@ -17,13 +17,7 @@ import type { ResolvedToyRun } from './toy-run-schema.js';
  */
 export function createToyState(run: ResolvedToyRun, initialise = true): ToyState {
   const { instances: nI, n, m } = run;
-  const featureProbability = new Float32Array(nI * n);
-  const perInstance = run.sparsity.length === nI;
-  for (let i = 0; i < nI; i++) {
-    for (let f = 0; f < n; f++) {
-      featureProbability[i * n + f] = 1 - (perInstance ? run.sparsity[i] : run.sparsity[i * n + f]);
-    }
-  }
+  const featureProbability = featureProbabilityOf(run.sparsity, nI, n);
   const importance = new Float32Array(nI * n);
   if (run.importance.length === n) {
     for (let i = 0; i < nI; i++) importance.set(run.importance, i * n);
@@ -47,6 +41,24 @@ export function createToyState(run: ResolvedToyRun, initialise = true): ToyState
   });
   if (initialise) initialiseWeights(state, run);
   return state;
+}
+
+/**
+ * p = 1 − S [instances, n] (float32, as the kernels hold it) from S [instances] or
+ * [instances × n].
+ */
+export function featureProbabilityOf(
+  sparsity: readonly number[],
+  instances: number,
+  n: number,
+): Float32Array {
+  const p = new Float32Array(instances * n);
+  const perInstance = sparsity.length === instances;
+  for (let i = 0; i < instances; i++) {
+    for (let f = 0; f < n; f++)
+      p[i * n + f] = 1 - (perInstance ? sparsity[i] : sparsity[i * n + f]);
+  }
+  return p;
 }
 
 /** Draws every instance's W from generator seed + i and keeps the generators' states. */

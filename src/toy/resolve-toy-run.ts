@@ -11,6 +11,7 @@ import type { ExecutionTarget } from '../core/execution-target.js';
 import { parseRunInput, resolvedRun, withDefaults } from '../core/run-schema.js';
 import { buildToySampling } from '../core/toy-sampling.js';
 import { checkInteger, checkObject } from '../core/check-args.js';
+import { featureProbabilityOf } from './create-toy-state.js';
 import { importanceDecay } from './grids.js';
 import {
   decayRatio,
@@ -54,13 +55,13 @@ export function resolveToyRun(
   const correlated = featureSetsOf(given.correlated);
   const anticorrelated = featureSetsOf(given.anticorrelated);
   // Sets against n, overlaps, and one density per set in every instance.
-  const density = new Float32Array(instances * n);
-  for (let i = 0; i < instances; i++) {
-    for (let f = 0; f < n; f++) {
-      density[i * n + f] = 1 - (sparsity.length === instances ? sparsity[i] : sparsity[i * n + f]);
-    }
-  }
-  buildToySampling(density, instances, n, correlated, anticorrelated);
+  buildToySampling(
+    featureProbabilityOf(sparsity, instances, n),
+    instances,
+    n,
+    correlated,
+    anticorrelated,
+  );
   const { optimizer, lr } = given;
   const weightDecay = given.weightDecay ?? (optimizer === 'adamw' ? 0.01 : 0);
   if (lr * weightDecay >= 1) {

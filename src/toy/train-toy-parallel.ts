@@ -14,7 +14,7 @@ import { sliceToyRun } from './resolve-toy-run.js';
 import { restoreSnapshot, type ToyChunkResult, type ToySnapshot } from './toy-chunk.js';
 import type { ResolvedToyRun } from './toy-run-schema.js';
 import type { ToyTrainingResult } from './train-toy.js';
-import { ToyTrainingLoop, type ToyProgress } from './training-loop.js';
+import { mean, ToyTrainingLoop, type ToyProgress } from './training-loop.js';
 
 /** The built task module (workers load JavaScript only, so from src point at dist). */
 function taskModule(): URL {
@@ -42,7 +42,9 @@ export async function trainToyModelsParallel(
   const { n, m, instances: nI } = run;
   const parts = Math.min(pool.size, nI);
   const cost = Array.from({ length: nI }, (_, i) => {
-    const p = 1 - (run.sparsity.length === nI ? run.sparsity[i] : mean(run.sparsity, i * n, n));
+    const p =
+      1 -
+      (run.sparsity.length === nI ? run.sparsity[i] : mean(run.sparsity.slice(i * n, (i + 1) * n)));
     return toyStepCost(p, n, m, run.batchSize);
   });
   const bounds = balancedBounds(cost, parts);
@@ -67,12 +69,6 @@ export async function trainToyModelsParallel(
     if (s) restoreSnapshot(state, s, bounds[k]);
   });
   return { state, steps: run.steps, finalLoss: loop.finalLoss() };
-}
-
-function mean(v: readonly number[], from: number, count: number): number {
-  let s = 0;
-  for (let i = from; i < from + count; i++) s += v[i];
-  return s / count;
 }
 
 /**
