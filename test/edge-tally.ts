@@ -131,7 +131,7 @@ const cli: Case[] = [
   [[...Y, '--steps', '0'], [0]],
   [[...Y, '--schedule', 'nope'], [2]],
   [[...Y, '--optimizer', 'sgd'], [2]],
-  [[...Y, '--activation', 'tanh'], [2]],
+  [[...Y, '--model', 'tanh'], [2]],
   [[...Y, '--seed', '2.5'], [2]],
   [['toy', 'run', '--n', '100000', '--m', '100000', '--sparsity', '0', '--steps', '1'], [2]],
   [['toy', 'run', '--n', '1e9', '--m', '2', '--sparsity', '0', '--steps', '1'], [2]],

@@ -98,7 +98,7 @@ describe('tegum toy run --json', () => {
       instances: 2,
       sparsity: [0, 0.9],
       importance: [1, 1, 1, 1, 1],
-      activation: 'relu',
+      model: 'relu-output',
       init: 'xavier-normal',
       batchSize: 1024,
       optimizer: 'adamw',

@@ -11,7 +11,7 @@
  * browser bundles leave it out.
  */
 
-import type { Kernels } from './backend.js';
+import { jsKernels, type Kernels } from './backend.js';
 import type { ToyState } from './toy-state.js';
 
 /** The addon's exports (native/src/tegum-native.c). */
@@ -116,6 +116,7 @@ export async function loadNativeKernels(threads = 1): Promise<Kernels> {
       return x.powerPackingGradient(out, V, G, d, n, alpha, smoothing);
     },
     toyTrainStep(s: ToyState, lr: number, loss: Float32Array) {
+      if (s.model === 'neuron' || s.model === 'abs') return jsKernels.toyTrainStep(s, lr, loss);
       // `threads` for OpenBLAS's products and for the sparse form's sample pass (split by
       // features; OpenBLAS idles meanwhile): never more than `threads` busy at once.
       ours();
@@ -135,6 +136,7 @@ export async function loadNativeKernels(threads = 1): Promise<Kernels> {
       }
     },
     toySampleBatch(out: Float32Array, s: ToyState, inst: number) {
+      if (s.signed) return jsKernels.toySampleBatch(out, s, inst);
       const n = s.nFeatures;
       sampler.open(s);
       try {

@@ -13,7 +13,8 @@
  *   value per member in the set's order, an active anticorrelated set its member
  *   ⌊r·|set| / 2³²⌋, then that member's value.
  *
- * Values are U[0, 1) from the top 24 bits of a draw (float32-exact).
+ * Values are U[0, 1) from the top 24 bits of a draw (float32-exact); for a signed state
+ * (the absolute-value model) each value v is written as 2v − 1, U[−1, 1), also exact.
  */
 
 import type { ToyState } from './toy-state.js';
@@ -59,6 +60,8 @@ export function streamRow(
   const ro = 4 * inst;
   const n = state.nFeatures;
   const sm = state.sampling;
+  const a = state.signed ? 2 : 1;
+  const c = state.signed ? -1 : 0;
   let nnz = 0;
   if (!sm.unitStream[inst]) {
     const total = state.batchSize * n;
@@ -68,7 +71,7 @@ export function streamRow(
     let val = cursor.val;
     while (pos < rowEnd) {
       nzIndex[nnz] = pos - s * n;
-      nzValue[nnz++] = val;
+      nzValue[nnz++] = a * val + c;
       pos += 1 + nextGap(rs, ro, invLogQ);
       if (pos < total) val = uniform24(xoshiroNext(rs, ro));
     }
@@ -79,20 +82,20 @@ export function streamRow(
   const P = inst * sm.nUnits;
   for (let u = 0; u < sm.nUnits; u++) {
     if (!(xoshiroNext(rs, ro) * 2.3283064365386963e-10 < sm.unitProbability[P + u])) continue;
-    const a = sm.unitStart[u];
+    const first = sm.unitStart[u];
     const kind = sm.unitKind[u];
     if (kind === UNIT_CORRELATED) {
-      for (let f = a; f < sm.unitStart[u + 1]; f++) {
+      for (let f = first; f < sm.unitStart[u + 1]; f++) {
         nzIndex[nnz] = sm.unitFeature[f];
-        nzValue[nnz++] = uniform24(xoshiroNext(rs, ro));
+        nzValue[nnz++] = a * uniform24(xoshiroNext(rs, ro)) + c;
       }
     } else {
-      let f = a;
+      let f = first;
       // ⌊r · |set| / 2³²⌋ is exact in float64: r · |set| < 2⁵³.
       if (kind === UNIT_ANTICORRELATED)
-        f += Math.floor((xoshiroNext(rs, ro) * (sm.unitStart[u + 1] - a)) / 4294967296);
+        f += Math.floor((xoshiroNext(rs, ro) * (sm.unitStart[u + 1] - first)) / 4294967296);
       nzIndex[nnz] = sm.unitFeature[f];
-      nzValue[nnz++] = uniform24(xoshiroNext(rs, ro));
+      nzValue[nnz++] = a * uniform24(xoshiroNext(rs, ro)) + c;
     }
   }
   return nnz;

@@ -21,7 +21,12 @@ export interface ToyStateSpec {
   readonly nFeatures: number;
   readonly nHidden: number;
   readonly batchSize: number;
+  /** The model (docs/ARCHITECTURE.md §3): which kernel trains it and what W2 holds. */
+  readonly model: 'relu-output' | 'linear' | 'neuron' | 'abs';
+  /** The output is ReLU'd: every model but 'linear'. */
   readonly relu: boolean;
+  /** Active features are U[−1, 1) rather than U[0, 1) (the absolute-value model's data). */
+  readonly signed: boolean;
   readonly decoupled: boolean;
   readonly weightDecay: number;
   readonly beta1: number;
@@ -45,6 +50,10 @@ export interface ToyState extends ToyStateSpec {
   readonly vW: Float32Array; // [nInstances, nHidden, nFeatures] second moment
   readonly mb: Float32Array; // [nInstances, nFeatures]
   readonly vb: Float32Array; // [nInstances, nFeatures]
+  /** The untied second layer (the 'abs' model; empty otherwise): y' = ReLU(W2 h + b). */
+  readonly W2: Float32Array; // [nInstances, nFeatures, nHidden]
+  readonly mW2: Float32Array; // [nInstances, nFeatures, nHidden]
+  readonly vW2: Float32Array; // [nInstances, nFeatures, nHidden]
   /** 1 / ln(1 − p) per instance, p = sampling.density: the geometric skip's scale (−0 for p = 1). */
   readonly invLogQ: Float64Array; // [nInstances]
   readonly rngState: Uint32Array; // [nInstances, 4] xoshiro128** words
@@ -64,6 +73,13 @@ export interface ToyScratch {
   readonly cursor: StreamCursor;
   readonly gW: Float32Array; // [nInstances, nHidden, nFeatures]
   readonly gb: Float32Array; // [nInstances, nFeatures]
+  readonly gW2: Float32Array; // [nInstances, nFeatures, nHidden] (the 'abs' model)
+  /** The neuron models' per-sample hidden layer and its gradient. */
+  readonly h: Float64Array; // [nHidden]
+  readonly dh: Float64Array; // [nHidden]
+  readonly active: Int32Array; // [nHidden] the neurons with h > 0
+  /** Their gradients of one instance in float64: ∂L/∂W [m, n], then ∂L/∂W2 [n, m]. */
+  readonly acc: Float64Array; // [2 nHidden nFeatures] (the neuron models; empty otherwise)
 }
 
 /**
@@ -75,6 +91,7 @@ export interface ToyScratch {
 export function allocateToyState(spec: ToyStateSpec): ToyState {
   const { nInstances: nI, nFeatures: n, nHidden: m } = spec;
   const invLogQ = new Float64Array(nI);
+  const w2 = spec.model === 'abs' ? nI * n * m : 0;
   for (let i = 0; i < nI; i++) invLogQ[i] = 1 / Math.log1p(-spec.sampling.density[i]);
   return {
     ...spec,
@@ -85,6 +102,9 @@ export function allocateToyState(spec: ToyStateSpec): ToyState {
     vW: new Float32Array(nI * m * n),
     mb: new Float32Array(nI * n),
     vb: new Float32Array(nI * n),
+    W2: new Float32Array(w2),
+    mW2: new Float32Array(w2),
+    vW2: new Float32Array(w2),
     invLogQ,
     rngState: new Uint32Array(nI * 4),
     scratch: {
@@ -97,6 +117,11 @@ export function allocateToyState(spec: ToyStateSpec): ToyState {
       cursor: { pos: 0, val: 0 },
       gW: new Float32Array(nI * m * n),
       gb: new Float32Array(nI * n),
+      gW2: new Float32Array(w2),
+      h: new Float64Array(m),
+      dh: new Float64Array(m),
+      active: new Int32Array(m),
+      acc: new Float64Array(spec.model === 'neuron' || spec.model === 'abs' ? 2 * m * n : 0),
     },
   };
 }

@@ -66,7 +66,7 @@ function referenceOf(state: ToyState, i: number): { model: ReferenceModel; X: Fl
   const model: ReferenceModel = {
     n,
     m,
-    relu: state.relu,
+    model: state.model,
     W: Float64Array.from(state.W.subarray(i * m * n, (i + 1) * m * n)),
     b: Float64Array.from(state.b.subarray(i * n, (i + 1) * n)),
     importance: Float64Array.from(state.importance.subarray(i * n, (i + 1) * n)),
@@ -165,7 +165,7 @@ describe('createToyState', () => {
     const input: ToyRunInput = {
       ...BASE,
       optimizer: 'adam',
-      activation: 'linear',
+      model: 'linear',
       beta1: 0.8,
       beta2: 0.99,
       eps: 1e-6,
@@ -205,8 +205,8 @@ describe('createToyState', () => {
     expect(() => resolveToyRun({ ...BASE, importance: [1, 2] })).toThrow(
       'importance must have n = 7 or instances × n = 21 entries, got 2',
     );
-    expect(() => resolveToyRun({ ...BASE, activation: 'tanh' as 'relu' })).toThrow(
-      "activation must be one of relu, linear, got 'tanh'",
+    expect(() => resolveToyRun({ ...BASE, model: 'tanh' as 'linear' })).toThrow(
+      "model must be one of relu-output, linear, neuron, abs, got 'tanh'",
     );
     expect(() => resolveToyRun({ ...BASE, beta2: 1 })).toThrow('beta2 must be in [0, 1), got 1');
     // The per-instance seeds list is gone: instance i is seeded seed + i.
@@ -217,9 +217,9 @@ describe('createToyState', () => {
 });
 
 describe('toyGradient', () => {
-  for (const activation of ['relu', 'linear'] as const) {
-    it(`matches the float64 per-sample chain rule for the ${activation} model`, () => {
-      const state = toyStateOf({ ...BASE, activation });
+  for (const model of ['relu-output', 'linear'] as const) {
+    it(`matches the float64 per-sample chain rule for the ${model} model`, () => {
+      const state = toyStateOf({ ...BASE, model });
       for (let k = 0; k < state.b.length; k++) state.b[k] = 0.1 * Math.sin(k); // b ≠ 0 exercises it
       const refs = [0, 1, 2].map((i) => referenceOf(state, i));
       const gW = new Float32Array(state.W.length);
@@ -241,7 +241,7 @@ describe('toyGradient', () => {
   }
 
   it('agrees with central finite differences of the float64 loss', () => {
-    const state = toyStateOf({ ...BASE, activation: 'relu' });
+    const state = toyStateOf({ ...BASE, model: 'relu-output' });
     const { model, X } = referenceOf(state, 0);
     const { gW, gb } = referenceLossAndGradient(model, X, state.batchSize);
     const h = 1e-6;
@@ -262,7 +262,7 @@ describe('toyGradient', () => {
   });
 
   it('agrees with finite differences of its own float32 loss', () => {
-    const state = toyStateOf({ ...BASE, activation: 'linear', instances: 1, sparsity: 0.5 });
+    const state = toyStateOf({ ...BASE, model: 'linear', instances: 1, sparsity: 0.5 });
     const gW = new Float32Array(state.W.length);
     const gb = new Float32Array(state.b.length);
     const loss = new Float64Array(1);
@@ -357,8 +357,8 @@ describe.each(await kernelBackends())(
       [50, 7, 64],
       [203, 20, 256],
     ]) {
-      for (const activation of ['relu', 'linear'] as const) {
-        it(`gives the float64 gradients on dense and sparse ${activation} instances, ${n} × ${m}`, () => {
+      for (const model of ['relu-output', 'linear'] as const) {
+        it(`gives the float64 gradients on dense and sparse ${model} instances, ${n} × ${m}`, () => {
           const state = toyStateOf({
             instances: 4,
             n,
@@ -366,7 +366,7 @@ describe.each(await kernelBackends())(
             batchSize: B,
             sparsity: sparsityOf([1, 0.5, 0.02, 0.05]),
             importance: Array.from({ length: n }, (_, f) => 0.98 ** f),
-            activation,
+            model,
             seed: n,
           });
           for (let k = 0; k < state.b.length; k++) state.b[k] = 0.1 * Math.sin(k);
@@ -510,17 +510,17 @@ describe.each((await kernelBackends()).filter(([, backend]) => backend === 'nati
       seed: 9,
     };
     const sets = { correlated: [[0, 7, 150]], anticorrelated: [[1, 202, 33]] };
-    for (const activation of ['relu', 'linear'] as const)
+    for (const model of ['relu-output', 'linear'] as const)
       for (const optimizer of ['adam', 'adamw'] as const)
         for (const [data, extra] of [
           ['independent', {}],
           ['correlated and anticorrelated', sets],
         ] as const) {
-          it(`draws the same batches and agrees step by step: ${activation}, ${optimizer}, ${data} features`, async () => {
+          it(`draws the same batches and agrees step by step: ${model}, ${optimizer}, ${data} features`, async () => {
             const config: ToyRunInput = {
               ...base,
               ...extra,
-              activation,
+              model,
               optimizer,
               weightDecay: 0.05,
             };

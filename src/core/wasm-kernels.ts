@@ -6,7 +6,7 @@
  * copied back; the copies are memcpy-speed and small beside the kernels' O(n²d) work.
  */
 
-import type { Kernels } from './backend.js';
+import { jsKernels, type Kernels } from './backend.js';
 import { companionUrl } from './companion-url.js';
 import { relaxedSimdSupported } from './relaxed-simd.js';
 import type { ToyState } from './toy-state.js';
@@ -258,6 +258,7 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
   return {
     name: 'wasm',
     toySampleBatch(out: Float32Array, s: ToyState, inst: number) {
+      if (s.signed) return jsKernels.toySampleBatch(out, s, inst);
       const { batchSize: B, nFeatures: n } = s;
       top = base;
       const d = allocToyData(alloc, x, s);
@@ -325,6 +326,7 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
       return loss;
     },
     toyTrainStep(s: ToyState, lr: number, loss: Float32Array) {
+      if (s.model === 'neuron' || s.model === 'abs') return jsKernels.toyTrainStep(s, lr, loss);
       const { nInstances: nI, nFeatures: n, nHidden: m } = s;
       const ld = strideOf(n);
       top = base;

@@ -150,7 +150,7 @@ function sparseLimitRows(state: ToyState, instances: ToyInstanceSummary[], confi
         state.nHidden,
         n,
         r.sparsity,
-        config.activation,
+        config.model === 'linear' ? 'linear' : 'relu',
       ),
     }));
 }

@@ -1,6 +1,6 @@
 /**
  * The toy models of a resolved run, allocated and initialised (Elhage et al. 2022 §2):
- * W drawn per instance from its own seeded generator — Xavier-normal, std =
+ * W (and the untied model's W2) drawn per instance from its own seeded generator — Xavier-normal, std =
  * √(2 / (n + m)), or Xavier-uniform on ±√(6 / (n + m)) (Glorot & Bengio 2010, with
  * fan_in = n, fan_out = m) — b = 0, Adam moments 0, and each instance's generator left
  * where its draw ended, so its data stream follows. Takes only a resolved run
@@ -29,7 +29,9 @@ export function createToyState(run: ResolvedToyRun, initialise = true): ToyState
     nFeatures: n,
     nHidden: m,
     batchSize: run.batchSize,
-    relu: run.activation === 'relu',
+    model: run.model,
+    relu: run.model !== 'linear',
+    signed: run.model === 'abs',
     decoupled: run.optimizer === 'adamw',
     weightDecay: run.weightDecay,
     beta1: run.beta1,
@@ -61,7 +63,10 @@ export function featureProbabilityOf(
   return p;
 }
 
-/** Draws every instance's W from generator seed + i and keeps the generators' states. */
+/**
+ * Draws every instance's W (then, for the untied model, W2 [n, m] on the same scale) from
+ * generator seed + i and keeps the generators' states.
+ */
 function initialiseWeights(state: ToyState, run: ResolvedToyRun): void {
   const { W, rngState, nInstances: nI } = state;
   const size = run.m * run.n;
@@ -74,6 +79,14 @@ function initialiseWeights(state: ToyState, run: ResolvedToyRun): void {
       for (let k = 0; k < size; k++) W[o + k] = rng.normal() * scale;
     } else {
       for (let k = 0; k < size; k++) W[o + k] = (2 * rng.uniform() - 1) * scale;
+    }
+    if (state.W2.length > 0) {
+      const W2 = state.W2;
+      if (normal) {
+        for (let k = 0; k < size; k++) W2[o + k] = rng.normal() * scale;
+      } else {
+        for (let k = 0; k < size; k++) W2[o + k] = (2 * rng.uniform() - 1) * scale;
+      }
     }
     rngState.set(rng.state, 4 * i);
   }

@@ -9,7 +9,7 @@
 
 import { checkToyState } from '../core/toy-state.js';
 import { Rng } from '../core/rng.js';
-import { toyGradient } from '../core/toy-gradient.js';
+import { toyModelGradient } from '../core/toy-model-gradient.js';
 import type { ToyState } from '../core/toy-state.js';
 
 /**
@@ -35,9 +35,8 @@ export function evaluateToyLoss(
   for (let i = 0; i < state.nInstances; i++) state.rngState.set(evalState, 4 * i);
   const loss = new Float64Array(state.nInstances);
   out.fill(0);
-  const { gW, gb } = state.scratch;
   for (let k = 0; k < batches; k++) {
-    toyGradient(gW, gb, loss, state);
+    toyModelGradient(state, loss);
     for (let i = 0; i < state.nInstances; i++) out[i] += loss[i] / batches;
   }
   state.rngState.set(saved);

@@ -2,7 +2,7 @@
  * A trained run as numbers, built once for every caller (the CLI, sweep jobs, the
  * experiments): each instance's evaluated loss and geometry (./summarize-instance.ts),
  * after a last check that training did not make things worse than doing nothing. A
- * model that outputs 0 for every input has loss Σ_i I_i E[x_i²] / n; ReLU(WᵀWx + b) can
+ * model that outputs 0 for every input has loss Σ_i I_i E[target_i²] / n; every model of the family can
  * always reach it (W = 0, b ≤ 0), so a trained instance far above it has diverged
  * without leaving float32 (a learning rate that throws W around), and is reported as
  * such rather than labelled with a geometry.
@@ -37,7 +37,12 @@ export function measureToyRun(run: ResolvedToyRun, state: ToyState): ToyInstance
   if (run.steps > 0) {
     const zero = evaluateToyLoss(
       new Float64Array(nI),
-      { ...state, W: new Float32Array(state.W.length), b: new Float32Array(state.b.length) },
+      {
+        ...state,
+        W: new Float32Array(state.W.length),
+        W2: new Float32Array(state.W2.length),
+        b: new Float32Array(state.b.length),
+      },
       run.evalBatches,
       run.evalSeed,
     );

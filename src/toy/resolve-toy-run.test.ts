@@ -23,7 +23,7 @@ describe('resolveToyRun', () => {
       importance: [1, 1, 1, 1],
       correlated: [],
       anticorrelated: [],
-      activation: 'relu',
+      model: 'relu-output',
       init: 'xavier-normal',
       steps: 10_000,
       batchSize: 1024,
@@ -55,7 +55,7 @@ describe('resolveToyRun', () => {
     const given = resolveToyRun({
       ...small,
       init: 'xavier-uniform',
-      activation: 'linear',
+      model: 'linear',
       steps: 0,
       batchSize: 7,
       lr: 0.05,
@@ -70,7 +70,7 @@ describe('resolveToyRun', () => {
     });
     expect(given).toMatchObject({
       init: 'xavier-uniform',
-      activation: 'linear',
+      model: 'linear',
       steps: 0,
       batchSize: 7,
       lr: 0.05,

@@ -24,6 +24,9 @@ export interface ToySnapshot {
   vW: Float32Array;
   mb: Float32Array;
   vb: Float32Array;
+  W2: Float32Array;
+  mW2: Float32Array;
+  vW2: Float32Array;
   rngState: Uint32Array;
 }
 
@@ -42,6 +45,9 @@ export function snapshotOf(state: ToyState): ToySnapshot {
     vW: state.vW.slice(),
     mb: state.mb.slice(),
     vb: state.vb.slice(),
+    W2: state.W2.slice(),
+    mW2: state.mW2.slice(),
+    vW2: state.vW2.slice(),
     rngState: state.rngState.slice(),
   };
 }
@@ -57,6 +63,11 @@ export function restoreSnapshot(state: ToyState, s: ToySnapshot, offset = 0): vo
   state.vW.set(s.vW, offset * mn);
   state.mb.set(s.mb, offset * n);
   state.vb.set(s.vb, offset * n);
+  if (s.W2.length > 0) {
+    state.W2.set(s.W2, offset * mn);
+    state.mW2.set(s.mW2, offset * mn);
+    state.vW2.set(s.vW2, offset * mn);
+  }
   state.rngState.set(s.rngState, offset * 4);
 }
 

@@ -37,6 +37,17 @@ export const MAX_BATCH_SIZE = 1_048_576;
 /** The largest finite float32: the kernels hold importance in float32. */
 export const FLOAT32_MAX = 3.4028234663852886e38;
 
+/**
+ * The model family (Elhage et al. 2022; docs/ARCHITECTURE.md §3): the ReLU-output model
+ * and its linear baseline (hidden space without a preferred basis), the ReLU hidden layer
+ * model with tied weights (neurons, a privileged basis) and the absolute-value model
+ * (computation in superposition, untied weights).
+ */
+export const TOY_MODELS = ['relu-output', 'linear', 'neuron', 'abs'] as const;
+
+/** One of the toy models. */
+export type ToyModel = (typeof TOY_MODELS)[number];
+
 /** The initialisations of W (Glorot & Bengio 2010). */
 export const TOY_INITS = ['xavier-normal', 'xavier-uniform'] as const;
 
@@ -134,10 +145,11 @@ export const TOY_RUN_FIELDS = defineRunFields({
     spread: 'run',
     flag: textFlag('<sets>'),
   },
-  activation: {
-    schema: oneOf(['relu', 'linear']),
-    description: "the output: x' = ReLU(WᵀWx + b) (relu) or WᵀWx + b (linear)",
-    default: 'relu',
+  model: {
+    schema: oneOf(TOY_MODELS),
+    description:
+      "relu-output: x' = ReLU(WᵀWx + b); linear: WᵀWx + b; neuron: ReLU(Wᵀ ReLU(Wx) + b); abs: ReLU(W₂ ReLU(W₁x) + b) learning |x|",
+    default: 'relu-output',
     spread: 'run',
     flag: textFlag(),
   },

@@ -45,7 +45,7 @@ describe('trainToyModels', () => {
       const model = {
         n,
         m,
-        relu: true,
+        model: 'relu-output' as const,
         W: Float64Array.from(fresh.W.subarray(i * m * n, (i + 1) * m * n)),
         b: new Float64Array(n),
         importance: Float64Array.from(config.importance),
