@@ -46,6 +46,17 @@ describe('tegum rerun', () => {
     expect(inline.instances).toEqual(first.instances);
   });
 
+  it("reruns a toy config recorded with the model's earlier name, activation", async () => {
+    const first = ok(await runCli([...TOY, '--model', 'linear', '--json']));
+    const config = { ...(first.config as object), activation: 'linear' } as Record<string, unknown>;
+    delete config.model;
+    const again = ok(await runCli(['rerun', JSON.stringify(config), '--json']));
+    expect(numbers(again)).toEqual(numbers(first));
+    const bad = await runCli(['rerun', JSON.stringify({ ...config, activation: 'tanh' })]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/activation must be relu or linear .* got "tanh"/);
+  });
+
   it('reads CONFIG from stdin when it is -', async () => {
     const printed = await runCli([...TOY, '--json']);
     const first = ok(printed);

@@ -31,6 +31,21 @@ const KINDS = ['toy', 'pack', 'theory'];
  */
 const PHASE_COORDINATES = ['relativeImportance', 'density'];
 
+/**
+ * A toy config recorded before the model field named its output `activation` ('relu' or
+ * 'linear'): the same run under today's name.
+ */
+function withModelField(config: Record<string, unknown>): Record<string, unknown> {
+  if (!('activation' in config) || 'model' in config) return config;
+  const { activation, ...rest } = config;
+  if (activation !== 'relu' && activation !== 'linear') {
+    throw new UsageError(
+      `CONFIG's activation must be relu or linear (today's model relu-output or linear), got ${JSON.stringify(activation)}`,
+    );
+  }
+  return { ...rest, model: activation === 'relu' ? 'relu-output' : 'linear' };
+}
+
 /** The config text of CONFIG: a file, '-' for stdin, or the JSON itself. */
 function readConfigText(arg: string): string {
   if (arg === '-') return readFileSync(0, 'utf8');
@@ -87,7 +102,7 @@ export function registerRerunCommand(program: Command): void {
       const json = flags.json === true;
       if (config.kind === 'toy') {
         const input = Object.fromEntries(
-          Object.entries(config).filter(([k]) => !PHASE_COORDINATES.includes(k)),
+          Object.entries(withModelField(config)).filter(([k]) => !PHASE_COORDINATES.includes(k)),
         );
         const run = resolveToyRun(input, await executionTarget());
         const progress = toyProgressBar();
