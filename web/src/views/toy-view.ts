@@ -1,19 +1,31 @@
 /**
- * The Toy model view (Elhage et al. 2022): n features, m hidden dimensions,
- * sparsity S and importance decay; several seeds train in a web worker and the
- * lowest-loss one is drawn as it trains: the features as arrows when m ≤ 2 (a
- * note says so in their place when m > 2), the WᵀW heatmap, ‖W_i‖ bars coloured by
- * superposition with their colour key, D_i, and the tegum factors. `autostart=1`
- * in the URL trains on load (url-state.ts).
+ * The Toy model view (Elhage et al. 2022): the model (ReLU-output, linear, the
+ * ReLU-hidden-layer `neuron` model or the absolute-value model), n features, m hidden
+ * dimensions, sparsity S and importance decay; several seeds train in a web worker and
+ * the lowest-loss one is drawn as it trains: the features as arrows when m ≤ 2 (a note
+ * says so in their place when m > 2), the WᵀW heatmap, ‖W_i‖ bars coloured by
+ * superposition with their colour key, D_i, the tegum factors and, for the neuron
+ * models, each neuron's features as stacked bars (and the absolute-value model's two
+ * layers by neuron). A URL value a field does not allow is named in the status line and
+ * the default kept. `autostart=1` in the URL trains on load (url-state.ts).
  */
 import * as Plot from '@observablehq/plot';
-import { decayRatio, featureGeometry, resolveToyRun, TOY_RUN_FIELDS } from '../../../src/index.js';
+import {
+  decayRatio,
+  featureGeometry,
+  neuronMetrics,
+  resolveToyRun,
+  TOY_MODELS,
+  TOY_RUN_FIELDS,
+  type ToyModel,
+} from '../../../src/index.js';
 import {
   figureSlot,
   listPanel,
   plainNote,
   readout,
   runButtons,
+  select,
   slider,
   statusNote,
   viewLayout,
@@ -28,12 +40,14 @@ import {
   normBars,
   type ToyFeature,
 } from '../draw.js';
-import { fieldLabel, fieldNumber, fieldParam } from '../run-params.js';
+import { neuronBars, neuronWeightMaps } from '../draw-neurons.js';
+import { fieldChoices, fieldLabel, fieldNumber, fieldParam } from '../run-params.js';
 import { autostartParam, writeRoute } from '../url-state.js';
 import type { ToyMessage, ToyRequest } from '../workers/toy-worker.js';
 
 /** The view's toy run, by the run's field names (the importance as its decay R). */
 interface ToyViewState {
+  model: ToyModel;
   n: number;
   m: number;
   sparsity: number;
@@ -49,9 +63,23 @@ const SEEDS = 4;
 const LEARNING_RATE = 1e-3;
 const F = TOY_RUN_FIELDS;
 
+/** What each model shows in this view, after its formula from the declaration. */
+const MODEL_NOTES: Record<ToyModel, string> = {
+  'relu-output':
+    'The paper’s main model: n features in m dimensions with no preferred basis; WᵀW and the tegum factors show the geometry.',
+  linear:
+    'The baseline without the output ReLU: it keeps the m most important features, orthogonal, and no superposition.',
+  neuron:
+    'A ReLU hidden layer with tied weights: each row of W is a neuron, a privileged basis. The neuron bars show how many features share each neuron.',
+  abs: 'Untied layers computing |x| of signed features (U[−1, 1) when active): computation in superposition. The bars show what each neuron reads, the maps W₁ and W₂ᵀ what it reads and writes.',
+};
+
+/** The models with a hidden ReLU, whose rows of W are neurons. */
+const hasNeurons = (model: ToyModel) => model === 'neuron' || model === 'abs';
+
 /** The decay R of `importance=decay:R` (1 for 'uniform'), clamped to the slider's range. */
-function importanceDecayParam(params: URLSearchParams): number {
-  const v = fieldParam<unknown>(params, F, 'importance', 'decay:0.9');
+function importanceDecayParam(params: URLSearchParams, problems: string[]): number {
+  const v = fieldParam<unknown>(params, F, 'importance', 'decay:0.9', problems);
   const r = v === 'uniform' ? 1 : typeof v === 'string' ? decayRatio(v) : null;
   return r === null ? 0.9 : Math.min(1, Math.max(0.5, r));
 }
@@ -64,13 +92,17 @@ function routeOf(state: ToyViewState): Record<string, string | number> {
 
 /** Mounts the view into `root`; returns a cleanup function. */
 export function mountToyView(root: HTMLElement, params: URLSearchParams): () => void {
+  // Each URL value a field does not allow: shown in the status line, the default kept.
+  const problems: string[] = [];
   const state: ToyViewState = {
-    n: fieldNumber(params, F, 'n', 5, 2, 100),
-    m: fieldNumber(params, F, 'm', 2, 1, 20),
-    sparsity: fieldNumber(params, F, 'sparsity', 0.9, 0, 0.999),
-    decay: importanceDecayParam(params),
-    seed: fieldNumber(params, F, 'seed', 0, 0, 1_000_000),
-    steps: fieldNumber(params, F, 'steps', 10_000, 100, 50_000),
+    model: fieldParam<ToyModel>(params, F, 'model', F.model.default, problems),
+    n: fieldNumber(params, F, 'n', 5, 2, 100, problems),
+    // Up to 40: the paper's absolute-value model at n = 100 has m = 40 neurons.
+    m: fieldNumber(params, F, 'm', 2, 1, 40, problems),
+    sparsity: fieldNumber(params, F, 'sparsity', 0.9, 0, 0.999, problems),
+    decay: importanceDecayParam(params, problems),
+    seed: fieldNumber(params, F, 'seed', 0, 0, 1_000_000, problems),
+    steps: fieldNumber(params, F, 'steps', 10_000, 100, 50_000, problems),
     correlated: params.get('correlated') ?? '',
     anticorrelated: params.get('anticorrelated') ?? '',
   };
@@ -95,6 +127,13 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     writeRoute('toy', { ...routeOf(state), ...(autostart ? { autostart: 1 } : {}) });
     reset();
   };
+  const models = fieldChoices(F, 'model');
+  select(controls, 'toy-model', 'model', TOY_MODELS, state.model, (v) => {
+    state.model = v as ToyModel;
+    changed();
+  });
+  const modelNote = plainNote(controls, 'toy-model-note');
+  modelNote.hidden = false;
   slider(controls, {
     id: 'toy-n',
     label: fieldLabel(F, 'n'),
@@ -108,7 +147,7 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     id: 'toy-m',
     label: fieldLabel(F, 'm'),
     min: 1,
-    max: 20,
+    max: 40,
     step: 1,
     value: state.m,
     onInput: (x) => ((state.m = x), changed()),
@@ -153,6 +192,7 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     ['loss', `loss (best of ${SEEDS} seeds)`],
     ['dimsPerFeature', 'm / ‖W‖_F²'],
     ['k', 'tegum factors k'],
+    ['neurons', 'neurons: mono / poly / dead'],
     ['seconds', 'seconds'],
     ['speed', 'steps/s'],
     ['backend', 'kernels'],
@@ -163,6 +203,16 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
   arrowsNote.classList.add('plots-note');
   const arrowsSlot = figureSlot(plots, 'toy-arrows', '');
   const gramSlot = figureSlot(plots, 'toy-gram', 'WᵀW by tegum factor (red +, blue −)');
+  const neuronSlot = figureSlot(
+    plots,
+    'toy-neurons',
+    'Neurons: each row k of W as its features’ squared weights',
+  );
+  const weightSlot = figureSlot(
+    plots,
+    'toy-weights',
+    'W₁ and W₂ᵀ, a row per neuron k (red +, blue −)',
+  );
   const normsSlot = figureSlot(plots, 'toy-norms', '‖Wᵢ‖, coloured by superposition');
   const dimSlot = figureSlot(plots, 'toy-dims', 'Feature dimensionality Dᵢ');
   const lossSlot = figureSlot(plots, 'toy-loss', 'Loss (best seed, running mean)');
@@ -192,6 +242,17 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
       importance: importance[i],
     }));
     if (m <= 2) arrowsSlot(featureArrows(features, m === 1 ? 1 : 2));
+    if (hasNeurons(msg.model)) {
+      const nm = neuronMetrics(msg.W, m, n);
+      const dead = m - nm.monosemanticNeurons - nm.polysemanticNeurons;
+      show({ neurons: `${nm.monosemanticNeurons} / ${nm.polysemanticNeurons} / ${dead}` });
+      neuronSlot(neuronBars(msg.W, m, n, nm));
+      neuronSlot.figure.dataset.monosemantic = String(nm.monosemanticNeurons);
+      neuronSlot.figure.dataset.polysemantic = String(nm.polysemanticNeurons);
+    }
+    if (msg.model === 'abs' && msg.W2.length === m * n) {
+      weightSlot(neuronWeightMaps(msg.W, msg.W2, m, n));
+    }
     gramSlot(gramHeatmap(msg.W, m, n, factorOrder(g.tegum, n), false, 280));
     normsSlot(normBars(features));
     dimSlot(
@@ -260,6 +321,7 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
         type: 'start',
         config: resolveToyRun({
           instances: SEEDS,
+          model: state.model,
           n: state.n,
           m: state.m,
           sparsity: state.sparsity,
@@ -299,18 +361,34 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
       seconds: '—',
       speed: '—',
       backend: '—',
+      neurons: hasNeurons(state.model) ? '—' : 'no hidden ReLU',
     });
-    for (const slot of [arrowsSlot, gramSlot, normsSlot, dimSlot, lossSlot]) {
+    for (const slot of [
+      arrowsSlot,
+      gramSlot,
+      normsSlot,
+      neuronSlot,
+      weightSlot,
+      dimSlot,
+      lossSlot,
+    ]) {
       slot(document.createTextNode(''));
     }
     arrowsSlot(document.createTextNode('Press Start to train.'));
-    showArrowsPanel();
+    showPanels();
     factors.replaceChildren();
     note.textContent = '';
   }
 
-  /** Arrows only where they are the whole geometry (m ≤ 2); a note in their place otherwise. */
-  function showArrowsPanel(): void {
+  /**
+   * The model's explanation, the neuron panels where the model has neurons (the W₁/W₂ᵀ
+   * maps for the untied 'abs' only), and the arrows only where they are the whole
+   * geometry (m ≤ 2), with a note in their place otherwise.
+   */
+  function showPanels(): void {
+    modelNote.textContent = `${models.get(state.model) ?? state.model}. ${MODEL_NOTES[state.model]}`;
+    neuronSlot.figure.hidden = !hasNeurons(state.model);
+    weightSlot.figure.hidden = state.model !== 'abs';
     const drawn = state.m <= 2;
     arrowsSlot.figure.hidden = !drawn;
     arrowsNote.hidden = drawn;
@@ -324,6 +402,7 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
   }
 
   reset();
+  note.textContent = problems.join(' ');
   startButton.focus();
   if (autostart) start();
   return () => worker.terminate();
