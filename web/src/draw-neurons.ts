@@ -10,8 +10,8 @@ import * as Plot from '@observablehq/plot';
 import { MONOSEMANTIC_SHARE, NEURON_ALIVE_NORM, type NeuronMetrics } from '../../src/index.js';
 import { formatTick } from './draw.js';
 
-/** Pixels per neuron row in the bars and the weight maps. */
-const ROW = 18;
+/** Pixels per neuron row in the bars and the weight maps: 18, or 12 past 20 neurons. */
+const rowHeight = (m: number) => (m > 20 ? 12 : 18);
 
 /** The status colours: monosemantic, polysemantic, dead. */
 const STATUS_FILL = { monosemantic: '#1a7f37', polysemantic: '#c4320a', dead: '#888' } as const;
@@ -24,7 +24,20 @@ function featureColor(n: number) {
         scheme: 'Observable10',
         domain: Array.from({ length: n }, (_, i) => i),
       } as const)
-    : ({ type: 'linear', scheme: 'Turbo', domain: [0, n - 1] } as const);
+    : ({ type: 'linear', scheme: 'Turbo', domain: [0, n - 1], label: null } as const);
+}
+
+/**
+ * Which of `count` cells spread over `pixels` get a tick: every s-th, with s the first
+ * of 1, 2, 5, 10, 20, 50 … that leaves at least 20 pixels between labels.
+ */
+function cellTicks(count: number, pixels: number): number[] {
+  let s = 1;
+  for (const next of [2, 5, 10, 20, 50, 100, 200]) {
+    if ((s * pixels) / count >= 20) break;
+    s = next;
+  }
+  return Array.from({ length: count }, (_, i) => i).filter((i) => i % s === 0);
 }
 
 /** A neuron's status word, as the bars' labels and the view's readout write it. */
@@ -69,7 +82,8 @@ export function neuronBars(
   const color = featureColor(n);
   const chart = Plot.plot({
     width: 340,
-    height: ROW * m + 44,
+    height: rowHeight(m) * m + 40,
+    marginTop: 8,
     marginLeft: 40,
     marginRight: 84,
     x: {
@@ -150,14 +164,13 @@ export function neuronWeightMaps(
     reverse: true,
     label: 'weight',
   } as const;
-  const cell = Math.max(4, Math.min(22, Math.floor(160 / n)));
-  // Tick every feature and neuron up to 20, else every fifth (at the cells' centres).
-  const every = (count: number) =>
-    Array.from({ length: count }, (_, i) => i).filter((i) => count <= 20 || i % 5 === 0);
+  const cell = Math.max(2, Math.min(22, Math.floor(160 / n)));
+  const width = cell * n;
+  const height = rowHeight(m) * m;
   const map = (V: ArrayLike<number>, title: string) =>
     Plot.plot({
-      width: cell * n + 44,
-      height: ROW * m + 58,
+      width: width + 44,
+      height: height + 58,
       marginLeft: 32,
       marginRight: 12,
       marginTop: 22,
@@ -177,11 +190,11 @@ export function neuronWeightMaps(
         }),
         Plot.frame({ stroke: '#999' }),
         Plot.axisY(
-          every(m).map((k) => k + 0.5),
+          cellTicks(m, height).map((k) => k + 0.5),
           { tickFormat: (y: number) => formatTick(y - 0.5), label: null, tickSize: 3 },
         ),
         Plot.axisX(
-          every(n).map((f) => f + 0.5),
+          cellTicks(n, width).map((f) => f + 0.5),
           {
             tickFormat: (x: number) => formatTick(x - 0.5),
             label: 'feature f',

@@ -389,6 +389,7 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     modelNote.textContent = `${models.get(state.model) ?? state.model}. ${MODEL_NOTES[state.model]}`;
     neuronSlot.figure.hidden = !hasNeurons(state.model);
     weightSlot.figure.hidden = state.model !== 'abs';
+    gramSlot.caption.textContent = `${state.model === 'abs' ? 'W₁ᵀW₁' : 'WᵀW'} by tegum factor (red +, blue −)`;
     const drawn = state.m <= 2;
     arrowsSlot.figure.hidden = !drawn;
     arrowsNote.hidden = drawn;
