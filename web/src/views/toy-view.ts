@@ -128,10 +128,11 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     reset();
   };
   const models = fieldChoices(F, 'model');
-  select(controls, 'toy-model', 'model', TOY_MODELS, state.model, (v) => {
+  const modelSelect = select(controls, 'toy-model', 'model', TOY_MODELS, state.model, (v) => {
     state.model = v as ToyModel;
     changed();
   });
+  for (const option of modelSelect.options) option.title = models.get(option.value) ?? '';
   const modelNote = plainNote(controls, 'toy-model-note');
   modelNote.hidden = false;
   slider(controls, {
