@@ -41,6 +41,7 @@ import {
   type ToyFeature,
 } from '../draw.js';
 import { neuronBars, neuronWeightMaps } from '../draw-neurons.js';
+import { hasNeurons, MODEL_NOTES } from '../toy-model-notes.js';
 import { fieldChoices, fieldLabel, fieldNumber, fieldParam } from '../run-params.js';
 import { autostartParam, writeRoute } from '../url-state.js';
 import type { ToyMessage, ToyRequest } from '../workers/toy-worker.js';
@@ -62,20 +63,6 @@ interface ToyViewState {
 const SEEDS = 4;
 const LEARNING_RATE = 1e-3;
 const F = TOY_RUN_FIELDS;
-
-/** What each model shows in this view, after its formula from the declaration. */
-const MODEL_NOTES: Record<ToyModel, string> = {
-  'relu-output':
-    'The paper’s main model: n features in m dimensions with no preferred basis; WᵀW and the tegum factors show the geometry.',
-  linear:
-    'The baseline without the output ReLU: it keeps the m most important features, orthogonal, and no superposition.',
-  neuron:
-    'A ReLU hidden layer with tied weights: each row of W is a neuron, a privileged basis. The neuron bars show how many features share each neuron.',
-  abs: 'Untied layers computing |x| of signed features (U[−1, 1) when active): computation in superposition. The bars show what each neuron reads, the maps W₁ and W₂ᵀ what it reads and writes.',
-};
-
-/** The models with a hidden ReLU, whose rows of W are neurons. */
-const hasNeurons = (model: ToyModel) => model === 'neuron' || model === 'abs';
 
 /** The decay R of `importance=decay:R` (1 for 'uniform'), clamped to the slider's range. */
 function importanceDecayParam(params: URLSearchParams, problems: string[]): number {
