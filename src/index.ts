@@ -47,6 +47,13 @@ export {
   type TegumDecomposition,
 } from './geometry/tegum-factors.js';
 export { featureGeometry, type FeatureGeometry } from './geometry/feature-geometry.js';
+export {
+  neuronMetrics,
+  NEURON_ALIVE_NORM,
+  MONOSEMANTIC_SHARE,
+  type NeuronMetrics,
+  type NeuronSummary,
+} from './geometry/neuron-metrics.js';
 
 export { encodeNpy, decodeNpy, type Npy, type NpyArray } from './core/npy.js';
 
@@ -97,9 +104,11 @@ export {
 } from './theory/theory-run-schema.js';
 export {
   TOY_RUN_FIELDS,
+  TOY_MODELS,
   MAX_BATCH_SIZE,
   decayRatio,
   type ResolvedToyRun,
+  type ToyModel,
   type ToyRunInput,
 } from './toy/toy-run-schema.js';
 export {

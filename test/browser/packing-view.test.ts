@@ -62,6 +62,14 @@ describe.runIf(enabled)('the explorer’s packing view in Chromium', () => {
     expect(await page().locator('#packing-alpha-note').isVisible()).toBe(true);
   });
 
+  it('names an objective the registry does not know and keeps power', async () => {
+    await page().goto(`${base()}#/packing?n=6&d=3&objective=nope&seed=0`);
+    expect(await page().locator('#packing-objective').inputValue()).toBe('power');
+    expect(await page().locator('#packing-message').textContent()).toMatch(
+      /^objective must be one of power\b.*, got 'nope'; kept power\.$/,
+    );
+  });
+
   it('optimizes on load from a shared link with autostart=1, without a click', async () => {
     await page().goto(`${base()}#/packing?n=6&d=3&objective=minimax&seed=1&steps=600&autostart=1`);
     await expect.poll(status, { timeout: 30_000 }).toBe('done');

@@ -45,13 +45,15 @@ const takesAlpha = (objective: string) => 'alpha' in objectiveDefinition(objecti
 
 /** Mounts the view into `root`; returns a cleanup function. */
 export function mountPackingView(root: HTMLElement, params: URLSearchParams): () => void {
+  // Each URL value a field does not allow: shown in the status line, the default kept.
+  const problems: string[] = [];
   const state: PackingState = {
-    n: fieldNumber(params, F, 'n', 12, 2, 256),
-    d: fieldNumber(params, F, 'd', 4, 1, 64),
-    objective: fieldParam(params, F, 'objective', 'power'),
-    alpha: fieldNumber(params, F, 'alpha', 1, 0.25, 8),
-    seed: fieldNumber(params, F, 'seed', 0, 0, 1_000_000),
-    steps: fieldNumber(params, F, 'steps', 1500, 100, 20_000),
+    n: fieldNumber(params, F, 'n', 12, 2, 256, problems),
+    d: fieldNumber(params, F, 'd', 4, 1, 64, problems),
+    objective: fieldParam(params, F, 'objective', 'power', problems),
+    alpha: fieldNumber(params, F, 'alpha', 1, 0.25, 8, problems),
+    seed: fieldNumber(params, F, 'seed', 0, 0, 1_000_000, problems),
+    steps: fieldNumber(params, F, 'steps', 1500, 100, 20_000, problems),
   };
   const autostart = autostartParam(params);
   const { controls, plots } = viewLayout(root, 'Packing parameters');
@@ -266,6 +268,7 @@ export function mountPackingView(root: HTMLElement, params: URLSearchParams): ()
   }
 
   reset();
+  note.textContent = problems.join(' ');
   startButton.focus();
   if (autostart) start();
   return () => worker?.terminate();

@@ -1,19 +1,31 @@
 /**
- * The Toy model view (Elhage et al. 2022): n features, m hidden dimensions,
- * sparsity S and importance decay; several seeds train in a web worker and the
- * lowest-loss one is drawn as it trains: the features as arrows when m ≤ 2 (a
- * note says so in their place when m > 2), the WᵀW heatmap, ‖W_i‖ bars coloured by
- * superposition with their colour key, D_i, and the tegum factors. `autostart=1`
- * in the URL trains on load (url-state.ts).
+ * The Toy model view (Elhage et al. 2022): the model (ReLU-output, linear, the
+ * ReLU-hidden-layer `neuron` model or the absolute-value model), n features, m hidden
+ * dimensions, sparsity S and importance decay; several seeds train in a web worker and
+ * the lowest-loss one is drawn as it trains: the features as arrows when m ≤ 2 (a note
+ * says so in their place when m > 2), the WᵀW heatmap, ‖W_i‖ bars coloured by
+ * superposition with their colour key, D_i, the tegum factors and, for the neuron
+ * models, each neuron's features as stacked bars (and the absolute-value model's two
+ * layers by neuron). A URL value a field does not allow is named in the status line and
+ * the default kept. `autostart=1` in the URL trains on load (url-state.ts).
  */
 import * as Plot from '@observablehq/plot';
-import { decayRatio, featureGeometry, resolveToyRun, TOY_RUN_FIELDS } from '../../../src/index.js';
+import {
+  decayRatio,
+  featureGeometry,
+  neuronMetrics,
+  resolveToyRun,
+  TOY_MODELS,
+  TOY_RUN_FIELDS,
+  type ToyModel,
+} from '../../../src/index.js';
 import {
   figureSlot,
   listPanel,
   plainNote,
   readout,
   runButtons,
+  select,
   slider,
   statusNote,
   viewLayout,
@@ -28,12 +40,15 @@ import {
   normBars,
   type ToyFeature,
 } from '../draw.js';
-import { fieldLabel, fieldNumber, fieldParam } from '../run-params.js';
+import { neuronBars, neuronWeightMaps } from '../draw-neurons.js';
+import { hasNeurons, MODEL_NOTES } from '../toy-model-notes.js';
+import { fieldChoices, fieldLabel, fieldNumber, fieldParam } from '../run-params.js';
 import { autostartParam, writeRoute } from '../url-state.js';
 import type { ToyMessage, ToyRequest } from '../workers/toy-worker.js';
 
 /** The view's toy run, by the run's field names (the importance as its decay R). */
 interface ToyViewState {
+  model: ToyModel;
   n: number;
   m: number;
   sparsity: number;
@@ -50,8 +65,8 @@ const LEARNING_RATE = 1e-3;
 const F = TOY_RUN_FIELDS;
 
 /** The decay R of `importance=decay:R` (1 for 'uniform'), clamped to the slider's range. */
-function importanceDecayParam(params: URLSearchParams): number {
-  const v = fieldParam<unknown>(params, F, 'importance', 'decay:0.9');
+function importanceDecayParam(params: URLSearchParams, problems: string[]): number {
+  const v = fieldParam<unknown>(params, F, 'importance', 'decay:0.9', problems);
   const r = v === 'uniform' ? 1 : typeof v === 'string' ? decayRatio(v) : null;
   return r === null ? 0.9 : Math.min(1, Math.max(0.5, r));
 }
@@ -64,13 +79,17 @@ function routeOf(state: ToyViewState): Record<string, string | number> {
 
 /** Mounts the view into `root`; returns a cleanup function. */
 export function mountToyView(root: HTMLElement, params: URLSearchParams): () => void {
+  // Each URL value a field does not allow: shown in the status line, the default kept.
+  const problems: string[] = [];
   const state: ToyViewState = {
-    n: fieldNumber(params, F, 'n', 5, 2, 100),
-    m: fieldNumber(params, F, 'm', 2, 1, 20),
-    sparsity: fieldNumber(params, F, 'sparsity', 0.9, 0, 0.999),
-    decay: importanceDecayParam(params),
-    seed: fieldNumber(params, F, 'seed', 0, 0, 1_000_000),
-    steps: fieldNumber(params, F, 'steps', 10_000, 100, 50_000),
+    model: fieldParam<ToyModel>(params, F, 'model', F.model.default, problems),
+    n: fieldNumber(params, F, 'n', 5, 2, 100, problems),
+    // Up to 40: the paper's absolute-value model at n = 100 has m = 40 neurons.
+    m: fieldNumber(params, F, 'm', 2, 1, 40, problems),
+    sparsity: fieldNumber(params, F, 'sparsity', 0.9, 0, 0.999, problems),
+    decay: importanceDecayParam(params, problems),
+    seed: fieldNumber(params, F, 'seed', 0, 0, 1_000_000, problems),
+    steps: fieldNumber(params, F, 'steps', 10_000, 100, 50_000, problems),
     correlated: params.get('correlated') ?? '',
     anticorrelated: params.get('anticorrelated') ?? '',
   };
@@ -95,6 +114,14 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     writeRoute('toy', { ...routeOf(state), ...(autostart ? { autostart: 1 } : {}) });
     reset();
   };
+  const models = fieldChoices(F, 'model');
+  const modelSelect = select(controls, 'toy-model', 'model', TOY_MODELS, state.model, (v) => {
+    state.model = v as ToyModel;
+    changed();
+  });
+  for (const option of modelSelect.options) option.title = models.get(option.value) ?? '';
+  const modelNote = plainNote(controls, 'toy-model-note');
+  modelNote.hidden = false;
   slider(controls, {
     id: 'toy-n',
     label: fieldLabel(F, 'n'),
@@ -108,7 +135,7 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     id: 'toy-m',
     label: fieldLabel(F, 'm'),
     min: 1,
-    max: 20,
+    max: 40,
     step: 1,
     value: state.m,
     onInput: (x) => ((state.m = x), changed()),
@@ -153,6 +180,7 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
     ['loss', `loss (best of ${SEEDS} seeds)`],
     ['dimsPerFeature', 'm / ‖W‖_F²'],
     ['k', 'tegum factors k'],
+    ['neurons', 'neurons: mono / poly / dead'],
     ['seconds', 'seconds'],
     ['speed', 'steps/s'],
     ['backend', 'kernels'],
@@ -163,6 +191,16 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
   arrowsNote.classList.add('plots-note');
   const arrowsSlot = figureSlot(plots, 'toy-arrows', '');
   const gramSlot = figureSlot(plots, 'toy-gram', 'WᵀW by tegum factor (red +, blue −)');
+  const neuronSlot = figureSlot(
+    plots,
+    'toy-neurons',
+    'Neurons: each row k of W as its features’ squared weights',
+  );
+  const weightSlot = figureSlot(
+    plots,
+    'toy-weights',
+    'W₁ and W₂ᵀ, a row per neuron k (red +, blue −)',
+  );
   const normsSlot = figureSlot(plots, 'toy-norms', '‖Wᵢ‖, coloured by superposition');
   const dimSlot = figureSlot(plots, 'toy-dims', 'Feature dimensionality Dᵢ');
   const lossSlot = figureSlot(plots, 'toy-loss', 'Loss (best seed, running mean)');
@@ -192,6 +230,17 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
       importance: importance[i],
     }));
     if (m <= 2) arrowsSlot(featureArrows(features, m === 1 ? 1 : 2));
+    if (hasNeurons(msg.model)) {
+      const nm = neuronMetrics(msg.W, m, n);
+      const dead = m - nm.monosemanticNeurons - nm.polysemanticNeurons;
+      show({ neurons: `${nm.monosemanticNeurons} / ${nm.polysemanticNeurons} / ${dead}` });
+      neuronSlot(neuronBars(msg.W, m, n, nm));
+      neuronSlot.figure.dataset.monosemantic = String(nm.monosemanticNeurons);
+      neuronSlot.figure.dataset.polysemantic = String(nm.polysemanticNeurons);
+    }
+    if (msg.model === 'abs' && msg.W2.length === m * n) {
+      weightSlot(neuronWeightMaps(msg.W, msg.W2, m, n));
+    }
     gramSlot(gramHeatmap(msg.W, m, n, factorOrder(g.tegum, n), false, 280));
     normsSlot(normBars(features));
     dimSlot(
@@ -260,6 +309,7 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
         type: 'start',
         config: resolveToyRun({
           instances: SEEDS,
+          model: state.model,
           n: state.n,
           m: state.m,
           sparsity: state.sparsity,
@@ -299,18 +349,35 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
       seconds: '—',
       speed: '—',
       backend: '—',
+      neurons: hasNeurons(state.model) ? '—' : 'no hidden ReLU',
     });
-    for (const slot of [arrowsSlot, gramSlot, normsSlot, dimSlot, lossSlot]) {
+    for (const slot of [
+      arrowsSlot,
+      gramSlot,
+      normsSlot,
+      neuronSlot,
+      weightSlot,
+      dimSlot,
+      lossSlot,
+    ]) {
       slot(document.createTextNode(''));
     }
     arrowsSlot(document.createTextNode('Press Start to train.'));
-    showArrowsPanel();
+    showPanels();
     factors.replaceChildren();
     note.textContent = '';
   }
 
-  /** Arrows only where they are the whole geometry (m ≤ 2); a note in their place otherwise. */
-  function showArrowsPanel(): void {
+  /**
+   * The model's explanation, the neuron panels where the model has neurons (the W₁/W₂ᵀ
+   * maps for the untied 'abs' only), and the arrows only where they are the whole
+   * geometry (m ≤ 2), with a note in their place otherwise.
+   */
+  function showPanels(): void {
+    modelNote.textContent = `${models.get(state.model) ?? state.model}. ${MODEL_NOTES[state.model]}`;
+    neuronSlot.figure.hidden = !hasNeurons(state.model);
+    weightSlot.figure.hidden = state.model !== 'abs';
+    gramSlot.caption.textContent = `${state.model === 'abs' ? 'W₁ᵀW₁' : 'WᵀW'} by tegum factor (red +, blue −)`;
     const drawn = state.m <= 2;
     arrowsSlot.figure.hidden = !drawn;
     arrowsNote.hidden = drawn;
@@ -324,6 +391,7 @@ export function mountToyView(root: HTMLElement, params: URLSearchParams): () => 
   }
 
   reset();
+  note.textContent = problems.join(' ');
   startButton.focus();
   if (autostart) start();
   return () => worker.terminate();

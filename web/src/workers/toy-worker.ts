@@ -2,8 +2,9 @@
  * The toy view's worker: trains several seeds of one toy model at once (Elhage et al.
  * 2022; docs/ARCHITECTURE.md §3) from the resolved run the view built (`resolveToyRun`), with the
  * library's one training loop (`ToyTrainingLoop`, each stretch by `runStretch`), and posts the weights of the
- * seed with the lowest running loss after each chunk. Between chunks it yields, so
- * 'pause' and 'resume' messages take effect.
+ * seed with the lowest running loss after each chunk (W, b, and the absolute-value
+ * model's untied second layer W2). Between chunks it yields, so 'pause' and 'resume'
+ * messages take effect.
  */
 import {
   createToyState,
@@ -30,9 +31,14 @@ export type ToyMessage =
       /** Running loss of every seed. */
       losses: number[];
       best: number;
-      /** [nHidden, nFeatures] of the best seed. */
+      /** The model trained (the run's `model`). */
+      model: ResolvedToyRun['model'];
+      /** [nHidden, nFeatures] of the best seed: the first (or only) layer. */
       W: Float32Array;
+      /** [nFeatures] */
       b: Float32Array;
+      /** [nFeatures, nHidden] of the best seed: the 'abs' model's second layer; empty otherwise. */
+      W2: Float32Array;
       done: boolean;
       /** Steps per second over the last chunk. */
       stepsPerSecond: number;
@@ -78,8 +84,11 @@ async function run(config: ResolvedToyRun, gen: number): Promise<void> {
       steps: config.steps,
       losses: Array.from(running),
       best,
+      model: config.model,
       W: state.W.slice(best * mn, (best + 1) * mn),
       b: state.b.slice(best * config.n, (best + 1) * config.n),
+      // Empty unless 'abs' (the state allocates W2 for the untied model only).
+      W2: state.W2.length > 0 ? state.W2.slice(best * mn, (best + 1) * mn) : new Float32Array(0),
       done: end >= config.steps,
       stepsPerSecond: (end - start) / Math.max(elapsed, 1e-6),
       backend: getBackend(),
