@@ -47,6 +47,12 @@ export {
   type TegumDecomposition,
 } from './geometry/tegum-factors.js';
 export { featureGeometry, type FeatureGeometry } from './geometry/feature-geometry.js';
+export {
+  factorNeuronAlignment,
+  factorNeuronAlignments,
+  type FactorNeuronAlignment,
+} from './geometry/factor-neuron-alignment.js';
+export { randomSubspaceAlignment } from './geometry/random-subspace-alignment.js';
 
 export { encodeNpy, decodeNpy, type Npy, type NpyArray } from './core/npy.js';
 

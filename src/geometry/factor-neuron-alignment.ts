@@ -120,3 +120,28 @@ function checkRank(lambda: Float64Array, dim: number): void {
     );
   }
 }
+
+/** A factor's alignment as stored with a run: without the per-neuron energies. */
+export type StoredFactorAlignment = Omit<FactorNeuronAlignment, 'energy'>;
+
+/**
+ * The alignment of every factor of a tegum decomposition (./tegum-factors.ts) of W.
+ * @param factors each with its features and dimension, as tegumFactors returns them.
+ */
+export function factorNeuronAlignments(
+  W: Weights,
+  nHidden: number,
+  nFeatures: number,
+  factors: readonly { features: readonly number[]; dim: number }[],
+): StoredFactorAlignment[] {
+  return factors.map((f) => {
+    const { features, dim, alignment, neurons } = factorNeuronAlignment(
+      W,
+      nHidden,
+      nFeatures,
+      f.features,
+      f.dim,
+    );
+    return { features, dim, alignment, neurons };
+  });
+}
