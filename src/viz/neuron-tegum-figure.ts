@@ -3,7 +3,7 @@
  * importance decay, the mean factor dimension of the control (ReLU-output) and of the
  * neuron model side by side, each row's verdict on the seed's claim, the mean alignment of
  * the factors with the hidden basis for both, and the alignment per S against a random
- * subspace of the same dimension. Cells without a factor narrower than m read '–'.
+ * subspace of the same dimension (dashed). Cells without a factor narrower than m read '–'.
  * Observable Plot; legends and notes are marks inside the SVG.
  */
 import * as Plot from '@observablehq/plot';
@@ -116,6 +116,7 @@ function alignmentBySparsity(maps: readonly NeuronTegumModelMap[]): string {
     width: 340,
     height: 60 + 36 * Math.max(2, maps[0].rows.length),
     marginLeft: 52,
+    marginRight: 110,
     marginTop: 26,
     marginBottom: 40,
     x: { type: 'log', label: '1 / (1 − S) →' },
@@ -130,16 +131,26 @@ function alignmentBySparsity(maps: readonly NeuronTegumModelMap[]): string {
         ),
       ),
       Plot.dot(points, { x: 'x', y: 'y', fill: 'color', r: 3 }),
+      // Each line named at its sparse end.
       ...maps.map((m, i) =>
-        Plot.text([m.model], {
-          frameAnchor: 'bottom-left',
+        Plot.text(points.filter((p) => p.model === m.model).slice(-1), {
+          x: 'x',
+          y: 'y',
+          text: () => m.model,
           dx: 6,
-          dy: -6 - 14 * (maps.length - i),
+          textAnchor: 'start',
           fill: MODEL_COLORS[i % 4],
           fontWeight: 'bold',
         }),
       ),
-      Plot.text(['- - random r-subspace'], { frameAnchor: 'bottom-left', dx: 6, dy: -6 }),
+      Plot.text(random.slice(-1), {
+        x: 'x',
+        y: 'y',
+        text: () => 'random r-subspace',
+        dx: 6,
+        dy: 8,
+        textAnchor: 'start',
+      }),
       Plot.text(['alignment per S'], {
         frameAnchor: 'top-right',
         dy: -16,
