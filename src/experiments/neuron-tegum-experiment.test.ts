@@ -108,6 +108,7 @@ describe('the neuron-tegum experiment', () => {
       expect(claim.id).toBe('neuron-tegum-claim');
       expect(claim.verdict).toBe('holds');
       expect(claim.summary).toContain('neuron: r = 0.8 holds');
+      expect(claim.summary).toContain('one factor spanning all 3 dimensions from S = 0.99');
       expect(claim.summary).toContain('agree on 1 of 1 rows');
       expect(claim.table?.rows).toHaveLength(2);
       expect(alignment.id).toBe('neuron-tegum-alignment');

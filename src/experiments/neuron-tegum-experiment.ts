@@ -97,17 +97,30 @@ export function statsText(s: AlignmentStats): string {
     : `${num(s.mean)} ± ${num(s.sd)} over ${s.factors} factors (a random subspace of the same dimension ${num(s.random)}, the floor r/m ${num(s.floor)}; ${Math.round(100 * (s.aligned ?? 0))}% at ≥ ${ALIGNED}; excess over random ${num(s.excess)}${s.spanning ? `; ${s.spanning} spanning all dimensions left out` : ''})`;
 }
 
-/** The seed's claim per model and row, in words. */
-export function claimSummary(maps: readonly NeuronTegumModelMap[]): string {
+/**
+ * The seed's claim per model and row, in words, with the sparsity from which every seed's
+ * represented features form one factor spanning all m dimensions (where the dimension's
+ * growth ends, and the factors stop telling neurons apart).
+ */
+export function claimSummary(maps: readonly NeuronTegumModelMap[], nHidden: number): string {
   return maps
     .map(
       (m) =>
         `${m.model}: ` +
         m.rows
-          .map(
-            (r) =>
-              `r = ${r.decay} ${r.analysis.verdict} (ρ(S, dim) ${rhoText(r.analysis.rhoDim, 'the mean factor dimension')}, ρ(S, k) ${rhoText(r.analysis.rhoK, 'k')})`,
-          )
+          .map((r) => {
+            const own = m.cells
+              .filter((c) => c.decay === r.decay)
+              .sort((a, b) => b.density - a.density);
+            const i = own.findIndex((c, j) =>
+              own.slice(j).every((x) => x.meanK === 1 && x.meanFactorDim === nHidden),
+            );
+            const spanning =
+              i < 0
+                ? `never one factor spanning all ${nHidden} dimensions`
+                : `one factor spanning all ${nHidden} dimensions from S = ${sOf(own[i].density)}`;
+            return `r = ${r.decay} ${r.analysis.verdict} (ρ(S, dim) ${rhoText(r.analysis.rhoDim, 'the mean factor dimension')}, ρ(S, k) ${rhoText(r.analysis.rhoK, 'k')}; ${spanning})`;
+          })
           .join(', '),
     )
     .join('; ');
@@ -208,7 +221,7 @@ export async function runNeuronTegum(opts: {
     title: `The seed's claim with a privileged basis: ${grid.nFeatures} features in ${grid.nHidden} neurons`,
     claim: `Does the seed's claim — as S → 1 the tegum factors grow in dimension and k falls — hold for the ${neuron.model} model (h = ReLU(W x), a privileged basis) as for the ${control.model} model at the same n, m, S? Judged along each importance row by Spearman ρ, as the claim map judges it.`,
     verdict: claimVerdict,
-    summary: `${shape}. ${claimSummary(maps)}. The two models' row verdicts agree on ${agree} of ${neuron.rows.length} rows.`,
+    summary: `${shape}. ${claimSummary(maps, grid.nHidden)}. The two models' row verdicts agree on ${agree} of ${neuron.rows.length} rows.`,
     table: {
       headers: [
         'model',
