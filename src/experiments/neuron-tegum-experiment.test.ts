@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AlignmentStats, NeuronTegumGrid, NeuronTegumRun } from '../toy/neuron-tegum-map.js';
 import type { ToyModel } from '../toy/toy-run-schema.js';
+import { experiments } from './registry.js';
 import {
   alignmentVerdict,
+  neuronTegumExperiment,
   neuronTegumRunOf,
   neuronTegumSweepSource,
   runNeuronTegum,
@@ -159,5 +161,11 @@ describe('the neuron-tegum experiment', () => {
     expect(() =>
       neuronTegumRunOf({ model: 'mlp', importance: 'decay:0.8', sparsity: 0.5, seed: 0 }, 0),
     ).toThrow(/^model must be one of relu-output, linear, neuron, abs, got 'mlp'$/);
+  });
+
+  it('is registered for `tegum reproduce` after the claim map', () => {
+    const ids = experiments('quick').map((e) => e.id);
+    expect(ids.indexOf('neuron-tegum')).toBeGreaterThan(ids.indexOf('maps'));
+    expect(experiments().find((e) => e.id === 'neuron-tegum')).toBe(neuronTegumExperiment);
   });
 });

@@ -94,8 +94,17 @@ describe('factorNeuronAlignment', () => {
     expect(() => factorNeuronAlignment(W, 2, 2, [0, 1], 2)).toThrow(
       /dim 2 exceeds the rank of the factor's columns/,
     );
-    expect(() => factorNeuronAlignment(fromColumns([[0, 0], [1, 0]]), 2, 2, [0], 1)).toThrow(
-      /column 0 of W is zero/,
-    );
+    expect(() =>
+      factorNeuronAlignment(
+        fromColumns([
+          [0, 0],
+          [1, 0],
+        ]),
+        2,
+        2,
+        [0],
+        1,
+      ),
+    ).toThrow(/column 0 of W is zero/);
   });
 });

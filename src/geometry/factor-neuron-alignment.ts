@@ -62,9 +62,12 @@ export function factorNeuronAlignment(
   if (!Array.isArray(features) || features.length === 0) {
     throw new RangeError('factorNeuronAlignment: features must be a non-empty array of indices');
   }
-  for (const i of features) checkInteger('factorNeuronAlignment', 'features[]', i, 0, nFeatures - 1);
+  for (const i of features)
+    checkInteger('factorNeuronAlignment', 'features[]', i, 0, nFeatures - 1);
   if (new Set(features).size !== features.length) {
-    throw new RangeError(`factorNeuronAlignment: features [${features.join(', ')}] repeat an index`);
+    throw new RangeError(
+      `factorNeuronAlignment: features [${features.join(', ')}] repeat an index`,
+    );
   }
   const f = features.length;
   const side = Math.min(f, nHidden);
