@@ -12,7 +12,7 @@
  * r-subspace averages somewhat above r/nHidden (./random-subspace-alignment.ts).
  *
  * The eigenproblem is solved on the smaller side: with f ≤ nHidden features the [f, f]
- * Gram G = ÂᵀÂ = V Λ Vᵀ gives U_j = Â V_j / √λ_j; otherwise the [nHidden, nHidden]
+ * Gram G = ÂᵀÂ = V Λ Vᵀ gives U_j = Â V_j / √λ_j (computed by normalising Â V_j); otherwise the [nHidden, nHidden]
  * frame operator's eigenvectors are U directly.
  */
 
@@ -36,11 +36,12 @@ export interface FactorNeuronAlignment {
 }
 
 /**
- * Eigenvalues below this fraction of the largest are rank deficiency: a `dim` reaching
- * them asks for more dimensions than the columns span (the factor analysis counts
- * dimensions at rankTolerance² ≥ 1e-6 of the largest, far above).
+ * Eigenvalues at or below side · ε · λ_max (ε the float64 epsilon) are rounding noise of a
+ * rank-deficient matrix: a `dim` reaching them asks for more dimensions than the columns
+ * span. The factor analysis counts dimensions at λ > rankTolerance² · λ_max, far above for
+ * any rankTolerance above ~1e-7.
  */
-const RANK_DEFICIENT = 1e-12;
+const ROUNDING = Number.EPSILON;
 
 /**
  * The alignment of the subspace spanned by the columns `features` of W with the neuron
@@ -84,18 +85,36 @@ export function factorNeuronAlignment(
   const energy = new Float64Array(nHidden);
   if (f <= nHidden) {
     symmetricEigenvectors(lambda, V, columnGram(W, nHidden, nFeatures, features, inv), f);
-    checkRank(lambda, dim);
+    checkRank(lambda, dim, side);
+    // U_j ∝ Â V_j (= √λ_j times the unit vector); normalised, and re-orthogonalised
+    // against the earlier U_l so that rounding in a small λ_j cannot leak energy.
+    const U = new Float64Array(dim * nHidden); // [dim, nHidden]
     for (let j = 0; j < dim; j++) {
-      const s = 1 / Math.sqrt(lambda[j]);
+      const u = U.subarray(j * nHidden, (j + 1) * nHidden);
       for (let k = 0; k < nHidden; k++) {
-        let u = 0; // U_kj = Σ_t Â_kt V_tj / √λ_j
-        for (let t = 0; t < f; t++) u += W[k * nFeatures + features[t]] * inv[t] * V[t * f + j];
-        energy[k] += (u * s) ** 2;
+        let x = 0;
+        for (let t = 0; t < f; t++) x += W[k * nFeatures + features[t]] * inv[t] * V[t * f + j];
+        u[k] = x;
+      }
+      for (let pass = 0; pass < 2; pass++) {
+        for (let l = 0; l < j; l++) {
+          const p = U.subarray(l * nHidden, (l + 1) * nHidden);
+          let d = 0;
+          for (let k = 0; k < nHidden; k++) d += p[k] * u[k];
+          for (let k = 0; k < nHidden; k++) u[k] -= d * p[k];
+        }
+      }
+      let norm = 0;
+      for (let k = 0; k < nHidden; k++) norm += u[k] * u[k];
+      norm = Math.sqrt(norm);
+      for (let k = 0; k < nHidden; k++) {
+        u[k] /= norm;
+        energy[k] += u[k] * u[k];
       }
     }
   } else {
     symmetricEigenvectors(lambda, V, columnFrame(W, nHidden, nFeatures, features, inv), nHidden);
-    checkRank(lambda, dim);
+    checkRank(lambda, dim, side);
     for (let k = 0; k < nHidden; k++) {
       for (let j = 0; j < dim; j++) energy[k] += V[k * nHidden + j] ** 2;
     }
@@ -116,10 +135,10 @@ export function factorNeuronAlignment(
   };
 }
 
-function checkRank(lambda: Float64Array, dim: number): void {
-  if (!(lambda[dim - 1] > RANK_DEFICIENT * lambda[0])) {
+function checkRank(lambda: Float64Array, dim: number, side: number): void {
+  if (!(lambda[dim - 1] > side * ROUNDING * lambda[0])) {
     throw new RangeError(
-      `factorNeuronAlignment: dim ${dim} exceeds the rank of the factor's columns (eigenvalue ${dim} is ${lambda[dim - 1].toExponential(2)} of the largest ${lambda[0].toExponential(2)})`,
+      `factorNeuronAlignment: dim ${dim} exceeds the rank of the factor's columns (eigenvalue ${dim} is ${lambda[dim - 1].toExponential(2)}, the largest ${lambda[0].toExponential(2)})`,
     );
   }
 }
