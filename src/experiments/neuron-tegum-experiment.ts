@@ -264,8 +264,8 @@ export async function runNeuronTegum(opts: {
           `${m.model}: alignment ± sd (factors)`,
           `${m.model}: ≥ ${ALIGNED}`,
         ]),
-        'random r-subspace',
-        'floor r/m',
+        `random r-subspace (${neuron.model}'s r)`,
+        `floor r/m (${neuron.model}'s r)`,
       ],
       rows: grid.densities.map((p) => {
         const own = point(neuron, p);
