@@ -54,6 +54,12 @@ export {
   type NeuronMetrics,
   type NeuronSummary,
 } from './geometry/neuron-metrics.js';
+export {
+  factorNeuronAlignment,
+  factorNeuronAlignments,
+  type FactorNeuronAlignment,
+} from './geometry/factor-neuron-alignment.js';
+export { randomSubspaceAlignment } from './geometry/random-subspace-alignment.js';
 
 export { encodeNpy, decodeNpy, type Npy, type NpyArray } from './core/npy.js';
 

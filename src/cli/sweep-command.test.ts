@@ -96,6 +96,7 @@ describe('tegum sweep run / status / export', () => {
       'k',
       'factors',
       'featureDimensionality',
+      'neuronAlignment',
       'config',
       'wallSeconds',
       'tegumVersion',
@@ -121,7 +122,7 @@ describe('tegum sweep run / status / export', () => {
       .trim()
       .split('\n');
     expect(csv[0]).toBe(
-      'key,seed,sparsity,lr,loss,dimsPerFeature,k,factors,featureDimensionality,config,wallSeconds,tegumVersion',
+      'key,seed,sparsity,lr,loss,dimsPerFeature,k,factors,featureDimensionality,neuronAlignment,config,wallSeconds,tegumVersion',
     );
     expect(csv).toHaveLength(13);
 

@@ -12,6 +12,7 @@ import { phase2in1Experiment } from './phase-2in1-experiment.js';
 import { theoryExperiment } from './theory-experiment.js';
 import { toyExperiment } from './toy-experiment.js';
 import { correlationExperiment } from './correlation-experiment.js';
+import { neuronTegumExperiment } from './neuron-tegum-experiment.js';
 
 const ORDER: Experiment[] = [
   theoryExperiment,
@@ -21,6 +22,7 @@ const ORDER: Experiment[] = [
   correlationExperiment,
   phase2in1Experiment,
   mapsExperiment,
+  neuronTegumExperiment,
 ];
 
 /**

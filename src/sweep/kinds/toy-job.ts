@@ -1,11 +1,13 @@
 /**
  * The `toy` job kind: one toy model of superposition (Elhage et al. 2022 §2), one seed,
  * trained on one thread with the library's one training loop, then measured (evaluated
- * loss, m/‖W‖_F², D_i, tegum factors). Its keys are the toy run's fields
+ * loss, m/‖W‖_F², D_i, tegum factors and each factor's alignment with the hidden basis,
+ * src/geometry/factor-neuron-alignment.ts). Its keys are the toy run's fields
  * (src/toy/toy-run-schema.ts) — the flags of `tegum toy run` by the same names — less
  * those a job fixes: one instance, the job's seed, one thread.
  */
 import { knownExecutionTarget } from '../../core/execution-target.js';
+import { factorNeuronAlignments } from '../../geometry/factor-neuron-alignment.js';
 import { resolveToyRun } from '../../toy/resolve-toy-run.js';
 import { measureToyRun } from '../../toy/measure-toy-run.js';
 import { instanceBias, instanceWeights } from '../../toy/summarize-instance.js';
@@ -26,6 +28,8 @@ export const toyJob: JobKind<ResolvedToyRun> = {
     { name: 'k', type: 'INTEGER' },
     { name: 'factors', type: 'JSON' },
     { name: 'featureDimensionality', type: 'JSON' },
+    // Per tegum factor: features, dim, alignment with the hidden basis, its best neurons.
+    { name: 'neuronAlignment', type: 'JSON' },
   ],
   resolve(values, seed) {
     return resolveToyRun({ ...values, instances: 1, seed, threads: 1 }, knownExecutionTarget());
@@ -40,6 +44,12 @@ export const toyJob: JobKind<ResolvedToyRun> = {
         k: r.k,
         factors: r.factors,
         featureDimensionality: r.featureDimensionality,
+        neuronAlignment: factorNeuronAlignments(
+          instanceWeights(state, 0),
+          state.nHidden,
+          state.nFeatures,
+          r.factors,
+        ),
       },
       arrays: [
         {
