@@ -7,6 +7,14 @@
 import { gemmRows, mirrorUpper, syrkUpper } from './gemm';
 
 export { toyTrainStep, toyScratchBytes } from './toy';
+export {
+  toyNeuronStep,
+  toyNeuronScratchBytes,
+  toyNeuronLayout,
+  toyNeuronPrepare,
+  toyNeuronSamplesPart,
+  toyNeuronFinish,
+} from './toy-neuron';
 export { toyStepArgsBytes, toyStepArgsOffset } from './toy-step-args';
 export { toyData, toyDataBytes } from './toy-sample-stream';
 export { toySampleBatch } from './toy-sample-batch';

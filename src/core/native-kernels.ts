@@ -136,7 +136,6 @@ export async function loadNativeKernels(threads = 1): Promise<Kernels> {
       }
     },
     toySampleBatch(out: Float32Array, s: ToyState, inst: number) {
-      if (s.signed) return jsKernels.toySampleBatch(out, s, inst);
       const n = s.nFeatures;
       sampler.open(s);
       try {
