@@ -14,6 +14,8 @@ export {
   toyNeuronPrepare,
   toyNeuronSamplesPart,
   toyNeuronFinish,
+  toyNeuronInstanceBytes,
+  toyNeuronInstancesPart,
 } from './toy-neuron';
 export { toyStepArgsBytes, toyStepArgsOffset } from './toy-step-args';
 export { toyData, toyDataBytes } from './toy-sample-stream';

@@ -9,9 +9,14 @@
  * over features), g = ∂L/∂pre, then ∂L/∂V += g hᵀ, δ = V g and ∂L/∂W += δ xᵀ over the
  * active neurons. Accumulation in f32 (the loss per sample in f64), as the Gram kernel's.
  *
- * Samples [from, to) of an instance are one thread's share (`toyNeuronSamplesPart`), into
- * that thread's own accumulators; `toyNeuronFinish` sums them in thread order, so a run's
- * numbers depend on its thread count only. The single-thread step is `toyNeuronStep`.
+ * Samples with no nonzero (most of them where features are sparse) share one output, b:
+ * they are counted and their g and loss added once (`emptyPass`).
+ *
+ * Two splits across threads: by instances (`toyNeuronInstancesPart`: each instance drawn
+ * and trained whole by one thread, the numbers the same as on one thread), or, for fewer
+ * instances than threads can share, by samples of each instance (`toyNeuronSamplesPart`,
+ * into each thread's own accumulators, summed in thread order by `toyNeuronFinish`: the
+ * numbers depend on the thread count only). The single-thread step is `toyNeuronStep`.
  */
 
 import { ADAM_PARAMS_BYTES, AdamParams, adamInstance, adamUpdate } from './adam-update';
@@ -214,9 +219,14 @@ export function toyNeuronSamplesPart(scratch: usize, t: i32, from: i32, to: i32)
   const scale = f32x4.splat(L.scale);
   const zero = f32x4.splat(0);
   let lossSum: f64 = 0;
+  let empty = 0;
   for (let s = from; s < to; s++) {
     const t0 = load<i32>(L.rowStart + ((<usize>s) << 2));
     const nnz = load<i32>(L.rowStart + ((<usize>(s + 1)) << 2)) - t0;
+    if (nnz == 0) {
+      empty++; // h = 0: only b reaches the output (emptyPass, once for all of them)
+      continue;
+    }
     const idx = L.nzIdx + ((<usize>t0) << 2);
     const val = L.nzVal + ((<usize>t0) << 2);
     for (let q = 0; q < nnz; q++) {
@@ -283,7 +293,29 @@ export function toyNeuronSamplesPart(scratch: usize, t: i32, from: i32, to: i32)
     for (let q = 0; q < nnz; q++)
       store<f32>(x + ((<usize>load<i32>(idx + ((<usize>q) << 2))) << 2), 0);
   }
+  if (empty > 0) lossSum += emptyPass(gb, bp, Ip, n4, relu, L.scale, empty);
   store<f64>(lossAt, lossSum);
+}
+
+/**
+ * The samples with no nonzero feature, `count` of them: h = 0, so each has pre = b, target
+ * 0 and the same g, which only ∂L/∂b sees. Adds count·g to gb; returns count·Σ I r².
+ */
+// prettier-ignore
+function emptyPass(gb: usize, bp: usize, Ip: usize, n4: i32, relu: bool, scale: f32,
+  count: i32): f64 {
+  const zero = f32x4.splat(0);
+  const c = f32x4.splat(<f32>count);
+  let lv = zero;
+  for (let f = 0; f < n4; f += 4) {
+    const o = (<usize>f) << 2;
+    const z = v128.load(bp + o);
+    const r = relu ? v128.andnot(z, f32x4.le(z, zero)) : z;
+    const Ir = f32x4.mul(v128.load(Ip + o), r);
+    lv = madd(Ir, r, lv);
+    v128.store(gb + o, madd(c, f32x4.mul(f32x4.splat(scale), Ir), v128.load(gb + o)));
+  }
+  return <f64>count * <f64>hsum(lv);
 }
 
 /**
@@ -328,13 +360,28 @@ function accLossOffset(m: i32, rb: usize): usize {
   return (2 * <usize>m + 3) * rb + 3 * ((<usize>ceil4(m)) << 2);
 }
 
+/** Bytes of one thread's scratch in the instance split (toyNeuronInstancesPart). */
+export function toyNeuronInstanceBytes(n: i32, m: i32, B: i32, ld: i32): usize {
+  return align16(toyNeuronScratchBytes(n, m, B, ld, 1));
+}
+
+/**
+ * Thread t's share of the instance split: instances [from, to), each drawn, trained and
+ * updated whole in the thread's own scratch (args.scratch + t · toyNeuronInstanceBytes),
+ * so an instance's numbers do not depend on which thread, or how many, ran it.
+ */
+export function toyNeuronInstancesPart(args: usize, t: i32, from: i32, to: i32): void {
+  const a = changetype<ToyStepArgs>(args);
+  const sc = a.scratch + <usize>t * toyNeuronInstanceBytes(a.n, a.m, a.B, a.ld);
+  toyNeuronLayout(sc, args, 1);
+  for (let inst = from; inst < to; inst++) {
+    toyNeuronPrepare(sc, args, inst);
+    toyNeuronSamplesPart(sc, 0, 0, a.B);
+    toyNeuronFinish(sc, args, inst);
+  }
+}
+
 /** One step of every instance on one thread (args: a ToyStepArgs with model 1 or 2). */
 export function toyNeuronStep(args: usize): void {
-  const a = changetype<ToyStepArgs>(args);
-  toyNeuronLayout(a.scratch, args, 1);
-  for (let inst = 0; inst < a.nI; inst++) {
-    toyNeuronPrepare(a.scratch, args, inst);
-    toyNeuronSamplesPart(a.scratch, 0, 0, a.B);
-    toyNeuronFinish(a.scratch, args, inst);
-  }
+  toyNeuronInstancesPart(args, 0, 0, changetype<ToyStepArgs>(args).nI);
 }

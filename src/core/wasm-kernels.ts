@@ -63,6 +63,8 @@ export interface Exports extends PartExports {
   toyNeuronLayout(scratch: number, args: number, T: number): void;
   toyNeuronPrepare(scratch: number, args: number, inst: number): void;
   toyNeuronFinish(scratch: number, args: number, inst: number): void;
+  /** One thread's scratch in the instance split (toyNeuronInstancesPart). */
+  toyNeuronInstanceBytes(n: number, m: number, B: number, ld: number): number;
 }
 
 /**
@@ -232,6 +234,42 @@ export function putToyData(
     at.unitFeature, at.unitProbability, sm.nUnits, s.signed ? 1 : 0);
 }
 
+/**
+ * Multiply-adds of one neuron-model instance's step per sample, estimated from its mean
+ * feature probability p: the hidden layer over p·n nonzeros, and, where the sample has a
+ * nonzero (probability 1 − (1 − p)ⁿ), the output, ∂L/∂V and δ over about half the neurons.
+ */
+function neuronCost(n: number, m: number, p: number): number {
+  return n + 2 * p * n + p * n * m + (1 - (1 - p) ** n) * 1.5 * m * n;
+}
+
+/**
+ * Instance boundaries [T + 1] giving each of T threads a contiguous run of instances of
+ * about equal estimated cost, or undefined where that cannot be near even (fewer instances
+ * than threads, or one instance above 1.25 shares): the samples are split then.
+ */
+export function instanceShares(s: ToyState, T: number): number[] | undefined {
+  const nI = s.nInstances;
+  if (nI < T) return undefined;
+  const cost = Array.from({ length: nI }, (_, i) =>
+    neuronCost(s.nFeatures, s.nHidden, s.sampling.density[i]),
+  );
+  const total = cost.reduce((a, c) => a + c, 0);
+  if (Math.max(...cost) > (1.25 * total) / T) return undefined;
+  // Each boundary where the running cost lands nearest t / T of the total.
+  const cum = [0];
+  for (const c of cost) cum.push(cum.at(-1)! + c);
+  const bounds = [0];
+  for (let t = 1; t < T; t++) {
+    const goal = (t * total) / T;
+    let b = bounds[t - 1];
+    while (b < nI && Math.abs(cum[b + 1] - goal) < Math.abs(cum[b] - goal)) b++;
+    bounds.push(b);
+  }
+  bounds.push(nI);
+  return bounds;
+}
+
 function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernels {
   const base = x.heapBase();
   let top = base;
@@ -369,12 +407,17 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
       const split =
         team !== undefined &&
         (neuron ? B * n * m >= NEURON_THREADED_MIN_WORK : n * n * m >= TOY_THREADED_MIN_WORK);
+      // The neuron models on a team: whole instances per thread where there are enough to
+      // share evenly, else each instance's samples split.
+      const byInstance = neuron && team !== undefined ? instanceShares(s, T) : undefined;
       at.scratch = alloc(
-        neuron
-          ? x.toyNeuronScratchBytes(n, m, B, ld, split ? T : 1)
-          : split
-            ? x.toyTeamScratchBytes(n, m, B, ld, T)
-            : x.toyScratchBytes(n, m, ld),
+        byInstance !== undefined
+          ? T * x.toyNeuronInstanceBytes(n, m, B, ld)
+          : neuron
+            ? x.toyNeuronScratchBytes(n, m, B, ld, split ? T : 1)
+            : split
+              ? x.toyTeamScratchBytes(n, m, B, ld, T)
+              : x.toyScratchBytes(n, m, ld),
       );
       commit();
       const buf = memory.buffer;
@@ -422,7 +465,8 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
         vW2: at.vW2,
         model: MODEL_CODE[s.model],
       });
-      if (neuron && split) {
+      if (byInstance !== undefined) team?.run(OP.toyNeuronInstances, [at.args], byInstance);
+      else if (neuron && split) {
         // Each instance's samples split evenly across the team; sums in thread order.
         const sc = at.scratch;
         x.toyNeuronLayout(sc, at.args, T);

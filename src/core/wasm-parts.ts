@@ -14,6 +14,7 @@ export interface PartExports {
   toySamplesPart(scratch: number, t: number, from: number, to: number): void;
   toyReducePart(scratch: number, from: number, to: number): void;
   toyNeuronSamplesPart(scratch: number, t: number, from: number, to: number): void;
+  toyNeuronInstancesPart(args: number, t: number, from: number, to: number): void;
 }
 
 /** Operation codes of the control word. */
@@ -25,6 +26,7 @@ export const OP = {
   toySamples: 4,
   toyReduce: 5,
   toyNeuronSamples: 6,
+  toyNeuronInstances: 7,
 } as const;
 
 /** Runs thread t's share; `a` holds the pointers and dimensions, then [from, to). */
@@ -35,6 +37,7 @@ export function runPart(x: PartExports, op: number, a: Int32Array, t: number): v
   else if (op === OP.toySamples) x.toySamplesPart(a[0], t, a[1], a[2]);
   else if (op === OP.toyReduce) x.toyReducePart(a[0], a[1], a[2]);
   else if (op === OP.toyNeuronSamples) x.toyNeuronSamplesPart(a[0], t, a[1], a[2]);
+  else if (op === OP.toyNeuronInstances) x.toyNeuronInstancesPart(a[0], t, a[1], a[2]);
 }
 
 /**
