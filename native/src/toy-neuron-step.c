@@ -12,8 +12,8 @@
  *
  * - dense, five [B, n]×[n, m]-sized products through cblas_sgemm: H = ReLU(X Wᵀ),
  *   P = b + H V, g; ∂L/∂V = Hᵀ g, Δ = (g Vᵀ) ⊙ 1[H > 0], ∂L/∂W += Δᵀ X;
- * - per sample, visiting only the nonzeros and the active neurons (a sample with no
- *   nonzero has none: b alone); the batch in two halves of samples with their own
+ * - per sample, visiting only the nonzeros and the active neurons (the samples with no
+ *   nonzero have none: their output is b, counted once for all of them); the batch in two halves of samples with their own
  *   accumulators, summed in order, the second offered to a helper thread where the caller
  *   gives two (helper-thread.c), so the numbers are the same on one thread or two.
  *
@@ -142,10 +142,15 @@ HOT static void samples_pass(Half *hf) {
   if (!tied) memset(gV, 0, sizeof(float) * (size_t)m * n);
   memset(gb, 0, sizeof(float) * (size_t)n);
   double loss = 0;
+  int empty = 0;
   for (int s = hf->s0; s < hf->s1; s++) {
     const int32_t *restrict idx = t->idx + t->rowStart[s];
     const float *restrict val = t->val + t->rowStart[s];
     const int nnz = t->rowStart[s + 1] - t->rowStart[s];
+    if (nnz == 0) { /* h = 0: only b reaches the output, the same for every such sample */
+      empty++;
+      continue;
+    }
     int nAct = 0;
     for (int k = 0; k < m; k++) {
       const float *restrict wk = W + (size_t)k * n;
@@ -194,6 +199,17 @@ HOT static void samples_pass(Half *hf) {
       float *restrict gk = gW + (size_t)act[q] * n;
       for (int p = 0; p < nnz; p++) gk[idx[p]] += dh[q] * val[p];
     }
+  }
+  if (empty > 0) { /* the empty samples at once: pre = b, target 0 */
+    float acc = 0;
+    for (int f = 0; f < n; f++) {
+      const float z = t->b[f];
+      const float r = z > 0 ? z : 0.0f;
+      const float Ir = imp[f] * r;
+      acc += Ir * r;
+      gb[f] += (float)empty * (scale * Ir);
+    }
+    loss += (double)empty * acc;
   }
   hf->loss = loss;
 }
