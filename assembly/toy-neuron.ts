@@ -138,7 +138,10 @@ export function toyNeuronPrepare(scratch: usize, args: usize, inst: i32): void {
     const w2 = a.W2 + ((<usize>inst * mn) << 2); // [n, m]
     for (let f = 0; f < n; f++)
       for (let k = 0; k < m; k++)
-        store<f32>(L.Vp + <usize>k * rb + ((<usize>f) << 2), load<f32>(w2 + ((<usize>(f * m + k)) << 2)));
+        store<f32>(
+          L.Vp + <usize>k * rb + ((<usize>f) << 2),
+          load<f32>(w2 + ((<usize>(f * m + k)) << 2)),
+        );
   }
   memory.copy(L.Ip, a.importance + <usize>inst * nBytes, nBytes);
   memory.copy(L.bp, a.b + <usize>inst * nBytes, nBytes);
@@ -153,13 +156,11 @@ export function toyNeuronPrepare(scratch: usize, args: usize, inst: i32): void {
 }
 
 /** c + a·b lane by lane: fused in the relaxed-SIMD build, as gemm.ts's. */
-@inline
 function madd(a: v128, b: v128, c: v128): v128 {
   if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
   return f32x4.add(c, f32x4.mul(a, b));
 }
 
-@inline
 function hsum(v: v128): f32 {
   return (
     f32x4.extract_lane(v, 0) +
@@ -169,7 +170,6 @@ function hsum(v: v128): f32 {
 }
 
 /** Σ_f a[f] b[f] over n4 floats (both 16-byte aligned rows). */
-@inline
 function dot(a: usize, b: usize, n4: i32): f32 {
   let s = f32x4.splat(0);
   for (let f = 0; f < n4; f += 4) {
@@ -180,7 +180,6 @@ function dot(a: usize, b: usize, n4: i32): f32 {
 }
 
 /** y[f] += c x[f] over n4 floats. */
-@inline
 function axpy(y: usize, x: usize, c: f32, n4: i32): void {
   const cv = f32x4.splat(c);
   for (let f = 0; f < n4; f += 4) {
@@ -349,7 +348,10 @@ export function toyNeuronFinish(scratch: usize, args: usize, inst: i32): void {
     const gV = gW + <usize>m * rb;
     for (let f = 0; f < n; f++)
       for (let k = 0; k < m; k++)
-        store<f32>(L.gW2 + ((<usize>(f * m + k)) << 2), load<f32>(gV + <usize>k * rb + ((<usize>f) << 2)));
+        store<f32>(
+          L.gW2 + ((<usize>(f * m + k)) << 2),
+          load<f32>(gV + <usize>k * rb + ((<usize>f) << 2)),
+        );
     const o = (<usize>inst * <usize>m * <usize>n) << 2;
     adamUpdate(a.W2 + o, L.gW2, a.mW2 + o, a.vW2 + o, m * n, L.adam);
   }

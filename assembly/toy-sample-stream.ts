@@ -92,7 +92,8 @@ export function streamBegin(D: ToyData, inst: i32, B: i32, n: i32): void {
 
 /** Sample s's nonzeros (of n features) into nzIdx, nzVal from the open stream; their count. */
 export function streamRow(nzIdx: usize, nzVal: usize, s: i32, n: i32): i32 {
-  const nnz = openUnits == 0 ? drawRow(openRng, nzIdx, nzVal, s, n, openTotal) : unitRow(nzIdx, nzVal);
+  const nnz =
+    openUnits == 0 ? drawRow(openRng, nzIdx, nzVal, s, n, openTotal) : unitRow(nzIdx, nzVal);
   // 2v − 1 is exact in f32 (v a multiple of 2⁻²⁴ in [0, 1)), as js's float64 arithmetic.
   if (openSigned)
     for (let t = 0; t < nnz; t++) {

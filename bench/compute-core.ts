@@ -32,7 +32,6 @@ import {
   resolveToyRun,
   trainToyModelsParallel,
   type BackendName,
-  type ToyRunInput,
 } from '../src/index.js';
 import { loadNativeAddon, type NativeAddon } from '../src/core/native-kernels.js';
 import { relaxedSimdSupported } from '../src/core/relaxed-simd.js';

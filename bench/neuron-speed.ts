@@ -13,7 +13,10 @@ function medianSeconds(fn: () => void, blockSeconds = 0.3, blocks = 5): number {
   for (let k = 0; k < 3; k++) fn();
   let t = performance.now();
   fn();
-  const per = Math.max(1, Math.round((blockSeconds * 1000) / Math.max(performance.now() - t, 1e-3)));
+  const per = Math.max(
+    1,
+    Math.round((blockSeconds * 1000) / Math.max(performance.now() - t, 1e-3)),
+  );
   const times: number[] = [];
   for (let b = 0; b < blocks; b++) {
     t = performance.now();

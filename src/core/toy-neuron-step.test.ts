@@ -267,7 +267,9 @@ describe.each(await kernelBackends())('the neuron models on the %s backend', (_l
             expect(relativeErrorOfMax(grad(state.mW, i * mn, mn), r.gW)).toBeLessThan(
               FLOAT32_FORWARD_OF_MAX,
             );
-            expect(relativeErrorOfMax(grad(state.mb, i * n, n), r.gb)).toBeLessThan(FLOAT32_FORWARD_OF_MAX);
+            expect(relativeErrorOfMax(grad(state.mb, i * n, n), r.gb)).toBeLessThan(
+              FLOAT32_FORWARD_OF_MAX,
+            );
             if (model === 'abs') {
               expect(relativeErrorOfMax(grad(state.mW2, i * mn, mn), r.gW2)).toBeLessThan(
                 FLOAT32_FORWARD_OF_MAX,

@@ -8,6 +8,7 @@
 
 import type { Kernels } from './backend.js';
 import { companionUrl } from './companion-url.js';
+import { instanceShares } from './neuron-instance-shares.js';
 import { relaxedSimdSupported } from './relaxed-simd.js';
 import type { ToyState } from './toy-state.js';
 import {
@@ -234,42 +235,6 @@ export function putToyData(
     at.unitFeature, at.unitProbability, sm.nUnits, s.signed ? 1 : 0);
 }
 
-/**
- * Multiply-adds of one neuron-model instance's step per sample, estimated from its mean
- * feature probability p: the hidden layer over p·n nonzeros, and, where the sample has a
- * nonzero (probability 1 − (1 − p)ⁿ), the output, ∂L/∂V and δ over about half the neurons.
- */
-function neuronCost(n: number, m: number, p: number): number {
-  return n + 2 * p * n + p * n * m + (1 - (1 - p) ** n) * 1.5 * m * n;
-}
-
-/**
- * Instance boundaries [T + 1] giving each of T threads a contiguous run of instances of
- * about equal estimated cost, or undefined where that cannot be near even (fewer instances
- * than threads, or one instance above 1.25 shares): the samples are split then.
- */
-export function instanceShares(s: ToyState, T: number): number[] | undefined {
-  const nI = s.nInstances;
-  if (nI < T) return undefined;
-  const cost = Array.from({ length: nI }, (_, i) =>
-    neuronCost(s.nFeatures, s.nHidden, s.sampling.density[i]),
-  );
-  const total = cost.reduce((a, c) => a + c, 0);
-  if (Math.max(...cost) > (1.25 * total) / T) return undefined;
-  // Each boundary where the running cost lands nearest t / T of the total.
-  const cum = [0];
-  for (const c of cost) cum.push(cum.at(-1)! + c);
-  const bounds = [0];
-  for (let t = 1; t < T; t++) {
-    const goal = (t * total) / T;
-    let b = bounds[t - 1];
-    while (b < nI && Math.abs(cum[b + 1] - goal) < Math.abs(cum[b] - goal)) b++;
-    bounds.push(b);
-  }
-  bounds.push(nI);
-  return bounds;
-}
-
 function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernels {
   const base = x.heapBase();
   let top = base;
@@ -409,7 +374,8 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
         (neuron ? B * n * m >= NEURON_THREADED_MIN_WORK : n * n * m >= TOY_THREADED_MIN_WORK);
       // The neuron models on a team: whole instances per thread where there are enough to
       // share evenly, else each instance's samples split.
-      const byInstance = neuron && team !== undefined ? instanceShares(s, T) : undefined;
+      const byInstance =
+        neuron && team !== undefined ? instanceShares(s.sampling.density, n, m, T) : undefined;
       at.scratch = alloc(
         byInstance !== undefined
           ? T * x.toyNeuronInstanceBytes(n, m, B, ld)
