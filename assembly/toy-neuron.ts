@@ -62,6 +62,9 @@ class NeuronScratch {
 
 const HEADER: usize = (offsetof<NeuronScratch>() + 15) & ~15;
 
+/** Samples the tile pass takes at once (tilePass): each weight row loaded once for four. */
+const TILE: i32 = 4;
+
 function align16(bytes: usize): usize {
   return (bytes + 15) & ~15;
 }
@@ -69,11 +72,13 @@ function align16(bytes: usize): usize {
 /*
  * One thread's accumulators and work rows, at acc: gW [m, ld], gV [m, ld] (untied), gb,
  * x (the dense sample, zero between samples), pre (then g) [ld] each; h, δ [m] f32 and the
- * active neurons [m] i32; the loss sum, f64.
+ * active neurons [m] i32; the loss sum, f64; then the tile pass's x, pre [TILE, ld] and
+ * h, δ [TILE, m4].
  */
 function accBytes(m: i32, ld: i32): usize {
   const rb = (<usize>ld) << 2;
-  return align16((2 * <usize>m + 3) * rb + 3 * ((<usize>ceil4(m)) << 2) + 8);
+  const tile = <usize>(2 * TILE) * (rb + ((<usize>ceil4(m)) << 2));
+  return align16((2 * <usize>m + 3) * rb + 3 * ((<usize>ceil4(m)) << 2) + 16) + tile;
 }
 
 /** Bytes of scratch toyNeuronLayout lays out for n features, m hidden, B samples, T threads. */
@@ -90,14 +95,13 @@ export function toyNeuronScratchBytes(n: i32, m: i32, B: i32, ld: i32, T: i32): 
   );
 }
 
-/** Lays out the scratch at `at` (zeroing it, so padding is zero) for the step of `args`. */
+/** Lays out the scratch at `at` (zeroing the padded rows) for the step of `args`. */
 export function toyNeuronLayout(at: usize, args: usize, T: i32): void {
   const a = changetype<ToyStepArgs>(args);
   const n = a.n,
     m = a.m,
     B = a.B,
     ld = a.ld;
-  memory.fill(at, 0, toyNeuronScratchBytes(n, m, B, ld, T));
   const L = changetype<NeuronScratch>(at);
   const rb = (<usize>ld) << 2;
   L.n = n;
@@ -115,6 +119,9 @@ export function toyNeuronLayout(at: usize, args: usize, T: i32): void {
   L.Ip = L.Wp + 2 * <usize>m * rb;
   L.bp = L.Ip + rb;
   L.rowStart = L.bp + rb;
+  // The padded rows' tails stay zero; the batch, ∂L/∂W2 and the accumulators are written
+  // (or zeroed by their pass) before they are read.
+  memory.fill(L.Wp, 0, L.rowStart - L.Wp);
   L.nzIdx = L.rowStart + align16((<usize>B + 1) << 2);
   L.nzVal = L.nzIdx + ((<usize>B * <usize>n) << 2);
   L.gW2 = L.nzIdx + align16((<usize>B * <usize>n) << 3);
@@ -209,6 +216,7 @@ export function toyNeuronSamplesPart(scratch: usize, t: i32, from: i32, to: i32)
   const dh = h + ((<usize>ceil4(m)) << 2);
   const act = dh + ((<usize>ceil4(m)) << 2);
   const lossAt = act + ((<usize>ceil4(m)) << 2);
+  const tile = align16(lossAt + 16 - acc) + acc;
   const Wp = L.Wp,
     Vp = L.Vp,
     Ip = L.Ip,
@@ -224,6 +232,11 @@ export function toyNeuronSamplesPart(scratch: usize, t: i32, from: i32, to: i32)
     const nnz = load<i32>(L.rowStart + ((<usize>(s + 1)) << 2)) - t0;
     if (nnz == 0) {
       empty++; // h = 0: only b reaches the output (emptyPass, once for all of them)
+      continue;
+    }
+    if (nnz << 2 >= n4 && s + TILE <= to && denseTile(L.rowStart, s + 1, n4)) {
+      lossSum += tilePass(L, gW, gV, gb, tile, s);
+      s += TILE - 1;
       continue;
     }
     const idx = L.nzIdx + ((<usize>t0) << 2);
@@ -315,6 +328,176 @@ function emptyPass(gb: usize, bp: usize, Ip: usize, n4: i32, relu: bool, scale: 
     v128.store(gb + o, madd(c, f32x4.mul(f32x4.splat(scale), Ir), v128.load(gb + o)));
   }
   return <f64>count * <f64>hsum(lv);
+}
+
+/** Whether samples s .. s + TILE − 2 each have a quarter of n4 nonzeros or more. */
+function denseTile(rowStart: usize, s: i32, n4: i32): bool {
+  for (let t = s; t < s + TILE - 1; t++) {
+    const o = (<usize>t) << 2;
+    if ((load<i32>(rowStart + o + 4) - load<i32>(rowStart + o)) << 2 < n4) return false;
+  }
+  return true;
+}
+
+/**
+ * Samples s .. s + 3, each dense enough for dot products, at once: the products of the
+ * per-sample pass as [4, n]·[n, m] blocks, each weight vector loaded once for the four
+ * samples (h kept dense, 0 where a neuron is off, so δ and the updates skip nothing but
+ * add zeros). Accumulates into gW, gV, gb; returns Σ I r² of the four.
+ */
+function tilePass(L: NeuronScratch, gW: usize, gV: usize, gb: usize, tile: usize, s: i32): f64 {
+  const n4 = ceil4(L.n);
+  const m = L.m;
+  const m4b = (<usize>ceil4(m)) << 2;
+  const rb = L.rowBytes;
+  const xt = tile;
+  const pt = xt + <usize>TILE * rb;
+  const ht = pt + <usize>TILE * rb;
+  const dt = ht + <usize>TILE * m4b;
+  const Wp = L.Wp,
+    Vp = L.Vp,
+    Ip = L.Ip,
+    bp = L.bp;
+  const tied = L.tied,
+    relu = L.relu;
+  for (let t = 0; t < TILE; t++) {
+    const a = load<i32>(L.rowStart + ((<usize>(s + t)) << 2));
+    const e = load<i32>(L.rowStart + ((<usize>(s + t + 1)) << 2));
+    const x = xt + <usize>t * rb;
+    for (let q = a; q < e; q++) {
+      const o = (<usize>q) << 2;
+      store<f32>(x + ((<usize>load<i32>(L.nzIdx + o)) << 2), load<f32>(L.nzVal + o));
+    }
+  }
+  // h = ReLU(W x) for the four.
+  for (let k = 0; k < m; k++) {
+    const wk = Wp + <usize>k * rb;
+    let a0 = f32x4.splat(0),
+      a1 = a0,
+      a2 = a0,
+      a3 = a0;
+    for (let f = 0; f < n4; f += 4) {
+      const o = (<usize>f) << 2;
+      const w = v128.load(wk + o);
+      a0 = madd(w, v128.load(xt + o), a0);
+      a1 = madd(w, v128.load(xt + rb + o), a1);
+      a2 = madd(w, v128.load(xt + 2 * rb + o), a2);
+      a3 = madd(w, v128.load(xt + 3 * rb + o), a3);
+    }
+    const q = (<usize>k) << 2;
+    store<f32>(ht + q, max<f32>(hsum(a0), 0));
+    store<f32>(ht + m4b + q, max<f32>(hsum(a1), 0));
+    store<f32>(ht + 2 * m4b + q, max<f32>(hsum(a2), 0));
+    store<f32>(ht + 3 * m4b + q, max<f32>(hsum(a3), 0));
+  }
+  // pre = b + V h, then g in its place, the loss and ∂L/∂b.
+  const zero = f32x4.splat(0);
+  const scale = f32x4.splat(L.scale);
+  let lv = zero;
+  for (let f = 0; f < n4; f += 4) {
+    const o = (<usize>f) << 2;
+    const b = v128.load(bp + o);
+    let p0 = b,
+      p1 = b,
+      p2 = b,
+      p3 = b;
+    for (let k = 0; k < m; k++) {
+      const v = v128.load(Vp + <usize>k * rb + o);
+      const q = (<usize>k) << 2;
+      p0 = madd(v128.load32_splat(ht + q), v, p0);
+      p1 = madd(v128.load32_splat(ht + m4b + q), v, p1);
+      p2 = madd(v128.load32_splat(ht + 2 * m4b + q), v, p2);
+      p3 = madd(v128.load32_splat(ht + 3 * m4b + q), v, p3);
+    }
+    const I = v128.load(Ip + o);
+    let gs = zero;
+    for (let t = 0; t < TILE; t++) {
+      const z = t == 0 ? p0 : t == 1 ? p1 : t == 2 ? p2 : p3;
+      const xv = v128.load(xt + <usize>t * rb + o);
+      const target = tied ? xv : f32x4.abs(xv);
+      const off = relu ? f32x4.le(z, zero) : zero;
+      const r = f32x4.sub(v128.andnot(z, off), target);
+      const Ir = f32x4.mul(I, r);
+      lv = madd(Ir, r, lv);
+      const g = v128.andnot(f32x4.mul(scale, Ir), off);
+      v128.store(pt + <usize>t * rb + o, g);
+      gs = f32x4.add(gs, g);
+    }
+    v128.store(gb + o, f32x4.add(v128.load(gb + o), gs));
+  }
+  // ∂L/∂V += g hᵀ and δ = (V g) ⊙ 1[h > 0], per neuron for the four.
+  for (let k = 0; k < m; k++) {
+    const q = (<usize>k) << 2;
+    const h0 = load<f32>(ht + q),
+      h1 = load<f32>(ht + m4b + q),
+      h2 = load<f32>(ht + 2 * m4b + q),
+      h3 = load<f32>(ht + 3 * m4b + q);
+    if (h0 == 0 && h1 == 0 && h2 == 0 && h3 == 0) {
+      store<f32>(dt + q, 0);
+      store<f32>(dt + m4b + q, 0);
+      store<f32>(dt + 2 * m4b + q, 0);
+      store<f32>(dt + 3 * m4b + q, 0);
+      continue;
+    }
+    const hv0 = f32x4.splat(h0),
+      hv1 = f32x4.splat(h1),
+      hv2 = f32x4.splat(h2),
+      hv3 = f32x4.splat(h3);
+    const vk = Vp + <usize>k * rb;
+    const gk = gV + <usize>k * rb;
+    let d0 = zero,
+      d1 = zero,
+      d2 = zero,
+      d3 = zero;
+    for (let f = 0; f < n4; f += 4) {
+      const o = (<usize>f) << 2;
+      const v = v128.load(vk + o);
+      const g0 = v128.load(pt + o),
+        g1 = v128.load(pt + rb + o),
+        g2 = v128.load(pt + 2 * rb + o),
+        g3 = v128.load(pt + 3 * rb + o);
+      d0 = madd(v, g0, d0);
+      d1 = madd(v, g1, d1);
+      d2 = madd(v, g2, d2);
+      d3 = madd(v, g3, d3);
+      let a = v128.load(gk + o);
+      a = madd(hv0, g0, a);
+      a = madd(hv1, g1, a);
+      a = madd(hv2, g2, a);
+      a = madd(hv3, g3, a);
+      v128.store(gk + o, a);
+    }
+    store<f32>(dt + q, h0 > 0 ? hsum(d0) : 0);
+    store<f32>(dt + m4b + q, h1 > 0 ? hsum(d1) : 0);
+    store<f32>(dt + 2 * m4b + q, h2 > 0 ? hsum(d2) : 0);
+    store<f32>(dt + 3 * m4b + q, h3 > 0 ? hsum(d3) : 0);
+  }
+  // ∂L/∂W += δ xᵀ for the four.
+  for (let k = 0; k < m; k++) {
+    const q = (<usize>k) << 2;
+    const e0 = load<f32>(dt + q),
+      e1 = load<f32>(dt + m4b + q),
+      e2 = load<f32>(dt + 2 * m4b + q),
+      e3 = load<f32>(dt + 3 * m4b + q);
+    if (e0 == 0 && e1 == 0 && e2 == 0 && e3 == 0) continue;
+    const ev0 = f32x4.splat(e0),
+      ev1 = f32x4.splat(e1),
+      ev2 = f32x4.splat(e2),
+      ev3 = f32x4.splat(e3);
+    const gk = gW + <usize>k * rb;
+    for (let f = 0; f < n4; f += 4) {
+      const o = (<usize>f) << 2;
+      let a = v128.load(gk + o);
+      a = madd(ev0, v128.load(xt + o), a);
+      a = madd(ev1, v128.load(xt + rb + o), a);
+      a = madd(ev2, v128.load(xt + 2 * rb + o), a);
+      a = madd(ev3, v128.load(xt + 3 * rb + o), a);
+      v128.store(gk + o, a);
+    }
+  }
+  // The tile's samples back to zero.
+  memory.fill(xt, 0, <usize>TILE * rb);
+  return <f64>hsum(lv);
 }
 
 /**
