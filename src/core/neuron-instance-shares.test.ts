@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { instanceShares, neuronCost } from './neuron-instance-shares.js';
 
 describe('neuronCost', () => {
-  it('prices an empty-batch instance at n per sample and a dense one at n + 2n + nm + 1.5mn', () => {
-    expect(neuronCost(10, 5, 0)).toBe(10);
-    expect(neuronCost(10, 5, 1)).toBe(10 + 20 + 50 + 75);
+  it('prices an instance that draws nothing at 20 per sample, a dense one with its draws', () => {
+    expect(neuronCost(10, 5, 0)).toBe(20);
+    // 20 + 50 per nonzero drawn (110 − 60), then n + nm + 1.5mn for the sample.
+    expect(neuronCost(10, 5, 1)).toBe(20 + 50 * 10 + (10 + 50 + 75));
   });
 });
 
@@ -15,8 +16,8 @@ describe('instanceShares', () => {
   });
 
   it('gives the dense instances fewer companions: the abs sweep on two threads', () => {
-    // Costs ≈ 10300, 7360, 6520, 5941, 3946, 1670, 675 (n = 100, m = 40): half ≈ 18356,
-    // reached nearer after two instances (17660) than after three (24180).
+    // Costs ≈ 15120, 10080, 7560, 6269, 4022, 1639, 612 (n = 100, m = 40): half ≈ 22651,
+    // reached nearer after two instances (25200) than after one (15120) or three (32760).
     const b = instanceShares([1, 0.3, 0.1, 0.03, 0.01, 0.003, 0.001], 100, 40, 2);
     expect(b).toEqual([0, 2, 7]);
   });

@@ -1,16 +1,21 @@
 /**
- * How the threaded WebAssembly backend shares the neuron models' instances among its
- * threads (docs/ARCHITECTURE.md §5.3; the kernel is assembly/toy-neuron.ts): contiguous
- * runs of instances of about equal estimated cost, where one exists.
+ * How the neuron models' instances are shared among threads (docs/ARCHITECTURE.md §5.3;
+ * the kernels are assembly/toy-neuron.ts and native/src/toy-neuron-step.c): each
+ * instance's estimated cost, and contiguous runs of instances of about equal cost for the
+ * threaded WebAssembly backend, where one exists (the worker pool weighs its slices by the
+ * same cost).
  */
 
 /**
- * Multiply-adds of one neuron-model instance's step per sample, estimated from its mean
- * feature probability p: the hidden layer over p·n nonzeros, and, where the sample has a
- * nonzero (probability 1 − (1 − p)ⁿ), the output, ∂L/∂V and δ over about half the neurons.
+ * Work of one neuron-model instance's step per sample, in multiply-adds, estimated from its
+ * mean feature probability p: drawing the batch, about 110 − 60p per nonzero (as the
+ * Gram-form estimate, src/toy/train-toy-parallel.ts); and, where the sample has a nonzero
+ * (probability 1 − (1 − p)ⁿ: the others are counted, not computed), the hidden layer over
+ * p·n nonzeros and the output, ∂L/∂V and δ over about half the neurons; plus 20 per sample.
  */
 export function neuronCost(n: number, m: number, p: number): number {
-  return n + 2 * p * n + p * n * m + (1 - (1 - p) ** n) * 1.5 * m * n;
+  const nonempty = 1 - (1 - p) ** n;
+  return 20 + (110 - 60 * p) * p * n + nonempty * (n + p * n * m + 1.5 * m * n);
 }
 
 /**
