@@ -10,7 +10,9 @@
  * active neurons. Accumulation in f32 (the loss per sample in f64), as the Gram kernel's.
  *
  * Samples with no nonzero (most of them where features are sparse) share one output, b:
- * they are counted and their g and loss added once (`emptyPass`).
+ * they are counted and their g and loss added once (`emptyPass`); runs of four dense
+ * samples go through the tile pass (toy-neuron-tile.ts). The buffers are named by one
+ * layout (toy-neuron-scratch.ts).
  *
  * Two splits across threads: by instances (`toyNeuronInstancesPart`: each instance drawn
  * and trained whole by one thread, the numbers the same as on one thread), or, for fewer
@@ -19,115 +21,21 @@
  * numbers depend on the thread count only). The single-thread step is `toyNeuronStep`.
  */
 
-import { ADAM_PARAMS_BYTES, AdamParams, adamInstance, adamUpdate } from './adam-update';
+import { adamInstance, adamUpdate } from './adam-update';
+import {
+  accLossOffset,
+  align16,
+  NeuronScratch,
+  TILE,
+  toyNeuronLayout,
+  toyNeuronScratchBytes,
+} from './toy-neuron-scratch';
+import { denseTile, tilePass } from './toy-neuron-tile';
 import { streamBegin, streamRow, ToyData } from './toy-sample-stream';
 import { ceil4 } from './toy-scratch';
-import { adamParamsOf, ToyStepArgs } from './toy-step-args';
+import { ToyStepArgs } from './toy-step-args';
 
-/** The model codes of ToyStepArgs.model: the Gram-form models, the tied and untied neuron models. */
-export const MODEL_TIED: i32 = 1;
-export const MODEL_ABS: i32 = 2;
-
-/** Where the neuron step's buffers live; rows of ld floats, `rowBytes` bytes, zero-padded. */
-@unmanaged
-class NeuronScratch {
-  /** [m, ld] W. */
-  Wp: usize;
-  /** [m, ld] the second layer as rows over features: W (tied) or W2ᵀ (untied). */
-  Vp: usize;
-  /** [ld] importance, [ld] b. */
-  Ip: usize;
-  bp: usize;
-  /** [B + 1] i32, then [B·n] i32 and f32: the instance's batch (CSR). */
-  rowStart: usize;
-  nzIdx: usize;
-  nzVal: usize;
-  /** [n, m] ∂L/∂W2 in W2's layout (untied). */
-  gW2: usize;
-  /** Thread 0's accumulators (see accBytes); thread t's `accStride` bytes further. */
-  acc0: usize;
-  accStride: usize;
-  adam: AdamParams;
-  n: i32;
-  m: i32;
-  B: i32;
-  ld: i32;
-  T: i32;
-  tied: bool;
-  relu: bool;
-  rowBytes: usize;
-  /** 2 / (B n): the loss's scale in ∂L/∂pre. */
-  scale: f32;
-}
-
-const HEADER: usize = (offsetof<NeuronScratch>() + 15) & ~15;
-
-/** Samples the tile pass takes at once (tilePass): each weight row loaded once for four. */
-const TILE: i32 = 4;
-
-function align16(bytes: usize): usize {
-  return (bytes + 15) & ~15;
-}
-
-/*
- * One thread's accumulators and work rows, at acc: gW [m, ld], gV [m, ld] (untied), gb,
- * x (the dense sample, zero between samples), pre (then g) [ld] each; h, δ [m] f32 and the
- * active neurons [m] i32; the loss sum, f64; then the tile pass's x, pre [TILE, ld] and
- * h, δ [TILE, m4].
- */
-function accBytes(m: i32, ld: i32): usize {
-  const rb = (<usize>ld) << 2;
-  const tile = <usize>(2 * TILE) * (rb + ((<usize>ceil4(m)) << 2));
-  return align16((2 * <usize>m + 3) * rb + 3 * ((<usize>ceil4(m)) << 2) + 16) + tile;
-}
-
-/** Bytes of scratch toyNeuronLayout lays out for n features, m hidden, B samples, T threads. */
-export function toyNeuronScratchBytes(n: i32, m: i32, B: i32, ld: i32, T: i32): usize {
-  const rb = (<usize>ld) << 2;
-  return (
-    HEADER +
-    ADAM_PARAMS_BYTES +
-    (2 * <usize>m + 2) * rb +
-    align16((<usize>B + 1) << 2) +
-    align16((<usize>B * <usize>n) << 3) +
-    align16(<usize>n * <usize>m * 4) +
-    <usize>T * accBytes(m, ld)
-  );
-}
-
-/** Lays out the scratch at `at` (zeroing the padded rows) for the step of `args`. */
-export function toyNeuronLayout(at: usize, args: usize, T: i32): void {
-  const a = changetype<ToyStepArgs>(args);
-  const n = a.n,
-    m = a.m,
-    B = a.B,
-    ld = a.ld;
-  const L = changetype<NeuronScratch>(at);
-  const rb = (<usize>ld) << 2;
-  L.n = n;
-  L.m = m;
-  L.B = B;
-  L.ld = ld;
-  L.T = T;
-  L.tied = a.model == MODEL_TIED;
-  L.relu = a.relu != 0;
-  L.rowBytes = rb;
-  L.scale = <f32>(2.0 / (<f64>B * <f64>n));
-  L.adam = adamParamsOf(at + HEADER, a);
-  L.Wp = at + HEADER + ADAM_PARAMS_BYTES;
-  L.Vp = L.tied ? L.Wp : L.Wp + <usize>m * rb;
-  L.Ip = L.Wp + 2 * <usize>m * rb;
-  L.bp = L.Ip + rb;
-  L.rowStart = L.bp + rb;
-  // The padded rows' tails stay zero; the batch, ∂L/∂W2 and the accumulators are written
-  // (or zeroed by their pass) before they are read.
-  memory.fill(L.Wp, 0, L.rowStart - L.Wp);
-  L.nzIdx = L.rowStart + align16((<usize>B + 1) << 2);
-  L.nzVal = L.nzIdx + ((<usize>B * <usize>n) << 2);
-  L.gW2 = L.nzIdx + align16((<usize>B * <usize>n) << 3);
-  L.acc0 = L.gW2 + align16(<usize>n * <usize>m * 4);
-  L.accStride = accBytes(m, ld);
-}
+export { toyNeuronLayout, toyNeuronScratchBytes } from './toy-neuron-scratch';
 
 /** Instance inst's W, W2ᵀ, importance and b into padded rows, and its batch drawn (CSR). */
 export function toyNeuronPrepare(scratch: usize, args: usize, inst: i32): void {
@@ -225,22 +133,25 @@ export function toyNeuronSamplesPart(scratch: usize, t: i32, from: i32, to: i32)
     relu = L.relu;
   const scale = f32x4.splat(L.scale);
   const zero = f32x4.splat(0);
+  const rowStart = L.rowStart,
+    nzIdx = L.nzIdx,
+    nzVal = L.nzVal;
   let lossSum: f64 = 0;
   let empty = 0;
   for (let s = from; s < to; s++) {
-    const t0 = load<i32>(L.rowStart + ((<usize>s) << 2));
-    const nnz = load<i32>(L.rowStart + ((<usize>(s + 1)) << 2)) - t0;
+    const t0 = load<i32>(rowStart + ((<usize>s) << 2));
+    const nnz = load<i32>(rowStart + ((<usize>(s + 1)) << 2)) - t0;
     if (nnz == 0) {
       empty++; // h = 0: only b reaches the output (emptyPass, once for all of them)
       continue;
     }
-    if (nnz << 2 >= n4 && s + TILE <= to && denseTile(L.rowStart, s + 1, n4)) {
+    if (nnz << 2 >= n4 && s + TILE <= to && denseTile(rowStart, s + 1, n4)) {
       lossSum += tilePass(L, gW, gV, gb, tile, s);
       s += TILE - 1;
       continue;
     }
-    const idx = L.nzIdx + ((<usize>t0) << 2);
-    const val = L.nzVal + ((<usize>t0) << 2);
+    const idx = nzIdx + ((<usize>t0) << 2);
+    const val = nzVal + ((<usize>t0) << 2);
     for (let q = 0; q < nnz; q++) {
       const o = (<usize>q) << 2;
       store<f32>(x + ((<usize>load<i32>(idx + o)) << 2), load<f32>(val + o));
@@ -263,7 +174,10 @@ export function toyNeuronSamplesPart(scratch: usize, t: i32, from: i32, to: i32)
         nAct++;
       }
     }
-    memory.copy(pre, bp, (<usize>n4) << 2);
+    for (let f = 0; f < n4; f += 4) {
+      const o = (<usize>f) << 2; // a vector copy: memory.copy is a call, per sample
+      v128.store(pre + o, v128.load(bp + o));
+    }
     for (let q = 0; q < nAct; q++) {
       const k = load<i32>(act + ((<usize>q) << 2));
       axpy(pre, Vp + <usize>k * rb, load<f32>(h + ((<usize>q) << 2)), n4);
@@ -330,176 +244,6 @@ function emptyPass(gb: usize, bp: usize, Ip: usize, n4: i32, relu: bool, scale: 
   return <f64>count * <f64>hsum(lv);
 }
 
-/** Whether samples s .. s + TILE − 2 each have a quarter of n4 nonzeros or more. */
-function denseTile(rowStart: usize, s: i32, n4: i32): bool {
-  for (let t = s; t < s + TILE - 1; t++) {
-    const o = (<usize>t) << 2;
-    if ((load<i32>(rowStart + o + 4) - load<i32>(rowStart + o)) << 2 < n4) return false;
-  }
-  return true;
-}
-
-/**
- * Samples s .. s + 3, each dense enough for dot products, at once: the products of the
- * per-sample pass as [4, n]·[n, m] blocks, each weight vector loaded once for the four
- * samples (h kept dense, 0 where a neuron is off, so δ and the updates skip nothing but
- * add zeros). Accumulates into gW, gV, gb; returns Σ I r² of the four.
- */
-function tilePass(L: NeuronScratch, gW: usize, gV: usize, gb: usize, tile: usize, s: i32): f64 {
-  const n4 = ceil4(L.n);
-  const m = L.m;
-  const m4b = (<usize>ceil4(m)) << 2;
-  const rb = L.rowBytes;
-  const xt = tile;
-  const pt = xt + <usize>TILE * rb;
-  const ht = pt + <usize>TILE * rb;
-  const dt = ht + <usize>TILE * m4b;
-  const Wp = L.Wp,
-    Vp = L.Vp,
-    Ip = L.Ip,
-    bp = L.bp;
-  const tied = L.tied,
-    relu = L.relu;
-  for (let t = 0; t < TILE; t++) {
-    const a = load<i32>(L.rowStart + ((<usize>(s + t)) << 2));
-    const e = load<i32>(L.rowStart + ((<usize>(s + t + 1)) << 2));
-    const x = xt + <usize>t * rb;
-    for (let q = a; q < e; q++) {
-      const o = (<usize>q) << 2;
-      store<f32>(x + ((<usize>load<i32>(L.nzIdx + o)) << 2), load<f32>(L.nzVal + o));
-    }
-  }
-  // h = ReLU(W x) for the four.
-  for (let k = 0; k < m; k++) {
-    const wk = Wp + <usize>k * rb;
-    let a0 = f32x4.splat(0),
-      a1 = a0,
-      a2 = a0,
-      a3 = a0;
-    for (let f = 0; f < n4; f += 4) {
-      const o = (<usize>f) << 2;
-      const w = v128.load(wk + o);
-      a0 = madd(w, v128.load(xt + o), a0);
-      a1 = madd(w, v128.load(xt + rb + o), a1);
-      a2 = madd(w, v128.load(xt + 2 * rb + o), a2);
-      a3 = madd(w, v128.load(xt + 3 * rb + o), a3);
-    }
-    const q = (<usize>k) << 2;
-    store<f32>(ht + q, max<f32>(hsum(a0), 0));
-    store<f32>(ht + m4b + q, max<f32>(hsum(a1), 0));
-    store<f32>(ht + 2 * m4b + q, max<f32>(hsum(a2), 0));
-    store<f32>(ht + 3 * m4b + q, max<f32>(hsum(a3), 0));
-  }
-  // pre = b + V h, then g in its place, the loss and ∂L/∂b.
-  const zero = f32x4.splat(0);
-  const scale = f32x4.splat(L.scale);
-  let lv = zero;
-  for (let f = 0; f < n4; f += 4) {
-    const o = (<usize>f) << 2;
-    const b = v128.load(bp + o);
-    let p0 = b,
-      p1 = b,
-      p2 = b,
-      p3 = b;
-    for (let k = 0; k < m; k++) {
-      const v = v128.load(Vp + <usize>k * rb + o);
-      const q = (<usize>k) << 2;
-      p0 = madd(v128.load32_splat(ht + q), v, p0);
-      p1 = madd(v128.load32_splat(ht + m4b + q), v, p1);
-      p2 = madd(v128.load32_splat(ht + 2 * m4b + q), v, p2);
-      p3 = madd(v128.load32_splat(ht + 3 * m4b + q), v, p3);
-    }
-    const I = v128.load(Ip + o);
-    let gs = zero;
-    for (let t = 0; t < TILE; t++) {
-      const z = t == 0 ? p0 : t == 1 ? p1 : t == 2 ? p2 : p3;
-      const xv = v128.load(xt + <usize>t * rb + o);
-      const target = tied ? xv : f32x4.abs(xv);
-      const off = relu ? f32x4.le(z, zero) : zero;
-      const r = f32x4.sub(v128.andnot(z, off), target);
-      const Ir = f32x4.mul(I, r);
-      lv = madd(Ir, r, lv);
-      const g = v128.andnot(f32x4.mul(scale, Ir), off);
-      v128.store(pt + <usize>t * rb + o, g);
-      gs = f32x4.add(gs, g);
-    }
-    v128.store(gb + o, f32x4.add(v128.load(gb + o), gs));
-  }
-  // ∂L/∂V += g hᵀ and δ = (V g) ⊙ 1[h > 0], per neuron for the four.
-  for (let k = 0; k < m; k++) {
-    const q = (<usize>k) << 2;
-    const h0 = load<f32>(ht + q),
-      h1 = load<f32>(ht + m4b + q),
-      h2 = load<f32>(ht + 2 * m4b + q),
-      h3 = load<f32>(ht + 3 * m4b + q);
-    if (h0 == 0 && h1 == 0 && h2 == 0 && h3 == 0) {
-      store<f32>(dt + q, 0);
-      store<f32>(dt + m4b + q, 0);
-      store<f32>(dt + 2 * m4b + q, 0);
-      store<f32>(dt + 3 * m4b + q, 0);
-      continue;
-    }
-    const hv0 = f32x4.splat(h0),
-      hv1 = f32x4.splat(h1),
-      hv2 = f32x4.splat(h2),
-      hv3 = f32x4.splat(h3);
-    const vk = Vp + <usize>k * rb;
-    const gk = gV + <usize>k * rb;
-    let d0 = zero,
-      d1 = zero,
-      d2 = zero,
-      d3 = zero;
-    for (let f = 0; f < n4; f += 4) {
-      const o = (<usize>f) << 2;
-      const v = v128.load(vk + o);
-      const g0 = v128.load(pt + o),
-        g1 = v128.load(pt + rb + o),
-        g2 = v128.load(pt + 2 * rb + o),
-        g3 = v128.load(pt + 3 * rb + o);
-      d0 = madd(v, g0, d0);
-      d1 = madd(v, g1, d1);
-      d2 = madd(v, g2, d2);
-      d3 = madd(v, g3, d3);
-      let a = v128.load(gk + o);
-      a = madd(hv0, g0, a);
-      a = madd(hv1, g1, a);
-      a = madd(hv2, g2, a);
-      a = madd(hv3, g3, a);
-      v128.store(gk + o, a);
-    }
-    store<f32>(dt + q, h0 > 0 ? hsum(d0) : 0);
-    store<f32>(dt + m4b + q, h1 > 0 ? hsum(d1) : 0);
-    store<f32>(dt + 2 * m4b + q, h2 > 0 ? hsum(d2) : 0);
-    store<f32>(dt + 3 * m4b + q, h3 > 0 ? hsum(d3) : 0);
-  }
-  // ∂L/∂W += δ xᵀ for the four.
-  for (let k = 0; k < m; k++) {
-    const q = (<usize>k) << 2;
-    const e0 = load<f32>(dt + q),
-      e1 = load<f32>(dt + m4b + q),
-      e2 = load<f32>(dt + 2 * m4b + q),
-      e3 = load<f32>(dt + 3 * m4b + q);
-    if (e0 == 0 && e1 == 0 && e2 == 0 && e3 == 0) continue;
-    const ev0 = f32x4.splat(e0),
-      ev1 = f32x4.splat(e1),
-      ev2 = f32x4.splat(e2),
-      ev3 = f32x4.splat(e3);
-    const gk = gW + <usize>k * rb;
-    for (let f = 0; f < n4; f += 4) {
-      const o = (<usize>f) << 2;
-      let a = v128.load(gk + o);
-      a = madd(ev0, v128.load(xt + o), a);
-      a = madd(ev1, v128.load(xt + rb + o), a);
-      a = madd(ev2, v128.load(xt + 2 * rb + o), a);
-      a = madd(ev3, v128.load(xt + 3 * rb + o), a);
-      v128.store(gk + o, a);
-    }
-  }
-  // The tile's samples back to zero.
-  memory.fill(xt, 0, <usize>TILE * rb);
-  return <f64>hsum(lv);
-}
-
 /**
  * Sums the threads' accumulators in thread order, writes instance inst's loss (before the
  * update) and updates its W, b (and W2) by Adam/AdamW.
@@ -538,11 +282,6 @@ export function toyNeuronFinish(scratch: usize, args: usize, inst: i32): void {
     const o = (<usize>inst * <usize>m * <usize>n) << 2;
     adamUpdate(a.W2 + o, L.gW2, a.mW2 + o, a.vW2 + o, m * n, L.adam);
   }
-}
-
-/** The loss sum's offset in a thread's accumulators (after gW, gV, gb, x, pre, h, δ, act). */
-function accLossOffset(m: i32, rb: usize): usize {
-  return (2 * <usize>m + 3) * rb + 3 * ((<usize>ceil4(m)) << 2);
 }
 
 /** Bytes of one thread's scratch in the instance split (toyNeuronInstancesPart). */
