@@ -41,9 +41,11 @@ struct ToyNeuronScratch {
 };
 
 /* Weight of the per-sample form's multiply-adds (short rows gathered per active neuron)
- * against sgemm's blocked ones; measured on this machine's cores (bench/neuron-speed.ts). */
+ * against sgemm's blocked ones. On the bench's two neuron workloads (bench/
+ * neuron-workloads.ts, one core) weights 3, 6 and 12 ran within 5% of each other, 6 the
+ * fastest, and 1 (more per-sample batches) 30% slower or worse. */
 #ifndef NEURON_SAMPLE_WEIGHT
-#define NEURON_SAMPLE_WEIGHT 3.0
+#define NEURON_SAMPLE_WEIGHT 6.0
 #endif
 
 /* Whether the dense form costs fewer (weighted) multiply-adds: dense 5 B n m; per sample,
