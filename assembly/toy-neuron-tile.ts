@@ -70,7 +70,7 @@ export function tilePass(
       store<f32>(x + ((<usize>load<i32>(L.nzIdx + o)) << 2), load<f32>(L.nzVal + o));
     }
   }
-  // h = ReLU(W x) for the four.
+  // h = ReLU(W x) for the four (f32.max lets a NaN through, as the per-sample pass does).
   for (let k = 0; k < m; k++) {
     const wk = Wp + <usize>k * rb;
     let a0 = f32x4.splat(0),

@@ -168,7 +168,8 @@ export function toyNeuronSamplesPart(scratch: usize, t: i32, from: i32, to: i32)
           const o = (<usize>q) << 2;
           z += load<f32>(wk + ((<usize>load<i32>(idx + o)) << 2)) * load<f32>(val + o);
         }
-      if (z > 0) {
+      if (!(z <= 0)) {
+        // A NaN counts as active (as PyTorch's ReLU passes it): divergence reaches the loss.
         store<f32>(h + ((<usize>nAct) << 2), z);
         store<i32>(act + ((<usize>nAct) << 2), k);
         nAct++;

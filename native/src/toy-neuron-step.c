@@ -106,12 +106,12 @@ static double dense_form(float *gW, float *gV, float *gb, const NeuronInstance *
     memcpy(P + (size_t)s * n, t->b, sizeof(float) * (size_t)n);
   }
   cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B, m, n, 1.0f, X, n, t->W, n, 0.0f, H, m);
-  for (size_t k = 0; k < (size_t)B * m; k++) H[k] = H[k] > 0 ? H[k] : 0.0f;
+  for (size_t k = 0; k < (size_t)B * m; k++) H[k] = H[k] <= 0 ? 0.0f : H[k]; /* NaN passes */
   cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, B, n, m, 1.0f, H, m, V, n, 1.0f, P, n);
   memset(gb, 0, sizeof(float) * (size_t)n);
   const double loss = dense_activation(P, X, t->importance, gb, B, n, tied, scale);
   cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B, m, n, 1.0f, P, n, V, n, 0.0f, DH, m);
-  for (size_t k = 0; k < (size_t)B * m; k++) DH[k] = H[k] > 0 ? DH[k] : 0.0f;
+  for (size_t k = 0; k < (size_t)B * m; k++) DH[k] = H[k] <= 0 ? 0.0f : DH[k];
   cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, m, n, B, 1.0f, DH, m, X, n, 0.0f, gW, n);
   cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, m, n, B, 1.0f, H, m, P, n,
               tied ? 1.0f : 0.0f, gV, n);
@@ -158,7 +158,7 @@ HOT static void samples_pass(Half *hf) {
       const float *restrict wk = W + (size_t)k * n;
       float z = 0;
       for (int q = 0; q < nnz; q++) z += wk[idx[q]] * val[q];
-      if (z > 0) {
+      if (!(z <= 0)) { /* a NaN passes, as PyTorch's ReLU lets it: divergence shows */
         h[nAct] = z;
         act[nAct++] = k;
       }

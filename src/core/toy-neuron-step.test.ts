@@ -280,6 +280,17 @@ describe.each(await kernelBackends())('the neuron models on the %s backend', (_l
       });
 
   for (const model of NEURON_MODELS)
+    it(`reports a NaN first-layer weight as divergence of its instance only: ${model}`, () => {
+      // Dense instances: feature 0 is active in every sample, so W[0, 0] is always read.
+      const state = toyStateOf({ ...BASE, sparsity: sparsityOf([1, 1, 1]), model });
+      state.W[0] = Number.NaN;
+      const loss = new Float32Array(3);
+      expect(toyTrainStep(state, 1e-2, loss)).toBe(1);
+      expect(loss[0]).toBeNaN();
+      expect(Number.isFinite(loss[1]) && Number.isFinite(loss[2])).toBe(true);
+    });
+
+  for (const model of NEURON_MODELS)
     it(`lowers the loss over a few hundred steps: ${model}`, () => {
       const state = toyStateOf({
         instances: 2,
