@@ -7,6 +7,16 @@
 import { gemmRows, mirrorUpper, syrkUpper } from './gemm';
 
 export { toyTrainStep, toyScratchBytes } from './toy';
+export {
+  toyNeuronStep,
+  toyNeuronScratchBytes,
+  toyNeuronLayout,
+  toyNeuronPrepare,
+  toyNeuronSamplesPart,
+  toyNeuronFinish,
+  toyNeuronInstanceBytes,
+  toyNeuronInstancesPart,
+} from './toy-neuron';
 export { toyStepArgsBytes, toyStepArgsOffset } from './toy-step-args';
 export { toyData, toyDataBytes } from './toy-sample-stream';
 export { toySampleBatch } from './toy-sample-batch';

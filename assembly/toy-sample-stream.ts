@@ -15,7 +15,8 @@
  *   an active free feature draws its value, an active correlated set one value per member,
  *   an active anticorrelated set one member uniformly, then its value.
  *
- * All draws come from the instance's own generator.
+ * All draws come from the instance's own generator. Values are U[0, 1); where the data is
+ * signed (the absolute-value model, ToyData.signed) each is written as 2v − 1, U[−1, 1).
  */
 
 import { rngLoad, rngNext, rngStore } from './xoshiro';
@@ -40,6 +41,8 @@ export class ToyData {
   /** [nI, nUnits] f32: each unit's activity probability. */
   unitProbability: usize;
   nUnits: i32;
+  /** 1 where active values are written as 2v − 1, U[−1, 1) (the absolute-value model's data). */
+  signed: i32;
 }
 
 /** Bytes a ToyData takes. */
@@ -51,7 +54,7 @@ export function toyDataBytes(): usize {
 // prettier-ignore
 export function toyData(at: usize, density: usize, invLogQ: usize, rng: usize, unitStream: usize,
   unitStart: usize, unitKind: usize, unitFeature: usize, unitProbability: usize,
-  nUnits: i32): usize {
+  nUnits: i32, signed: i32): usize {
   const D = changetype<ToyData>(at);
   D.density = density;
   D.invLogQ = invLogQ;
@@ -62,6 +65,7 @@ export function toyData(at: usize, density: usize, invLogQ: usize, rng: usize, u
   D.unitFeature = unitFeature;
   D.unitProbability = unitProbability;
   D.nUnits = nUnits;
+  D.signed = signed;
   return at;
 }
 
@@ -70,12 +74,14 @@ let openData: ToyData = changetype<ToyData>(0);
 let openRng: usize = 0;
 let openUnits: usize = 0; // its row of unitProbability, or 0 for the geometric stream
 let openTotal: f64 = 0;
+let openSigned: bool = false;
 
 /** Opens instance inst's stream of B·n positions: the first draws of the geometric form. */
 export function streamBegin(D: ToyData, inst: i32, B: i32, n: i32): void {
   openData = D;
   openRng = D.rng + ((<usize>inst) << 4);
   openTotal = <f64>B * <f64>n;
+  openSigned = D.signed != 0;
   const units = load<i32>(D.unitStream + ((<usize>inst) << 2)) != 0;
   openUnits = units ? D.unitProbability + ((<usize>inst * <usize>D.nUnits) << 2) : 0;
   if (!units) {
@@ -86,8 +92,15 @@ export function streamBegin(D: ToyData, inst: i32, B: i32, n: i32): void {
 
 /** Sample s's nonzeros (of n features) into nzIdx, nzVal from the open stream; their count. */
 export function streamRow(nzIdx: usize, nzVal: usize, s: i32, n: i32): i32 {
-  if (openUnits == 0) return drawRow(openRng, nzIdx, nzVal, s, n, openTotal);
-  return unitRow(nzIdx, nzVal);
+  const nnz =
+    openUnits == 0 ? drawRow(openRng, nzIdx, nzVal, s, n, openTotal) : unitRow(nzIdx, nzVal);
+  // 2v − 1 is exact in f32 (v a multiple of 2⁻²⁴ in [0, 1)), as js's float64 arithmetic.
+  if (openSigned)
+    for (let t = 0; t < nnz; t++) {
+      const q = nzVal + ((<usize>t) << 2);
+      store<f32>(q, <f32>2 * load<f32>(q) - <f32>1);
+    }
+  return nnz;
 }
 
 /** One sample of the unit stream (see the header) from the open instance. */

@@ -1,7 +1,7 @@
 /**
  * One toy step's arguments as a descriptor in the module's memory, the twin of the C
  * step's struct (native/src/toy-step.c): the state's buffers (unpadded [nI, m, n] and
- * [nI, n]), the data stream (a ToyData, toy-sample-stream.ts), the loss [nI], the scratch,
+ * [nI, n]; the untied second layer [nI, n, m]), the data stream (a ToyData, toy-sample-stream.ts), the loss [nI], the scratch,
  * the shapes and Adam's settings. The caller (src/core/wasm-kernels.ts) writes each field
  * at the offset `toyStepArgsOffset` reports for its index in TOY_STEP_ARGS there, so the
  * two sides share one order and never a hand-copied number.
@@ -34,6 +34,12 @@ export class ToyStepArgs {
   beta2: f64;
   eps: f64;
   weightDecay: f64;
+  /** The neuron models' untied second layer and its moments ([nI, n, m]; 0 otherwise). */
+  W2: usize;
+  mW2: usize;
+  vW2: usize;
+  /** 0 a Gram-form model (relu-output, linear), 1 'neuron' (tied), 2 'abs' (untied). */
+  model: i32;
 }
 
 /** Adam's settings of a step, laid out at `at` (adam-update.ts). */
@@ -95,6 +101,14 @@ export function toyStepArgsOffset(i: i32): usize {
       return offsetof<ToyStepArgs>('eps');
     case 22:
       return offsetof<ToyStepArgs>('weightDecay');
+    case 23:
+      return offsetof<ToyStepArgs>('W2');
+    case 24:
+      return offsetof<ToyStepArgs>('mW2');
+    case 25:
+      return offsetof<ToyStepArgs>('vW2');
+    case 26:
+      return offsetof<ToyStepArgs>('model');
     default:
       return <usize>-1;
   }

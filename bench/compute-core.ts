@@ -4,7 +4,10 @@
  * never in unit tests. On a shared machine the numbers are noisy: read the ratios.
  *
  *   toy training steps/s: (n=400, m=30, B=1024, 1 instance, S=0.99), (n=20, m=5, B=1024, 16, S=0.9)
- *   and the geometry preset's shape, on js, wasm and native, one thread and both cores
+ *   and the geometry preset's shape, on js, wasm and native, one thread and both cores;
+ *   the neuron models (neuron-workloads.ts: the tied model at n=10, m=5, 16 instances, the
+ *   abs model at n=100, m=40, 7 instances) the same way, plus the threaded wasm backend
+ *   in one process and the run `toy run` makes by default (auto backend, default threads)
  *   packing step (Gram, A = ℓ'(G) for ℓ = c² with zero diagonal, V·A: the fused
  *   powerPackingGradient kernel), GFLOP/s as 4·n²·d / time
  *   Node startup plus WebAssembly instantiation
@@ -12,7 +15,8 @@
  *   and each row's share of it (toy rows as effective FLOPs, 10·B·n·m per instance-step)
  *
  * Options (environment): TEGUM_BENCH_PYTHON (default /usr/bin/python3), TEGUM_BENCH_QUICK=1,
- * TEGUM_BENCH_ONLY=key,… (workloads to run: toy400, toy20, toygeometry, pack2048, pack512).
+ * TEGUM_BENCH_ONLY=key,… (workloads to run: toy400, toy20, toygeometry, toyneuron, toyabs,
+ * pack2048, pack512).
  */
 
 import { execFileSync } from 'node:child_process';
@@ -21,16 +25,19 @@ import { availableParallelism } from 'node:os';
 import {
   WorkerPool,
   createToyState,
+  trainToyModels,
   powerPackingGradient,
   setBackend,
   toyTrainStep,
   resolveToyRun,
   trainToyModelsParallel,
   type BackendName,
-  type ToyRunInput,
 } from '../src/index.js';
 import { loadNativeAddon, type NativeAddon } from '../src/core/native-kernels.js';
 import { relaxedSimdSupported } from '../src/core/relaxed-simd.js';
+import { executionTarget } from '../src/core/execution-target.js';
+import { useBackend } from '../src/core/backend.js';
+import { NEURON_WORKLOADS, type ToyShape } from './neuron-workloads.js';
 import { runTorchPeer, torchMissing } from './torch-peer.js';
 
 const QUICK = process.env.TEGUM_BENCH_QUICK === '1';
@@ -71,9 +78,6 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
 
-/** The bench's toy shapes, as `toy run` takes them (steps and lr set per measurement). */
-type ToyShape = ToyRunInput & { n: number; m: number; instances: number; batchSize: number };
-
 const TOY: [string, ToyShape, string][] = [
   [
     'toy n=400 m=30 B=1024 I=1 S=0.99',
@@ -97,6 +101,7 @@ const TOY: [string, ToyShape, string][] = [
     },
     'toygeometry',
   ],
+  ...NEURON_WORKLOADS,
 ];
 const PACKING: [number, number][] = [
   [2048, 128],
@@ -157,6 +162,42 @@ async function benchToy(
       row(`tegum ${backend}, ${pool.size} workers`, await poolStepSeconds(pool, config));
     }
   }
+  const neuron = config.model === 'neuron' || config.model === 'abs';
+  const cores = Math.min(2, availableParallelism());
+  if (neuron && cores > 1) {
+    // The threaded wasm backend in one process: instances (or samples) across its team.
+    row(`tegum wasm, ${cores} threads (one process)`, await stepSeconds('wasm', cores));
+  }
+  if (neuron) {
+    const run = await defaultRunStepSeconds(config);
+    row(`tegum default (${run.backend}, ${run.threads} thread(s))`, run.seconds);
+  }
+}
+
+/**
+ * Median seconds per step of the run `toy run` makes of `config` by default: the backend
+ * 'auto' picks and the default threads (one process, or the pool's workers), as
+ * src/experiments/toy-run.ts trains it.
+ */
+async function defaultRunStepSeconds(
+  config: ToyShape,
+): Promise<{ backend: string; threads: number; seconds: number }> {
+  const steps = QUICK ? 100 : 300;
+  const run = resolveToyRun({ ...config, steps, lr: 1e-3 }, await executionTarget());
+  const times: number[] = [];
+  const pool = run.threads > 1 ? await WorkerPool.create(run.threads, run.backend) : undefined;
+  try {
+    await useBackend(run.backend);
+    for (let r = 0; r < (QUICK ? 3 : 5); r++) {
+      const t = performance.now();
+      if (pool === undefined) trainToyModels(run);
+      else await trainToyModelsParallel(pool, run);
+      times.push((performance.now() - t) / 1000 / steps);
+    }
+  } finally {
+    await pool?.close();
+  }
+  return { backend: run.backend, threads: run.threads, seconds: median(times) };
 }
 
 /** The kernel builds to compare: WebAssembly relaxed and plain SIMD, native where built. */
@@ -271,6 +312,10 @@ function printTargets(peak: number | undefined): void {
     ['packing n=2048 d=128', 'tegum wasm relaxed', 'wasm relaxed-SIMD, packing (2048, 128)', 0.35],
     ['toy geometry n=200 m=20 B=1024 I=20', 'tegum', 'toy geometry shape', 4],
     ['toy n=400 m=30 B=1024 I=1 S=0.99', 'tegum', 'toy n=400, m=30', 5],
+    ['toy neuron n=10 m=5 B=1024 I=16', 'tegum', 'neuron model n=10, m=5, 16 instances', 3],
+    ['toy abs n=100 m=40 B=1024 I=7', 'tegum', 'abs model n=100, m=40, 7 instances', 1.5],
+    ['toy neuron n=10 m=5 B=1024 I=16', 'tegum default', 'neuron model, as shipped', 3],
+    ['toy abs n=100 m=40 B=1024 I=7', 'tegum default', 'abs model, as shipped', 1.5],
   ];
   console.log('\nTargets, best tegum row against the best torch configuration:');
   for (const [w, prefix, label, goal] of targets) {

@@ -14,6 +14,7 @@
         "src/tegum-native.c",
         "src/napi-args.c",
         "src/toy-step.c",
+        "src/toy-neuron-step.c",
         "src/adam-update.c",
         "src/helper-thread.c"
       ],

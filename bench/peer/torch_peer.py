@@ -7,6 +7,10 @@ AdamW (lr 1e-3, weight decay 0.01). Two variants: `autograd` (loss.backward(),
 torch.optim.AdamW with foreach) and `hand` (hand-derived gradients into preallocated
 buffers with bmm(out=...), the same optimizer). Both preallocate the batch buffers.
 
+Neuron models (`toyneuron`, `toyabs`): the tied model with a hidden ReLU layer and the
+absolute-value model (Elhage et al. 2022 §§7-8), autograd and torch.optim.AdamW, data drawn
+with torch.rand each step, as a researcher writes them.
+
 Packing step: G = V^T V, A = f(G) with f the derivative of |c|^alpha (alpha = 2: A = 2G,
 zero diagonal), gradient V A. Variants: `hand` (mm into preallocated buffers) and
 `autograd` (L = sum of |G_ij|^alpha off the diagonal, backward).
@@ -105,6 +109,43 @@ def toy_workload(n, m, batch, instances, sparsity, variant):
     return median_seconds(step)
 
 
+def neuron_workload(n, m, batch, instances, densities, decay, model):
+    """The neuron models (Elhage et al. 2022 §§7-8) as a researcher writes them: batched over
+    instances with bmm, autograd, torch.optim.AdamW, the batch drawn with torch.rand each step.
+    'neuron': h = ReLU(W x), x' = ReLU(W^T h + b), target x; 'abs': h = ReLU(W x),
+    y' = ReLU(W2 h + b), target |x|, active features U[-1, 1)."""
+    gen = torch.Generator().manual_seed(0)
+    std = (2.0 / (n + m)) ** 0.5
+    W = torch.empty(instances, m, n).normal_(0.0, std, generator=gen).requires_grad_()
+    b = torch.zeros(instances, 1, n, requires_grad=True)
+    params = [W, b]
+    if model == "abs":
+        W2 = torch.empty(instances, n, m).normal_(0.0, std, generator=gen).requires_grad_()
+        params.append(W2)
+    importance = (decay ** torch.arange(n, dtype=torch.float32)).reshape(1, 1, n)
+    p = torch.tensor(densities).reshape(instances, 1, 1)
+    opt = torch.optim.AdamW(params, lr=1e-3, weight_decay=0.01)
+
+    def step():
+        x = torch.rand(instances, batch, n, generator=gen)
+        if model == "abs":
+            x = 2 * x - 1
+        x = x * (torch.rand(instances, batch, n, generator=gen) < p)
+        h = torch.relu(torch.bmm(x, W.transpose(1, 2)))
+        if model == "abs":
+            out = torch.relu(torch.bmm(h, W2.transpose(1, 2)) + b)
+            target = x.abs()
+        else:
+            out = torch.relu(torch.bmm(h, W) + b)
+            target = x
+        loss = (importance * (target - out) ** 2).mean(dim=(1, 2)).sum()
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+
+    return median_seconds(step)
+
+
 def packing_workload(n, d, variant, alpha=2.0):
     gen = torch.Generator().manual_seed(0)
     V = torch.randn(d, n, generator=gen)
@@ -186,12 +227,24 @@ TOY = {
         (200, 20, 1024, 20, [1.0 - 20.0 ** (-i / 19) for i in range(20)]),
     ),
 }
+# The neuron models (bench/neuron-workloads.ts): n, m, B, instances, 1 - S each, importance
+# decay, model.
+NEURON = {
+    "toyneuron": (
+        "toy neuron n=10 m=5 B=1024 I=16",
+        (10, 5, 1024, 16, [0.75 * (0.01 / 0.75) ** (i / 15) for i in range(16)], 0.75, "neuron"),
+    ),
+    "toyabs": (
+        "toy abs n=100 m=40 B=1024 I=7",
+        (100, 40, 1024, 7, [1, 0.3, 0.1, 0.03, 0.01, 0.003, 0.001], 0.8, "abs"),
+    ),
+}
 PACKING = {"pack2048": (2048, 128), "pack512": (512, 64)}
 PACKING_STEP = {"packstep2048": (2048, 128), "packstep512": (512, 64)}
 
 
 def main():
-    """Usage: torch_peer.py THREADS [WORKLOAD ...]; WORKLOAD in toy400 toy20 toygeometry pack2048 pack512 packstep2048 packstep512."""
+    """Usage: torch_peer.py THREADS [WORKLOAD ...]; WORKLOAD in toy400 toy20 toygeometry toyneuron toyabs pack2048 pack512 packstep2048 packstep512."""
     threads = int(sys.argv[1]) if len(sys.argv) > 1 else 2
     keys = sys.argv[2:] or [*TOY, *PACKING]
     torch.set_num_threads(threads)
@@ -202,6 +255,10 @@ def main():
             for variant in ("autograd", "hand"):
                 sec = toy_workload(n, m, batch, instances, sparsity, variant)
                 results.append({"workload": name, "variant": variant, "secondsPerStep": sec})
+        elif key in NEURON:
+            name, args = NEURON[key]
+            sec = neuron_workload(*args)
+            results.append({"workload": name, "variant": "autograd", "secondsPerStep": sec})
         elif key in PACKING:
             n, d = PACKING[key]
             for variant in ("autograd", "hand"):
@@ -226,7 +283,7 @@ def main():
                 }
             )
         else:
-            known = ", ".join([*TOY, *PACKING, *PACKING_STEP])
+            known = ", ".join([*TOY, *NEURON, *PACKING, *PACKING_STEP])
             sys.exit(f"unknown workload {key}; known: {known}")
     print(json.dumps({"torch": torch.__version__, "threads": threads, "results": results}))
 

@@ -12,12 +12,14 @@
  * sgemm:     C = A·B, row-major, for the benchmark's peak (OpenBLAS sgemm at 2048³).
  * setThreads / getThreads: OpenBLAS's thread count (process-wide).
  * toyStep, toyStepScratch: the toy models' training step (toy-step.c).
+ * toyNeuronStep, toyNeuronScratch: the neuron models' training step (toy-neuron-step.c).
  */
 #include <cblas.h>
 #include <stddef.h>
 
 #include "napi-args.h"
 #include "power-packing.h"
+#include "toy-neuron-step.h"
 #include "toy-step.h"
 
 /* Copies the upper triangle of G [n, n] onto the lower one in 32 × 32 tiles, so the
@@ -139,6 +141,9 @@ NAPI_MODULE_INIT(/* napi_env env, napi_value exports */) {
       {"config", NULL, get_config, NULL, NULL, NULL, napi_enumerable, NULL},
       {"toyStep", NULL, toy_step_napi, NULL, NULL, NULL, napi_enumerable, NULL},
       {"toyStepScratch", NULL, toy_step_scratch_napi, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"toyNeuronStep", NULL, toy_neuron_step_napi, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"toyNeuronScratch", NULL, toy_neuron_scratch_napi, NULL, NULL, NULL, napi_enumerable,
+       NULL},
   };
   if (napi_define_properties(env, exports, sizeof fns / sizeof fns[0], fns) != napi_ok) return NULL;
   return exports;

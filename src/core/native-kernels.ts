@@ -11,7 +11,7 @@
  * browser bundles leave it out.
  */
 
-import { jsKernels, type Kernels } from './backend.js';
+import type { Kernels } from './backend.js';
 import type { ToyState } from './toy-state.js';
 
 /** The addon's exports (native/src/tegum-native.c). */
@@ -41,6 +41,20 @@ export interface NativeAddon {
     vW: Float32Array, mb: Float32Array, vb: Float32Array, importance: Float32Array,
     loss: Float32Array, rowStart: Int32Array, idx: Int32Array, val: Float32Array,
     shape: Int32Array, adam: Float64Array): void;
+  /** Work space for toyNeuronStep (grown as shapes need, freed with the object). */
+  toyNeuronScratch(): ToyStepScratch;
+  /**
+   * One training step of instance shape[0] of a neuron model (native/src/toy-neuron-step.c)
+   * on the batch rowStart, idx, val: loss[inst] and one Adam/AdamW update of W, b (and W2,
+   * [nI, n, m], empty where tied).
+   * @param shape [inst, n, m, B, tied ? 1 : 0, threads for the per-sample form]
+   * @param adam [lr, beta1, beta2, eps, weightDecay, decoupled ? 1 : 0, step]
+   */
+  // prettier-ignore
+  toyNeuronStep(scratch: ToyStepScratch, W: Float32Array, b: Float32Array, mW: Float32Array,
+    vW: Float32Array, mb: Float32Array, vb: Float32Array, W2: Float32Array, mW2: Float32Array,
+    vW2: Float32Array, importance: Float32Array, loss: Float32Array, rowStart: Int32Array,
+    idx: Int32Array, val: Float32Array, shape: Int32Array, adam: Float64Array): void;
 }
 
 /** The addon's toy step work space (an opaque external). */
@@ -94,6 +108,7 @@ export async function loadNativeKernels(threads = 1): Promise<Kernels> {
   const { loadWasmToySampler } = await import('./wasm-toy-sampler.js');
   const sampler = await loadWasmToySampler();
   const scratch = x.toyStepScratch();
+  const neuronScratch = x.toyNeuronScratch();
   const shape = new Int32Array(6);
   const adam = new Float64Array(7);
   // OpenBLAS's count is process-wide: restore ours before each call (another thread count's
@@ -116,11 +131,13 @@ export async function loadNativeKernels(threads = 1): Promise<Kernels> {
       return x.powerPackingGradient(out, V, G, d, n, alpha, smoothing);
     },
     toyTrainStep(s: ToyState, lr: number, loss: Float32Array) {
-      if (s.model === 'neuron' || s.model === 'abs') return jsKernels.toyTrainStep(s, lr, loss);
       // `threads` for OpenBLAS's products and for the sparse form's sample pass (split by
-      // features; OpenBLAS idles meanwhile): never more than `threads` busy at once.
+      // features, or by samples for the neuron models; OpenBLAS idles meanwhile): never
+      // more than `threads` busy at once.
       ours();
-      shape.set([0, s.nFeatures, s.nHidden, s.batchSize, s.relu ? 1 : 0, threads]);
+      const neuron = s.model === 'neuron' || s.model === 'abs';
+      const flag = neuron ? s.model === 'neuron' : s.relu;
+      shape.set([0, s.nFeatures, s.nHidden, s.batchSize, flag ? 1 : 0, threads]);
       adam.set([lr, s.beta1, s.beta2, s.eps, s.weightDecay, s.decoupled ? 1 : 0, s.step]);
       sampler.open(s);
       try {
@@ -128,15 +145,19 @@ export async function loadNativeKernels(threads = 1): Promise<Kernels> {
           const { rowStart, idx, val } = sampler.sample(inst);
           shape[0] = inst;
           // prettier-ignore
-          x.toyStep(scratch, s.W, s.b, s.mW, s.vW, s.mb, s.vb, s.importance, loss, rowStart, idx,
-            val, shape, adam);
+          if (neuron) {
+            x.toyNeuronStep(neuronScratch, s.W, s.b, s.mW, s.vW, s.mb, s.vb, s.W2, s.mW2, s.vW2,
+              s.importance, loss, rowStart, idx, val, shape, adam);
+          } else {
+            x.toyStep(scratch, s.W, s.b, s.mW, s.vW, s.mb, s.vb, s.importance, loss, rowStart,
+              idx, val, shape, adam);
+          }
         }
       } finally {
         sampler.close(s);
       }
     },
     toySampleBatch(out: Float32Array, s: ToyState, inst: number) {
-      if (s.signed) return jsKernels.toySampleBatch(out, s, inst);
       const n = s.nFeatures;
       sampler.open(s);
       try {

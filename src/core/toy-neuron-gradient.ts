@@ -59,8 +59,10 @@ export function toyNeuronGradient(
         const wk = w + k * n;
         let z = 0;
         for (let t = 0; t < nnz; t++) z += W[wk + nzIndex[t]] * nzValue[t];
-        h[k] = z > 0 ? z : 0;
-        if (z > 0) active[nAct++] = k;
+        // ReLU'(0) = 0; a NaN passes, as PyTorch's ReLU lets it, so divergence shows in the loss.
+        const on = !(z <= 0);
+        h[k] = on ? z : 0;
+        if (on) active[nAct++] = k;
       }
       // Output pre-activation: b + W2 h (tied: Wᵀh).
       for (let f = 0; f < n; f++) pre[f] = state.b[f0 + f];

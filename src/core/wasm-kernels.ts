@@ -6,8 +6,9 @@
  * copied back; the copies are memcpy-speed and small beside the kernels' O(n²d) work.
  */
 
-import { jsKernels, type Kernels } from './backend.js';
+import type { Kernels } from './backend.js';
 import { companionUrl } from './companion-url.js';
+import { instanceShares } from './neuron-instance-shares.js';
 import { relaxedSimdSupported } from './relaxed-simd.js';
 import type { ToyState } from './toy-state.js';
 import {
@@ -34,7 +35,7 @@ export interface Exports extends PartExports {
   // prettier-ignore
   toyData(at: number, density: number, invLogQ: number, rng: number, unitStream: number,
     unitStart: number, unitKind: number, unitFeature: number, unitProbability: number,
-    nUnits: number): number;
+    nUnits: number, signed: number): number;
   // prettier-ignore
   toySampleBatch(x: number, data: number, inst: number, B: number, n: number, nzIdx: number,
     nzVal: number): void;
@@ -56,6 +57,15 @@ export interface Exports extends PartExports {
   toyTrainStep(args: number): void;
   toyStepArgsBytes(): number;
   toyStepArgsOffset(field: number): number;
+  /** The neuron models' step (assembly/toy-neuron.ts): all instances on one thread. */
+  toyNeuronStep(args: number): void;
+  toyNeuronScratchBytes(n: number, m: number, B: number, ld: number, T: number): number;
+  /** Its phases for the team: layout once, then per instance prepare, samples, finish. */
+  toyNeuronLayout(scratch: number, args: number, T: number): void;
+  toyNeuronPrepare(scratch: number, args: number, inst: number): void;
+  toyNeuronFinish(scratch: number, args: number, inst: number): void;
+  /** One thread's scratch in the instance split (toyNeuronInstancesPart). */
+  toyNeuronInstanceBytes(n: number, m: number, B: number, ld: number): number;
 }
 
 /**
@@ -86,7 +96,14 @@ const TOY_STEP_ARGS = [
   ['beta2', 'f64'],
   ['eps', 'f64'],
   ['weightDecay', 'f64'],
+  ['W2', 'u32'],
+  ['mW2', 'u32'],
+  ['vW2', 'u32'],
+  ['model', 'i32'],
 ] as const;
+
+/** ToyStepArgs.model: which kernel the descriptor's step runs (assembly/toy-step-args.ts). */
+const MODEL_CODE = { 'relu-output': 0, linear: 0, neuron: 1, abs: 2 } as const;
 
 /** The descriptor's values, by field name. */
 type ToyStepArgs = Record<(typeof TOY_STEP_ARGS)[number][0], number>;
@@ -137,6 +154,11 @@ export const env = {
 const THREADED_MIN_WORK = 1 << 22;
 /** n²m below which a toy instance keeps the fused single-thread kernel (5 meetings a step). */
 const TOY_THREADED_MIN_WORK = 1 << 20;
+/**
+ * Multiply-adds per instance (B·n·m, a dense sample's hidden layer) below which the neuron
+ * models stay on one thread: each instance's split costs two meetings of the team.
+ */
+const NEURON_THREADED_MIN_WORK = 1 << 18;
 
 /**
  * Compiles and instantiates the kernels; one instance (and one memory) per call.
@@ -210,7 +232,7 @@ export function putToyData(
   new Float32Array(buf, at.unitProbability, sm.unitProbability.length).set(sm.unitProbability);
   // prettier-ignore
   x.toyData(at.data, at.density, at.invLogQ, at.rng, at.unitStream, at.unitStart, at.unitKind,
-    at.unitFeature, at.unitProbability, sm.nUnits);
+    at.unitFeature, at.unitProbability, sm.nUnits, s.signed ? 1 : 0);
 }
 
 function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernels {
@@ -258,7 +280,6 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
   return {
     name: 'wasm',
     toySampleBatch(out: Float32Array, s: ToyState, inst: number) {
-      if (s.signed) return jsKernels.toySampleBatch(out, s, inst);
       const { batchSize: B, nFeatures: n } = s;
       top = base;
       const d = allocToyData(alloc, x, s);
@@ -326,9 +347,9 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
       return loss;
     },
     toyTrainStep(s: ToyState, lr: number, loss: Float32Array) {
-      if (s.model === 'neuron' || s.model === 'abs') return jsKernels.toyTrainStep(s, lr, loss);
       const { nInstances: nI, nFeatures: n, nHidden: m } = s;
       const ld = strideOf(n);
+      const neuron = s.model === 'neuron' || s.model === 'abs';
       top = base;
       const at = {
         W: alloc(s.W.byteLength),
@@ -337,17 +358,32 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
         vW: alloc(s.vW.byteLength),
         mb: alloc(s.mb.byteLength),
         vb: alloc(s.vb.byteLength),
+        W2: alloc(s.W2.byteLength),
+        mW2: alloc(s.mW2.byteLength),
+        vW2: alloc(s.vW2.byteLength),
         importance: alloc(s.importance.byteLength),
         loss: alloc(nI * 4),
         scratch: 0,
         args: alloc(x.toyStepArgsBytes()),
       };
       const d = allocToyData(alloc, x, s);
-      const split = team !== undefined && n * n * m >= TOY_THREADED_MIN_WORK;
       const T = team?.size ?? 1;
       const B = s.batchSize;
+      const split =
+        team !== undefined &&
+        (neuron ? B * n * m >= NEURON_THREADED_MIN_WORK : n * n * m >= TOY_THREADED_MIN_WORK);
+      // The neuron models on a team: whole instances per thread where there are enough to
+      // share evenly, else each instance's samples split.
+      const byInstance =
+        neuron && team !== undefined ? instanceShares(s.sampling.density, n, m, T) : undefined;
       at.scratch = alloc(
-        split ? x.toyTeamScratchBytes(n, m, B, ld, T) : x.toyScratchBytes(n, m, ld),
+        byInstance !== undefined
+          ? T * x.toyNeuronInstanceBytes(n, m, B, ld)
+          : neuron
+            ? x.toyNeuronScratchBytes(n, m, B, ld, split ? T : 1)
+            : split
+              ? x.toyTeamScratchBytes(n, m, B, ld, T)
+              : x.toyScratchBytes(n, m, ld),
       );
       commit();
       const buf = memory.buffer;
@@ -359,6 +395,9 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
         [s.vW, at.vW],
         [s.mb, at.mb],
         [s.vb, at.vb],
+        [s.W2, at.W2],
+        [s.mW2, at.mW2],
+        [s.vW2, at.vW2],
       ] as const;
       for (const [arr, p] of io) f32.set(arr, p >> 2);
       f32.set(s.importance, at.importance >> 2);
@@ -387,8 +426,23 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
         beta2: s.beta2,
         eps: s.eps,
         weightDecay: s.weightDecay,
+        W2: at.W2,
+        mW2: at.mW2,
+        vW2: at.vW2,
+        model: MODEL_CODE[s.model],
       });
-      if (split) {
+      if (byInstance !== undefined) team?.run(OP.toyNeuronInstances, [at.args], byInstance);
+      else if (neuron && split) {
+        // Each instance's samples split evenly across the team; sums in thread order.
+        const sc = at.scratch;
+        x.toyNeuronLayout(sc, at.args, T);
+        for (let inst = 0; inst < nI; inst++) {
+          x.toyNeuronPrepare(sc, at.args, inst);
+          team.run(OP.toyNeuronSamples, [sc], shares(B, T, 1, 'flat'));
+          x.toyNeuronFinish(sc, at.args, inst);
+        }
+      } else if (neuron) x.toyNeuronStep(at.args);
+      else if (split) {
         const sc = at.scratch;
         x.toyTeamLayout(sc, n, m, B, ld, T, s.relu);
         const [Wp, G, S, gW] = [x.toyTeamWp(sc), x.toyTeamG(sc), x.toyTeamS(sc), x.toyTeamGW(sc)];

@@ -13,6 +13,8 @@ export interface PartExports {
     from: number, to: number): void;
   toySamplesPart(scratch: number, t: number, from: number, to: number): void;
   toyReducePart(scratch: number, from: number, to: number): void;
+  toyNeuronSamplesPart(scratch: number, t: number, from: number, to: number): void;
+  toyNeuronInstancesPart(args: number, t: number, from: number, to: number): void;
 }
 
 /** Operation codes of the control word. */
@@ -23,6 +25,8 @@ export const OP = {
   gramTimes: 3,
   toySamples: 4,
   toyReduce: 5,
+  toyNeuronSamples: 6,
+  toyNeuronInstances: 7,
 } as const;
 
 /** Runs thread t's share; `a` holds the pointers and dimensions, then [from, to). */
@@ -32,6 +36,8 @@ export function runPart(x: PartExports, op: number, a: Int32Array, t: number): v
   else if (op === OP.gramTimes) x.gramTimesPart(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
   else if (op === OP.toySamples) x.toySamplesPart(a[0], t, a[1], a[2]);
   else if (op === OP.toyReduce) x.toyReducePart(a[0], a[1], a[2]);
+  else if (op === OP.toyNeuronSamples) x.toyNeuronSamplesPart(a[0], t, a[1], a[2]);
+  else if (op === OP.toyNeuronInstances) x.toyNeuronInstancesPart(a[0], t, a[1], a[2]);
 }
 
 /**

@@ -48,19 +48,45 @@ export function checkThreads(flag: string, threads: number | undefined): void {
   }
 }
 
-/** Bytes held by `nInstances` toy models of n features in m dimensions, per worker slice and scratch. */
+/**
+ * The model and batch a toy run's memory estimate needs beyond its shape (docs/ARCHITECTURE.md
+ * §3): the absolute-value model holds a second layer, the neuron models' kernels a batch.
+ */
+export interface ToyMemoryShape {
+  /** Default 'relu-output'. */
+  readonly model?: 'relu-output' | 'linear' | 'neuron' | 'abs';
+  /** Default 1024. */
+  readonly batchSize?: number;
+}
+
+/**
+ * Bytes held by `nInstances` toy models of n features in m dimensions, per worker slice and
+ * scratch.
+ */
 export function toyMemoryBytes(
   nInstances: number,
   nFeatures: number,
   nHidden: number,
   threads: number,
+  { model = 'relu-output', batchSize = 1024 }: ToyMemoryShape = {},
 ): number {
   const f32 = 4;
   const f64 = 8;
-  // W, its Adam moments and gradient [nInstances, m, n]; b, moments, gradient, importance [nInstances, n].
-  const params = f32 * (4 * nInstances * nHidden * nFeatures + 5 * nInstances * nFeatures);
-  // Per thread: the Gram and ∂L/∂G scratch [n, n] in float64, and a copy of its slice (workers).
-  const scratch = threads * 2 * f64 * nFeatures * nFeatures;
+  const mn = nHidden * nFeatures;
+  const neuron = model === 'neuron' || model === 'abs';
+  // W, its Adam moments and gradient [nInstances, m, n]; b, moments, gradient, importance
+  // [nInstances, n]; for 'abs' W2, its moments and gradient [nInstances, n, m] too.
+  const layers = model === 'abs' ? 2 : 1;
+  const params = f32 * (4 * layers * nInstances * mn + 5 * nInstances * nFeatures);
+  // Per thread: the Gram and ∂L/∂G scratch [n, n] in float64, and a copy of its slice
+  // (workers); the neuron models' kernels also hold, per thread, one instance's batch in
+  // CSR (B·n features and values), its dense form's four [B, n] / [B, m] products
+  // (native/src/toy-neuron-step.c), padded copies and float64 accumulators of W and W2.
+  const neuronScratch = neuron
+    ? f32 * (2 * batchSize * nFeatures + 2 * batchSize * (nFeatures + nHidden)) +
+      (2 * f64 + 6 * f32) * mn
+    : 0;
+  const scratch = threads * (2 * f64 * nFeatures * nFeatures + neuronScratch);
   const slices = threads > 1 ? params : 0;
   return params + scratch + slices;
 }

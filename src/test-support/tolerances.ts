@@ -142,6 +142,15 @@ export const FLOAT32_RELATIVE = 2e-6;
 export const FLOAT32_OF_MAX = 1e-6;
 
 /**
+ * The neuron models' float32 gradients relative to their largest entry: each sample's g
+ * comes from a float32 forward pass (h = ReLU(W x), then b + V h) whose rounding, a few
+ * ulps (2^-23 ≈ 1.2e-7) of the larger terms, lands on a residual that can be far smaller;
+ * with unfused multiply-adds a two-feature model's ∂L/∂b reached 1.1e-6; 3e-6 keeps a
+ * margin while a wrong term (≥ 1e-3 of the largest) still fails.
+ */
+export const FLOAT32_FORWARD_OF_MAX = 3e-6;
+
+/**
  * The fused power-objective kernel's V·ℓ'(G) against float64, relative to its largest
  * entry: ℓ' is steep near c = 0 for α ≤ 1 (slope ≈ α δ^(α−2) = 500 at α = 0.5, δ = 1e-2,
  * against max |ℓ'| ≈ α δ^(α−1) = 5), so a float32 Gram entry's rounding (~1e-7) moves ℓ'

@@ -67,6 +67,22 @@ describe('trainToyModelsParallel', () => {
     await setBackend('js');
   });
 
+  it('equals the single-threaded run for the abs model: W2 travels in the snapshots', async () => {
+    await setBackend('wasm');
+    const run = resolveToyRun({ ...input, m: 6, model: 'abs', steps: 60 });
+    const single = trainToyModels(run);
+    const parallel = await trainToyModelsParallel(pool, run, undefined, 25);
+    expect(single.state.W2.length).toBe(5 * 9 * 6);
+    expect(Array.from(parallel.state.W2)).toEqual(Array.from(single.state.W2));
+    expect(Array.from(parallel.state.W)).toEqual(Array.from(single.state.W));
+    expect(Array.from(parallel.state.b)).toEqual(Array.from(single.state.b));
+    expect(Array.from(parallel.finalLoss)).toEqual(Array.from(single.finalLoss));
+    // Trained: the second layer moved from its draw.
+    const drawn = trainToyModels({ ...run, steps: 0 }).state.W2;
+    expect(Array.from(parallel.state.W2)).not.toEqual(Array.from(drawn));
+    await setBackend('js');
+  });
+
   it('reports divergence with the global instance index', async () => {
     // Instances 3 and 4 (the second worker's slice, local indices 0 and 1) get an
     // importance whose squared-error sum overflows float32 at the first step.

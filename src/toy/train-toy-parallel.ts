@@ -8,6 +8,7 @@
 
 import { checkObject } from '../core/check-args.js';
 import { companionUrl } from '../core/companion-url.js';
+import { neuronCost } from '../core/neuron-instance-shares.js';
 import type { WorkerPool } from '../core/worker-pool.js';
 import { createToyState } from './create-toy-state.js';
 import { sliceToyRun } from './resolve-toy-run.js';
@@ -45,7 +46,8 @@ export async function trainToyModelsParallel(
     const p =
       1 -
       (run.sparsity.length === nI ? run.sparsity[i] : mean(run.sparsity.slice(i * n, (i + 1) * n)));
-    return toyStepCost(p, n, m, run.batchSize);
+    const neuron = run.model === 'neuron' || run.model === 'abs';
+    return neuron ? neuronCost(n, m, p) : toyStepCost(p, n, m, run.batchSize);
   });
   const bounds = balancedBounds(cost, parts);
   const slices = bounds.slice(0, -1).map((from, k) => sliceToyRun(run, from, bounds[k + 1]));
