@@ -51,7 +51,7 @@ export function toyInputFromFlags(flags: ToyRunFlags & Record<string, unknown>):
     given.instances ?? (typeof given.sparsity === 'number' ? 1 : given.sparsity.length);
   checkMemory(
     `a toy run of ${instances} instance(s) with n = ${given.n}, m = ${given.m}`,
-    toyMemoryBytes(instances, given.n, given.m, 1),
+    toyMemoryBytes(instances, given.n, given.m, 1, given),
     'lower --n, --m or --instances',
   );
   return given;

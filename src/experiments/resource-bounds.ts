@@ -4,6 +4,7 @@
  * ResourceError (exit 2) that states the need and what is available.
  */
 import { availableParallelism, freemem, totalmem } from 'node:os';
+import { TOY_RUN_FIELDS, type ToyModel } from '../toy/toy-run-schema.js';
 import { ResourceError } from '../core/errors.js';
 
 /** The share of physical memory one run may plan to use. */
@@ -53,9 +54,9 @@ export function checkThreads(flag: string, threads: number | undefined): void {
  * §3): the absolute-value model holds a second layer, the neuron models' kernels a batch.
  */
 export interface ToyMemoryShape {
-  /** Default 'relu-output'. */
-  readonly model?: 'relu-output' | 'linear' | 'neuron' | 'abs';
-  /** Default 1024. */
+  /** Default: the toy run's ('relu-output'). */
+  readonly model?: ToyModel;
+  /** Default: the toy run's (1024). */
   readonly batchSize?: number;
 }
 
@@ -68,7 +69,10 @@ export function toyMemoryBytes(
   nFeatures: number,
   nHidden: number,
   threads: number,
-  { model = 'relu-output', batchSize = 1024 }: ToyMemoryShape = {},
+  {
+    model = TOY_RUN_FIELDS.model.default,
+    batchSize = TOY_RUN_FIELDS.batchSize.default,
+  }: ToyMemoryShape = {},
 ): number {
   const f32 = 4;
   const f64 = 8;

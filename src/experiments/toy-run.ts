@@ -91,7 +91,7 @@ export async function runToy(opts: ToyRunOptions): Promise<ToyRunResult> {
   const t0 = performance.now();
   checkMemory(
     `a toy run of ${config.instances} instance(s) with n = ${config.n}, m = ${config.m}`,
-    toyMemoryBytes(config.instances, config.n, config.m, threads),
+    toyMemoryBytes(config.instances, config.n, config.m, threads, config),
     'lower --n, --m or --instances',
   );
   let trained: ToyTrainingResult;
