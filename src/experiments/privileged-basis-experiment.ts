@@ -263,6 +263,9 @@ export async function runPrivilegedBasisExperiment(
   const points: DensityPoint[] = densities.map((density, d) => {
     // Instances come in blocks of o.seeds per sparsity, in the order given.
     const rows = result.instances.slice(d * o.seeds, (d + 1) * o.seeds);
+    if (rows.some((r) => r.sparsity !== sparsityOf(density))) {
+      throw new Error(`privileged basis: instances of 1 − S = ${density} out of order`);
+    }
     const Ws = rows.map((r) => readW(r.instance));
     const seeds: NeuronSeed[] = rows.map((r, k) => {
       const mono = r.monosemanticNeurons ?? 0;
