@@ -121,7 +121,9 @@ describe('a toy run', () => {
         seed: 5,
         backend: 'js',
       });
-      const r = await runToy({ run, save: join(dir, 'w'), out: join(dir, 'o'), figures: [] });
+      const r = await runToy({ run, save: join(dir, 'w'), out: join(dir, 'o') });
+      // A model with neurons draws them by default.
+      expect(readdirSync(join(dir, 'o'))).toContain('neuron-bars.svg');
       expect(readdirSync(join(dir, 'w')).sort()).toEqual([
         'W2_000.npy',
         'W2_001.npy',

@@ -79,6 +79,7 @@ function defaultFigures(preset: string | undefined, config: ResolvedToyRun): str
   if (config.m === 2 && config.correlated.length + config.anticorrelated.length > 0) {
     names.push('feature-sets');
   }
+  if (config.model === 'neuron' || config.model === 'abs') names.push('neuron-bars');
   return names;
 }
 
