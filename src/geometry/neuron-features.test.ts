@@ -10,7 +10,7 @@ describe('neuronFeatures', () => {
 
   it('keeps a feature exactly at the share and drops one just below it', () => {
     // Row [3, 1]: 1/10 of ‖W_k‖² = 10 is exactly feature 1's 1².
-    expect(NEURON_FEATURE_SHARE).toBeCloseTo(0.1, 12);
+    expect(NEURON_FEATURE_SHARE).toBe(0.1);
     expect(neuronFeatures(Float64Array.from([3, 1]), 1, 2)).toEqual([[0, 1]]);
     expect(neuronFeatures(Float64Array.from([3, 0.99]), 1, 2)).toEqual([[0]]);
   });

@@ -2,16 +2,19 @@
  * The features a neuron carries (Elhage et al. 2022, "Privileged Basis": polysemantic
  * neurons hold features "in small groups"): row k of W [nHidden, nFeatures] is neuron k's
  * input weights, and feature f is in neuron k when W_kf² is at least a tenth of ‖W_k‖².
- * The tenth is the complement of MONOSEMANTIC_SHARE (src/geometry/neuron-metrics.ts): a
+ * The tenth is the complement of MONOSEMANTIC_SHARE = 0.9 (src/geometry/neuron-metrics.ts): a
  * monosemantic neuron gives at most a tenth of its squared weight to features other than its
  * top one, so a feature above that share is one the neuron cannot be said to ignore.
  */
 
 import { checkWeights, type Weights } from './check-weights.js';
-import { MONOSEMANTIC_SHARE, NEURON_ALIVE_NORM } from './neuron-metrics.js';
+import { NEURON_ALIVE_NORM } from './neuron-metrics.js';
 
-/** A feature is in a neuron when it holds at least this share of the neuron's squared weight. */
-export const NEURON_FEATURE_SHARE = 1 - MONOSEMANTIC_SHARE;
+/**
+ * A feature is in a neuron when it holds at least this share of the neuron's squared weight:
+ * 1 − MONOSEMANTIC_SHARE, written as the decimal it is (1 − 0.9 is 0.0999… in float64).
+ */
+export const NEURON_FEATURE_SHARE = 0.1;
 
 /**
  * Per neuron, the features it carries (in index order): those with W_kf² ≥ 0.1 ‖W_k‖²;
