@@ -86,12 +86,16 @@ describe('the privileged-basis sections', () => {
       options,
       'pb',
     );
-    expect(s[0].verdict).toBe('fails');
+    // One dense point of two: mixed.
+    expect(s[0].verdict).toBe('mixed');
+    expect(s[0].summary).toContain('at 1 − S = 1 the best seed');
     // Polysemantic already at the densest point: they do not appear as density falls.
     expect(s[1].verdict).toBe('mixed');
     expect(s[2].verdict).toBe('fails');
     const none = privilegedBasisSections([point(1, mono), point(0.06, mono)], options, 'pb');
     expect(none.map((x) => x.verdict)).toEqual(['holds', 'fails', 'fails']);
+    const denseFails = privilegedBasisSections([point(1, pairs)], options, 'pb');
+    expect(denseFails[0].verdict).toBe('fails');
     // A density in 0.05–0.08 is needed to judge the last claim.
     expect(privilegedBasisSections([point(1, mono)], options, 'pb')[2].verdict).toBe('fails');
   });
