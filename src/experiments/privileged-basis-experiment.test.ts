@@ -2,6 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decodeNpy } from '../core/npy.js';
+import { withOutputBatch } from '../core/output-batch.js';
 import { neuronMetrics } from '../geometry/neuron-metrics.js';
 import { neuronFeatures } from '../geometry/neuron-features.js';
 import {
@@ -53,7 +55,7 @@ const allPoly = W([
   { 3: 0.7, 8: 0.7 },
   {},
 ]);
-const options = { seeds: 1, steps: 100 };
+const options = { seeds: 1, steps: 100, lr: 1e-2 };
 
 describe('the privileged-basis sections', () => {
   it('hold when dense neurons are monosemantic, pairs appear as density falls and all are polysemantic at 0.06', () => {
@@ -105,16 +107,19 @@ describe('the privileged-basis experiment', () => {
   it('trains every density’s seeds as one run, judges the lowest-loss seed and draws its neurons', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tegum-pb-'));
     try {
-      const o = { seeds: 2, steps: 300, densities: [1, 0.06] };
-      const sections = await runPrivilegedBasisExperiment(
-        { dir, relDir: 'pb', profile: 'quick', progress: () => undefined },
-        o,
+      const o = { seeds: 2, steps: 300, lr: 1e-2, densities: [1, 0.06] };
+      // Inside an output batch, as `tegum reproduce` runs it: nothing is on disk until the end.
+      const sections = await withOutputBatch(() =>
+        runPrivilegedBasisExperiment(
+          { dir, relDir: 'pb', profile: 'quick', progress: () => undefined },
+          o,
+        ),
       );
       const body = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as {
         config: { model: string; n: number; m: number; sparsity: number[]; instances: number };
         points: DensityPoint[];
       };
-      expect(body.config).toMatchObject({ model: 'neuron', n: 10, m: 5, instances: 4 });
+      expect(body.config).toMatchObject({ model: 'neuron', n: 10, m: 5, instances: 4, lr: 0.01 });
       // Per instance, in blocks of the seeds.
       expect(body.config.sparsity).toEqual([0, 0, 0.94, 0.94]);
       expect(body.points.map((p) => [p.density, p.sparsity])).toEqual([
@@ -129,10 +134,13 @@ describe('the privileged-basis experiment', () => {
         const x = neuronMetrics(Float64Array.from(p.best.W), m, n);
         expect(p.best.monosemanticNeurons).toBe(x.monosemanticNeurons);
         expect(p.best.polysemanticNeurons).toBe(x.polysemanticNeurons);
+        // Its W is the one saved for its instance (seed 0 + instance).
+        const saved = decodeNpy(readFileSync(join(dir, 'weights', `W_00${p.best.seed}.npy`)));
+        expect(Array.from(saved.data)).toEqual(p.best.W);
       }
       // The verdicts follow the numbers the sections were built from.
       expect(sections).toEqual(privilegedBasisSections(body.points, o, 'pb'));
-      for (const s of sections) expect(s.command).toContain('--instances 4 --steps 300');
+      for (const s of sections) expect(s.command).toContain('--instances 4 --steps 300 --lr 0.01');
       for (const f of ['neuron-bars', 'neuron-weights']) {
         expect(readFileSync(join(dir, `${f}.svg`), 'utf8').match(/<svg/g)).toHaveLength(3);
         expect(existsSync(join(dir, `${f}.png`))).toBe(true);
@@ -148,6 +156,6 @@ describe('the privileged-basis experiment', () => {
     expect(ids.indexOf('privileged-basis')).toBe(ids.indexOf('toy') + 1);
     expect(experiments().find((e) => e.id === 'privileged-basis')).toBe(privilegedBasisExperiment);
     expect(PRIVILEGED_BASIS_PROFILES.quick.seeds).toBeGreaterThanOrEqual(16);
-    expect(PRIVILEGED_BASIS_PROFILES.full).toMatchObject({ seeds: 128, steps: 10_000 });
+    expect(PRIVILEGED_BASIS_PROFILES.full).toMatchObject({ seeds: 128, steps: 10_000, lr: 1e-3 });
   });
 });

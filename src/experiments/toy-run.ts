@@ -45,6 +45,12 @@ export interface ToyRunOptions {
   out?: string;
   /** Figure names to draw into `out` (default: the preset's, or a choice by shape). */
   figures?: readonly string[];
+  /**
+   * Given the trained state once it is measured, before any file is written: for callers
+   * that analyse the weights further (files written inside a reproduce batch are not on
+   * disk until the batch ends).
+   */
+  onTrained?: (state: ToyState) => void;
 }
 
 /** A finished run. */
@@ -130,6 +136,7 @@ export async function runToy(opts: ToyRunOptions): Promise<ToyRunResult> {
     result.tegum = tegumAnalysis(instances);
   // Nothing non-finite leaves the program: checked before any file is written.
   assertFinite(result, 'toy run');
+  opts.onTrained?.(state);
   if (opts.save) result.files.push(...saveWeights(opts.save, state, result));
   if (opts.out) {
     result.files.push(...writeResults(opts.out, state, result, figures));
