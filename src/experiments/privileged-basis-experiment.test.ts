@@ -77,12 +77,12 @@ describe('the privileged-basis sections', () => {
       [3, 2, 0],
       [0, 4, 1],
     ]);
-    expect(s[1].summary).toContain('first appear at 1 − S = 0.1');
+    expect(s[1].summary).toContain('first appear below the dense regime at 1 − S = 0.1');
     expect(s[1].table?.rows[2]).toEqual([0.1, 2, '{1,5} {3,6}', 2, '40%']);
     expect(s[2].table?.rows).toHaveLength(4 * m);
   });
 
-  it('fail when the numbers say otherwise: a dense polysemantic neuron, none ever, a monosemantic one at 0.06', () => {
+  it('fail or are mixed when the numbers say otherwise: dense polysemantic neurons, falling or large groups, none at all, a monosemantic neuron at 0.06', () => {
     const s = privilegedBasisSections(
       [point(1, pairs), point(0.5, mono), point(0.06, pairs)],
       options,
@@ -91,9 +91,20 @@ describe('the privileged-basis sections', () => {
     // One dense point of two: mixed.
     expect(s[0].verdict).toBe('mixed');
     expect(s[0].summary).toContain('at 1 − S = 1 the best seed');
-    // Polysemantic already at the densest point: they do not appear as density falls.
-    expect(s[1].verdict).toBe('mixed');
     expect(s[2].verdict).toBe('fails');
+    // Polysemantic neurons becoming rarer as density falls (100% of alive ones, then 40%).
+    const falling = privilegedBasisSections(
+      [point(1, mono), point(0.1, allPoly), point(0.06, pairs)],
+      options,
+      'pb',
+    );
+    expect(falling[1].verdict).toBe('mixed');
+    expect(falling[1].summary).toContain('it falls somewhere below the dense regime');
+    // Where they first appear, a neuron of 5 features: not a small group.
+    const five = W([{ 0: 0.5, 1: 0.5, 2: 0.5, 3: 0.5, 4: 0.5 }, {}, {}, {}, {}]);
+    const big = privilegedBasisSections([point(1, mono), point(0.1, five)], options, 'pb');
+    expect(big[1].verdict).toBe('mixed');
+    expect(big[1].table?.rows[1]).toEqual([0.1, 1, '{0,1,2,3,4}', 5, '100%']);
     const none = privilegedBasisSections([point(1, mono), point(0.06, mono)], options, 'pb');
     expect(none.map((x) => x.verdict)).toEqual(['holds', 'fails', 'fails']);
     const denseFails = privilegedBasisSections([point(1, pairs)], options, 'pb');
