@@ -96,6 +96,8 @@ describe('tegum sweep run / status / export', () => {
       'k',
       'factors',
       'featureDimensionality',
+      'monosemanticNeurons',
+      'polysemanticNeurons',
       'config',
       'wallSeconds',
       'tegumVersion',
@@ -116,12 +118,14 @@ describe('tegum sweep run / status / export', () => {
     expect(row?.key).toMatch(/^[0-9a-f]{64}$/);
     expect((row?.featureDimensionality as number[]).length).toBe(5);
     expect(Number.isFinite(row?.loss)).toBe(true);
+    // The relu-output model has no privileged basis: no neuron counts.
+    expect(row).toMatchObject({ monosemanticNeurons: null, polysemanticNeurons: null });
 
     const csv = (await runCli(['sweep', 'export', out, '--format', 'csv'])).stdout
       .trim()
       .split('\n');
     expect(csv[0]).toBe(
-      'key,seed,sparsity,lr,loss,dimsPerFeature,k,factors,featureDimensionality,config,wallSeconds,tegumVersion',
+      'key,seed,sparsity,lr,loss,dimsPerFeature,k,factors,featureDimensionality,monosemanticNeurons,polysemanticNeurons,config,wallSeconds,tegumVersion',
     );
     expect(csv).toHaveLength(13);
 
