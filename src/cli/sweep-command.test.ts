@@ -97,6 +97,8 @@ describe('tegum sweep run / status / export', () => {
       'factors',
       'featureDimensionality',
       'neuronAlignment',
+      'monosemanticNeurons',
+      'polysemanticNeurons',
       'config',
       'wallSeconds',
       'tegumVersion',
@@ -117,12 +119,14 @@ describe('tegum sweep run / status / export', () => {
     expect(row?.key).toMatch(/^[0-9a-f]{64}$/);
     expect((row?.featureDimensionality as number[]).length).toBe(5);
     expect(Number.isFinite(row?.loss)).toBe(true);
+    // The relu-output model has no privileged basis: no neuron counts.
+    expect(row).toMatchObject({ monosemanticNeurons: null, polysemanticNeurons: null });
 
     const csv = (await runCli(['sweep', 'export', out, '--format', 'csv'])).stdout
       .trim()
       .split('\n');
     expect(csv[0]).toBe(
-      'key,seed,sparsity,lr,loss,dimsPerFeature,k,factors,featureDimensionality,neuronAlignment,config,wallSeconds,tegumVersion',
+      'key,seed,sparsity,lr,loss,dimsPerFeature,k,factors,featureDimensionality,neuronAlignment,monosemanticNeurons,polysemanticNeurons,config,wallSeconds,tegumVersion',
     );
     expect(csv).toHaveLength(13);
 

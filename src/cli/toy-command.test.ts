@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeNpy } from '../core/npy.js';
 import { runCli } from '../test-support/run-cli.js';
 import { nativeLoads } from '../test-support/backends.js';
+import { neuronMetrics, type NeuronSummary } from '../geometry/neuron-metrics.js';
 import { resolveToyRun } from '../toy/resolve-toy-run.js';
 import { TOY_RUN_FIELDS, type ToyRunInput } from '../toy/toy-run-schema.js';
 
@@ -124,6 +125,46 @@ describe('tegum toy run --json', () => {
     const out = JSON.parse(r.stdout) as { instances: { norms: number[] }[] };
     const col0 = Math.hypot(W.data[0], W.data[5]);
     expect(col0).toBeCloseTo(out.instances[1].norms[0], 6);
+  });
+
+  it('prints each neuron of the neuron model and the counts, those of the W it saves', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tegum-toy-'));
+    const r = await runCli([
+      ...['toy', 'run', '--n', '6', '--m', '3', '--sparsity', '0,0.9', '--steps', '100'],
+      ...['--model', 'neuron', '--importance', 'decay:0.75', '--save', dir, '--json'],
+    ]);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      config: { model: string };
+      instances: {
+        neurons: NeuronSummary[];
+        monosemanticNeurons: number;
+        polysemanticNeurons: number;
+      }[];
+    };
+    expect(out.config.model).toBe('neuron');
+    expect(readdirSync(dir).filter((f) => f.startsWith('W2'))).toEqual([]);
+    out.instances.forEach((x, i) => {
+      const W = decodeNpy(readFileSync(join(dir, `W_00${i}.npy`)));
+      expect(W.shape).toEqual([3, 6]);
+      const m = neuronMetrics(W.data, 3, 6);
+      expect(x.neurons).toHaveLength(3);
+      expect(Object.keys(x.neurons[0])).toEqual([
+        'index',
+        'norm',
+        'topFeature',
+        'share',
+        'alive',
+        'monosemantic',
+      ]);
+      // JSON keeps float64 at full precision: the printed values are the saved W's.
+      expect(x.neurons).toEqual(m.neurons);
+      expect(x.monosemanticNeurons).toBe(m.monosemanticNeurons);
+      expect(x.polysemanticNeurons).toBe(m.polysemanticNeurons);
+      expect(x.monosemanticNeurons + x.polysemanticNeurons).toBe(
+        m.neurons.filter((k) => k.alive).length,
+      );
+    });
   });
 
   it('takes the optimizer, initialisation, evaluation and analysis fields as flags and records them', async () => {

@@ -1,8 +1,8 @@
 /**
  * The experiments of `tegum reproduce`, in the order of the report's argument:
  * the post's model, the packings, the toy models, the tegum test, the sparse
- * limit, the correlation road (correlated and anticorrelated features), the phase
- * diagrams. Registered by name in one place; a duplicate id throws.
+ * limit, the privileged basis (neurons), the correlation road (correlated and
+ * anticorrelated features), the phase diagrams. Registered by name in one place; a duplicate id throws.
  */
 import type { Experiment, Profile } from './experiment.js';
 import { packingExperiment } from './packing-report-experiment.js';
@@ -11,6 +11,7 @@ import { mapsExperiment } from './maps-experiment.js';
 import { phase2in1Experiment } from './phase-2in1-experiment.js';
 import { theoryExperiment } from './theory-experiment.js';
 import { toyExperiment } from './toy-experiment.js';
+import { privilegedBasisExperiment } from './privileged-basis-experiment.js';
 import { correlationExperiment } from './correlation-experiment.js';
 import { neuronTegumExperiment } from './neuron-tegum-experiment.js';
 
@@ -19,6 +20,7 @@ const ORDER: Experiment[] = [
   packingExperiment,
   packingPostExperiment, // --full only
   toyExperiment,
+  privilegedBasisExperiment,
   correlationExperiment,
   phase2in1Experiment,
   mapsExperiment,

@@ -12,6 +12,7 @@ import { toyPreset } from '../toy/presets.js';
 import { sparseLimit, type SparseLimitTerms } from '../toy/sparse-limit.js';
 import {
   instanceBias,
+  instanceW2,
   instanceWeights,
   type ToyInstanceSummary,
 } from '../toy/summarize-instance.js';
@@ -38,12 +39,18 @@ export interface ToyRunOptions {
   /** The preset it came from, for the record and its figures and analyses. */
   preset?: string;
   onProgress?: (p: ToyProgress) => void;
-  /** Directory for W_iii.npy, b_iii.npy and manifest.json. */
+  /** Directory for W_iii.npy, b_iii.npy (W2_iii.npy for the 'abs' model) and manifest.json. */
   save?: string;
   /** Directory for results.json, results.csv and the figures. */
   out?: string;
   /** Figure names to draw into `out` (default: the preset's, or a choice by shape). */
   figures?: readonly string[];
+  /**
+   * Given the trained state once it is measured, before any file is written: for callers
+   * that analyse the weights further (files written inside a reproduce batch are not on
+   * disk until the batch ends).
+   */
+  onTrained?: (state: ToyState) => void;
 }
 
 /** A finished run. */
@@ -78,6 +85,7 @@ function defaultFigures(preset: string | undefined, config: ResolvedToyRun): str
   if (config.m === 2 && config.correlated.length + config.anticorrelated.length > 0) {
     names.push('feature-sets');
   }
+  if (config.model === 'neuron' || config.model === 'abs') names.push('neuron-bars');
   return names;
 }
 
@@ -128,6 +136,7 @@ export async function runToy(opts: ToyRunOptions): Promise<ToyRunResult> {
     result.tegum = tegumAnalysis(instances);
   // Nothing non-finite leaves the program: checked before any file is written.
   assertFinite(result, 'toy run');
+  opts.onTrained?.(state);
   if (opts.save) result.files.push(...saveWeights(opts.save, state, result));
   if (opts.out) {
     result.files.push(...writeResults(opts.out, state, result, figures));
@@ -159,15 +168,33 @@ function pad(i: number): string {
   return String(i).padStart(3, '0');
 }
 
+/** What the saved files hold, per model (docs/ARCHITECTURE.md §3). */
+const LAYOUT: Record<ToyState['model'], string> = {
+  'relu-output':
+    'W_iii.npy is instance iii’s W [nHidden, nFeatures] (h = W x, x’ = ReLU(Wᵀh + b)); b_iii.npy its b [nFeatures]',
+  linear:
+    'W_iii.npy is instance iii’s W [nHidden, nFeatures] (h = W x, x’ = Wᵀh + b); b_iii.npy its b [nFeatures]',
+  neuron:
+    'W_iii.npy is instance iii’s W [nHidden, nFeatures] (h = ReLU(W x), x’ = ReLU(Wᵀh + b)); b_iii.npy its b [nFeatures]',
+  abs: 'W_iii.npy is instance iii’s first layer W [nHidden, nFeatures] (h = ReLU(W x)); W2_iii.npy its second layer W2 [nFeatures, nHidden] (y’ = ReLU(W2 h + b), target |x|); b_iii.npy its b [nFeatures]',
+};
+
 function saveWeights(dir: string, state: ToyState, result: ToyRunResult): string[] {
   const files: string[] = [];
   const { nHidden: m, nFeatures: n } = state;
+  // The untied second layer (the 'abs' model) is saved beside W; the tied models' is Wᵀ.
+  const untied = state.W2.length > 0;
   for (let i = 0; i < state.nInstances; i++) {
     const w = join(dir, `W_${pad(i)}.npy`);
     const b = join(dir, `b_${pad(i)}.npy`);
     writeFileAtomic(w, encodeNpy(Float32Array.from(instanceWeights(state, i)), [m, n]));
     writeFileAtomic(b, encodeNpy(Float32Array.from(instanceBias(state, i)), [n]));
     files.push(w, b);
+    if (untied) {
+      const w2 = join(dir, `W2_${pad(i)}.npy`);
+      writeFileAtomic(w2, encodeNpy(Float32Array.from(instanceW2(state, i)), [n, m]));
+      files.push(w2);
+    }
   }
   const manifest = join(dir, 'manifest.json');
   const body = {
@@ -175,9 +202,8 @@ function saveWeights(dir: string, state: ToyState, result: ToyRunResult): string
     preset: result.preset,
     config: result.config,
     identity: result.identity,
-    shapes: { W: [m, n], b: [n] },
-    layout:
-      'W_iii.npy is instance iii’s W [nHidden, nFeatures] (h = W x); b_iii.npy its b [nFeatures]',
+    shapes: untied ? { W: [m, n], W2: [n, m], b: [n] } : { W: [m, n], b: [n] },
+    layout: LAYOUT[state.model],
     instances: result.instances.map((r) => ({
       instance: r.instance,
       seed: r.seed,
@@ -185,6 +211,7 @@ function saveWeights(dir: string, state: ToyState, result: ToyRunResult): string
       featureProbability: r.featureProbability,
       loss: r.loss,
       W: `W_${pad(r.instance)}.npy`,
+      ...(untied ? { W2: `W2_${pad(r.instance)}.npy` } : {}),
       b: `b_${pad(r.instance)}.npy`,
     })),
     timing: result.timing,
@@ -226,6 +253,9 @@ function writeResults(
         k: r.k,
         factors: r.factors.map((f) => `${f.size}/${f.dim}`).join(' '),
         labels: r.factors.map((f) => f.label).join('; '),
+        // Empty for the models without a privileged basis (relu-output, linear).
+        monosemanticNeurons: r.monosemanticNeurons ?? null,
+        polysemanticNeurons: r.polysemanticNeurons ?? null,
       })),
     ),
   );

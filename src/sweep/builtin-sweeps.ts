@@ -52,6 +52,13 @@ export function builtinSweepNames(): string[] {
   return sweeps.names();
 }
 
+/** 1 − S of a single-instance toy job, in float64 as the resolver computes it. */
+const density: ExtraColumn = {
+  name: 'density',
+  type: 'DOUBLE',
+  value: (job) => 1 - (job.config as { sparsity: number[] }).sparsity[0],
+};
+
 registerBuiltinSweep({
   description:
     'the seed’s claim in small: 20 features in 6 dimensions, sparsity from 0 to 0.99, 3 seeds; m/‖W‖², k and factors per run',
@@ -62,13 +69,37 @@ registerBuiltinSweep({
     axes: { sparsity: [0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.97, 0.99] },
     seeds: 3,
   },
-  extraColumns: [
-    {
-      name: 'density',
-      type: 'DOUBLE',
-      value: (job) => 1 - (job.config as { sparsity: number[] }).sparsity[0],
-    },
-  ],
+  extraColumns: [density],
+});
+
+registerBuiltinSweep({
+  description:
+    'a privileged basis (Elhage et al. 2022): the neuron model, 10 features, 5 neurons, importance 0.75^i, density 1…0.01, 16 seeds; monosemantic and polysemantic neurons per run',
+  spec: {
+    name: 'privileged-basis',
+    kind: 'toy',
+    // The paper's notebook: 10,000 steps of AdamW at 1e-3 on batches of 1024.
+    base: { model: 'neuron', n: 10, m: 5, importance: 'decay:0.75', steps: 10_000 },
+    // 1 − S over the paper's regimes: dense (every neuron monosemantic) to 0.01.
+    axes: { sparsity: [0, 0.25, 0.5, 0.65, 0.85, 0.9, 0.94, 0.98, 0.99] },
+    // The paper kept the best of 1000 seeds; a row per seed lets a query keep the best.
+    seeds: 16,
+  },
+  extraColumns: [density],
+});
+
+registerBuiltinSweep({
+  description:
+    'computation in superposition (Elhage et al. 2022): the absolute-value model, 100 features, 40 neurons, importance 0.8^i, density 1…0.001, 3 seeds; monosemantic and polysemantic neurons per run',
+  spec: {
+    name: 'abs-superposition',
+    kind: 'toy',
+    base: { model: 'abs', n: 100, m: 40, importance: 'decay:0.8', steps: 10_000 },
+    // The paper's densities 1, 0.3, 0.1, 0.03, 0.01, 0.003, 0.001.
+    axes: { sparsity: [0, 0.7, 0.9, 0.97, 0.99, 0.997, 0.999] },
+    seeds: 3,
+  },
+  extraColumns: [density],
 });
 
 registerBuiltinSweep({

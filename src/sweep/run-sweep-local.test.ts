@@ -1,7 +1,9 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decodeNpy } from '../core/npy.js';
+import { neuronMetrics } from '../geometry/neuron-metrics.js';
 import { CLOSED_FORM_RTOL, relativeError } from '../test-support/tolerances.js';
 import { optimum } from '../theory/optimum.js';
 import { theoryModel } from '../theory/theory-model.js';
@@ -156,4 +158,40 @@ describe('runSweepLocal', () => {
     // 1 − 0.9 in float64, exactly as the resolver computes it.
     expect(column.value({ ...job, metrics: {} })).toBe(1 - 0.9);
   });
+
+  it.each([
+    ['privileged-basis', 'neuron', { n: 10, m: 5 }, 9 * 16],
+    ['abs-superposition', 'abs', { n: 8, m: 4 }, 7 * 3],
+  ] as const)(
+    'runs the built-in %s sweep in small, each row carrying its density and the counts of its W’s neurons',
+    async (name, model, shape, jobs) => {
+      const b = builtinSweep(name);
+      if (!b) throw new Error(`no built-in sweep ${name}`);
+      expect(b.spec).toMatchObject({ kind: 'toy', base: { model } });
+      // The full spec plans: densities × seeds.
+      expect(planSweep(b.spec, b.extraColumns).jobs).toHaveLength(jobs);
+      const plan = planSweep(
+        {
+          ...b.spec,
+          base: { ...(b.spec.base as object), ...shape, steps: 20, batchSize: 64 },
+          axes: { sparsity: [0, 0.9] },
+          seeds: 1,
+          keep: ['weights'],
+        },
+        b.extraColumns,
+      );
+      const out = join(dir, name);
+      const s = await runSweepLocal(plan, { out, threads: 1 });
+      expect(s).toMatchObject({ total: 2, done: 2, failed: [] });
+      const rows = await rowsOf(out);
+      expect(rows.map((r) => r.density).sort()).toEqual([1 - 0.9, 1]);
+      for (const row of rows) {
+        expect(row.config).toMatchObject({ model, ...shape });
+        const W = decodeNpy(readFileSync(join(out, 'weights', `${String(row.key)}-0-W.npy`)));
+        const m = neuronMetrics(W.data, shape.m, shape.n);
+        expect(row.monosemanticNeurons).toBe(m.monosemanticNeurons);
+        expect(row.polysemanticNeurons).toBe(m.polysemanticNeurons);
+      }
+    },
+  );
 });

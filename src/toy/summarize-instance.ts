@@ -1,6 +1,7 @@
 /**
  * One trained instance as numbers (docs/ARCHITECTURE.md §3, §4): its sparsity, loss, and the
- * geometry of its W — m/‖W‖_F², D_i, ‖W_i‖, superposition, tegum factors and k.
+ * geometry of its W — m/‖W‖_F², D_i, ‖W_i‖, superposition, tegum factors and k — and, for the
+ * models with a ReLU on the hidden layer, its neurons (Elhage et al. 2022, "Privileged Basis").
  * Plain JSON-ready data: the CLI's `--json` rows and the experiments' records.
  */
 
@@ -9,6 +10,7 @@ import { checkToyState } from '../core/toy-state.js';
 import type { ToyState } from '../core/toy-state.js';
 import { featureGeometry } from '../geometry/feature-geometry.js';
 import type { TegumOptions } from '../geometry/tegum-factors.js';
+import { neuronMetrics, type NeuronSummary } from '../geometry/neuron-metrics.js';
 
 /** A trained instance's record. */
 export interface ToyInstanceSummary {
@@ -27,6 +29,25 @@ export interface ToyInstanceSummary {
   superposition: number[];
   factors: { features: number[]; size: number; dim: number; label: string }[];
   k: number;
+  /**
+   * [m] the neurons of the first layer W [m, n] (src/geometry/neuron-metrics.ts): each one's
+   * norm, top feature, that feature's share of its squared weight, alive, monosemantic.
+   * Present for the models with a ReLU on the hidden layer ('neuron', 'abs') only: there the
+   * ReLU acts on each hidden coordinate, so the hidden basis is privileged and a neuron is a
+   * unit of the model. The 'relu-output' and 'linear' models have no privileged basis: any
+   * rotation R of the hidden space gives the same model ((RW)ᵀ(RW) = WᵀW), so a row of W
+   * means nothing by itself and these fields are absent.
+   */
+  neurons?: NeuronSummary[];
+  /** Alive neurons whose top feature holds ≥ 0.9 of their squared weight. */
+  monosemanticNeurons?: number;
+  /** Alive neurons that are not monosemantic. */
+  polysemanticNeurons?: number;
+}
+
+/** Whether a model has a privileged hidden basis (a ReLU on the hidden layer). */
+export function hasNeurons(model: ToyState['model']): boolean {
+  return model === 'neuron' || model === 'abs';
 }
 
 /** W of instance i as a view [nHidden, nFeatures]. */
@@ -42,6 +63,17 @@ export function instanceBias(state: ToyState, i: number): Float32Array {
   checkToyState('instanceBias', state);
   checkInteger('instanceBias', 'i', i, 0, state.nInstances - 1);
   return state.b.subarray(i * state.nFeatures, (i + 1) * state.nFeatures);
+}
+
+/** The untied second layer W2 of instance i (the 'abs' model) as a view [nFeatures, nHidden]. */
+export function instanceW2(state: ToyState, i: number): Float32Array {
+  checkToyState('instanceW2', state);
+  checkInteger('instanceW2', 'i', i, 0, state.nInstances - 1);
+  if (state.W2.length === 0) {
+    throw new RangeError(`instanceW2: model '${state.model}' has no W2 (allowed: 'abs')`);
+  }
+  const size = state.nHidden * state.nFeatures;
+  return state.W2.subarray(i * size, (i + 1) * size);
 }
 
 /**
@@ -76,6 +108,9 @@ export function summarizeInstance(
     superposition: [...g.superposition],
     factors: g.tegum.factors,
     k: g.tegum.k,
+    ...(hasNeurons(state.model)
+      ? neuronMetrics(instanceWeights(state, i), state.nHidden, state.nFeatures)
+      : {}),
   };
 }
 

@@ -72,6 +72,45 @@ describe('the toy figure registry', () => {
     expect(svg).toContain('seed 1, loss 1.00e-3');
   });
 
+  it('draws the neurons of a model with neurons, and nothing for one without', () => {
+    const W = [1, 0, 0, 0.6, 0, 0.8]; // [2, 3]: a monosemantic neuron, a polysemantic one
+    const instance = {
+      instance: 0,
+      seed: 4,
+      sparsity: 0.9,
+      featureProbability: 0.1,
+      loss: 1e-3,
+      dimsPerFeature: 0.5,
+      featureDimensionality: [],
+      norms: [],
+      superposition: [],
+      factors: [],
+      k: 0,
+    };
+    const input = {
+      instances: [instance],
+      weights: [{ W, nHidden: 2, nFeatures: 3, sparsity: 0.9 }],
+      importance: [1, 1, 1],
+      nHidden: 2,
+      normThreshold: 0.5,
+    };
+    // A relu-output record carries no neurons.
+    expect(toyFigure('neuron-bars').draw(input)).toBeNull();
+    expect(toyFigure('neuron-weights').draw(input)).toBeNull();
+    const withNeurons = {
+      ...input,
+      instances: [{ ...instance, neurons: [], monosemanticNeurons: 1, polysemanticNeurons: 1 }],
+    };
+    const bars = toyFigure('neuron-bars').draw(withNeurons);
+    expect(bars?.match(/<svg/g)).toHaveLength(2);
+    expect(bars).toContain('S = 0.9, seed 4');
+    expect([...(bars ?? '').matchAll(/<text[^>]*>([MP])<\/text>/g)].map((x) => x[1])).toEqual([
+      'M',
+      'P',
+    ]);
+    expect(toyFigure('neuron-weights').draw(withNeurons)).toContain('<svg');
+  });
+
   it('spreads a long list evenly, keeping the first and the last', () => {
     expect(spread([0, 1, 2, 3, 4, 5, 6, 7, 8], 3)).toEqual([0, 4, 8]);
     expect(spread([0, 1], 5)).toEqual([0, 1]);

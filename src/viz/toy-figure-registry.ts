@@ -4,10 +4,12 @@
  * checked against this registry before any training. Each definition picks what
  * it draws from one run's data; it returns null where the run cannot show it
  * (the arrows need 2 hidden dimensions, the tegum figure 3 sparsities or more, the
- * feature-set arrows correlated or anticorrelated sets).
+ * feature-set arrows correlated or anticorrelated sets, the neuron figures a model with
+ * neurons).
  */
 import { Registry } from '../core/registry.js';
 import { correlationArrowsFigure } from './correlation-figures.js';
+import { neuronBarsFigure, neuronWeightsFigure } from './neuron-figures.js';
 import type { SparseLimitTerms } from '../toy/sparse-limit.js';
 import type { ToyInstanceSummary } from '../toy/summarize-instance.js';
 import type { TegumAnalysis } from '../toy/tegum-analysis.js';
@@ -79,6 +81,18 @@ export function toyFigureNames(): string[] {
 const byInstance = (input: ToyFigureInput, chosen: ToyInstanceSummary[]) =>
   chosen.map((r) => input.weights[input.instances.indexOf(r)]);
 
+/** Up to 5 instances' first layers as neuron panels, or null for a model without neurons. */
+function neuronPanels(input: ToyFigureInput) {
+  if (input.instances[0]?.neurons === undefined) return null;
+  const chosen = spread(input.instances, 5);
+  return byInstance(input, chosen).map((w, k) => ({
+    title: `S = ${chosen[k].sparsity}, seed ${chosen[k].seed}`,
+    W: w.W,
+    nHidden: w.nHidden,
+    nFeatures: w.nFeatures,
+  }));
+}
+
 for (const figure of [
   {
     name: 'intro-arrows',
@@ -110,6 +124,20 @@ for (const figure of [
     name: 'sparse-limit',
     draw: (input: ToyFigureInput) =>
       input.sparseLimit ? sparseLimitFigure(input.sparseLimit) : null,
+  },
+  {
+    name: 'neuron-bars',
+    draw: (input: ToyFigureInput) => {
+      const panels = neuronPanels(input);
+      return panels && neuronBarsFigure(panels);
+    },
+  },
+  {
+    name: 'neuron-weights',
+    draw: (input: ToyFigureInput) => {
+      const panels = neuronPanels(input);
+      return panels && neuronWeightsFigure(panels);
+    },
   },
   {
     name: 'feature-sets',

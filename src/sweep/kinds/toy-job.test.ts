@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { neuronMetrics } from '../../geometry/neuron-metrics.js';
 import { TOY_RUN_FIELDS } from '../../toy/toy-run-schema.js';
 import { toyJob } from './toy-job.js';
 
@@ -49,5 +50,31 @@ describe('the toy job kind', () => {
     expect(() => toyJob.resolve({ n: 4, m: 2, featureProbability: [0.1] }, 0)).toThrow(
       /^unknown toy run key 'featureProbability' \(allowed: n, m, instances, sparsity, /,
     );
+  });
+
+  it('counts the neurons of the W it keeps for the neuron models, and leaves them null otherwise', async () => {
+    for (const model of ['neuron', 'abs', 'relu-output'] as const) {
+      const config = toyJob.resolve(
+        { model, n: 5, m: 3, sparsity: 0.7, steps: 40, batchSize: 32, backend: 'js' },
+        2,
+      );
+      const out = await toyJob.run(config);
+      const W = out.arrays.find((a) => a.name === 'W');
+      if (!W) throw new Error('no W kept');
+      expect(W.shape).toEqual([3, 5]);
+      const names = out.arrays.map((a) => a.name);
+      if (model === 'relu-output') {
+        expect(out.metrics).toMatchObject({ monosemanticNeurons: null, polysemanticNeurons: null });
+        expect(names).toEqual(['W', 'b']);
+        continue;
+      }
+      const m = neuronMetrics(W.data, 3, 5);
+      expect(out.metrics).toMatchObject({
+        monosemanticNeurons: m.monosemanticNeurons,
+        polysemanticNeurons: m.polysemanticNeurons,
+      });
+      expect(names).toEqual(model === 'abs' ? ['W', 'b', 'W2'] : ['W', 'b']);
+      if (model === 'abs') expect(out.arrays[2].shape).toEqual([5, 3]);
+    }
   });
 });

@@ -2,7 +2,9 @@
  * The `toy` job kind: one toy model of superposition (Elhage et al. 2022 §2), one seed,
  * trained on one thread with the library's one training loop, then measured (evaluated
  * loss, m/‖W‖_F², D_i, tegum factors and each factor's alignment with the hidden basis,
- * src/geometry/factor-neuron-alignment.ts). Its keys are the toy run's fields
+ * src/geometry/factor-neuron-alignment.ts; for the models with a privileged hidden basis,
+ * the counts of monosemantic and polysemantic neurons, src/geometry/neuron-metrics.ts).
+ * Its keys are the toy run's fields
  * (src/toy/toy-run-schema.ts) — the flags of `tegum toy run` by the same names — less
  * those a job fixes: one instance, the job's seed, one thread.
  */
@@ -10,7 +12,7 @@ import { knownExecutionTarget } from '../../core/execution-target.js';
 import { factorNeuronAlignments } from '../../geometry/factor-neuron-alignment.js';
 import { resolveToyRun } from '../../toy/resolve-toy-run.js';
 import { measureToyRun } from '../../toy/measure-toy-run.js';
-import { instanceBias, instanceWeights } from '../../toy/summarize-instance.js';
+import { instanceBias, instanceW2, instanceWeights } from '../../toy/summarize-instance.js';
 import { TOY_RUN_FIELDS, type ResolvedToyRun } from '../../toy/toy-run-schema.js';
 import { trainToyModels } from '../../toy/train-toy.js';
 import type { JobKind } from '../job-kind.js';
@@ -30,6 +32,9 @@ export const toyJob: JobKind<ResolvedToyRun> = {
     { name: 'featureDimensionality', type: 'JSON' },
     // Per tegum factor: features, dim, alignment with the hidden basis, its best neurons.
     { name: 'neuronAlignment', type: 'JSON' },
+    // Null for 'relu-output' and 'linear', whose hidden space has no privileged basis.
+    { name: 'monosemanticNeurons', type: 'INTEGER' },
+    { name: 'polysemanticNeurons', type: 'INTEGER' },
   ],
   resolve(values, seed) {
     return resolveToyRun({ ...values, instances: 1, seed, threads: 1 }, knownExecutionTarget());
@@ -50,6 +55,8 @@ export const toyJob: JobKind<ResolvedToyRun> = {
           state.nFeatures,
           r.factors,
         ),
+        monosemanticNeurons: r.monosemanticNeurons ?? null,
+        polysemanticNeurons: r.polysemanticNeurons ?? null,
       },
       arrays: [
         {
@@ -58,6 +65,15 @@ export const toyJob: JobKind<ResolvedToyRun> = {
           shape: [state.nHidden, state.nFeatures],
         },
         { name: 'b', data: instanceBias(state, 0).slice(), shape: [state.nFeatures] },
+        ...(state.W2.length > 0
+          ? [
+              {
+                name: 'W2',
+                data: instanceW2(state, 0).slice(),
+                shape: [state.nFeatures, state.nHidden],
+              },
+            ]
+          : []),
       ],
     };
   },
