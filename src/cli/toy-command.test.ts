@@ -165,6 +165,19 @@ describe('tegum toy run --json', () => {
         m.neurons.filter((k) => k.alive).length,
       );
     });
+    // The table adds the counts: monosemantic / polysemantic / dead, as the JSON gives them.
+    const table = await runCli([
+      ...['toy', 'run', '--n', '6', '--m', '3', '--sparsity', '0,0.9', '--steps', '100'],
+      ...['--model', 'neuron', '--importance', 'decay:0.75'],
+    ]);
+    expect(table.stdout).toMatch(/factors\s+neurons m\/p\/d\n/);
+    out.instances.forEach((x, i) => {
+      const dead = 3 - x.monosemanticNeurons - x.polysemanticNeurons;
+      const row = table.stdout.split('\n').find((l) => l.trimStart().startsWith(`${i} `));
+      expect(row).toMatch(
+        new RegExp(`\\s${x.monosemanticNeurons}/${x.polysemanticNeurons}/${dead}$`),
+      );
+    });
   });
 
   it('takes the optimizer, initialisation, evaluation and analysis fields as flags and records them', async () => {

@@ -95,9 +95,11 @@ export function printToyRun(result: ToyRunResult, json: boolean): void {
     return;
   }
   const t = result.timing;
+  // The models with a privileged basis add their neurons: monosemantic / polysemantic / dead.
+  const neurons = result.instances.some((r) => r.neurons !== undefined);
   process.stdout.write(
     formatTable(
-      ['instance', 'S', 'loss', 'm/‖W‖²', 'k', 'factors'],
+      ['instance', 'S', 'loss', 'm/‖W‖²', 'k', 'factors', ...(neurons ? ['neurons m/p/d'] : [])],
       result.instances.map((r) => [
         r.instance,
         r.sparsity,
@@ -105,6 +107,13 @@ export function printToyRun(result: ToyRunResult, json: boolean): void {
         r.dimsPerFeature,
         r.k,
         r.factors.map((f) => (f.size > 1 ? f.label : 'dedicated')).join(', ') || '—',
+        ...(r.neurons === undefined
+          ? []
+          : [
+              `${r.monosemanticNeurons}/${r.polysemanticNeurons}/${
+                r.neurons.length - (r.monosemanticNeurons ?? 0) - (r.polysemanticNeurons ?? 0)
+              }`,
+            ]),
       ]),
     ) +
       `\n${t.steps} steps in ${t.wallSeconds.toFixed(1)} s (${t.stepsPerSecond.toFixed(1)} steps/s, ${t.backend}, ${t.threads} thread${t.threads > 1 ? 's' : ''})\n` +
@@ -127,7 +136,10 @@ export function registerToyCommand(program: Command): void {
       new Option('--preset <name>', 'a named experiment').argParser(parseChoice(toyPresetNames())),
     );
   addSchemaOptions(run, TOY_RUN_FIELDS)
-    .option('--save <dir>', 'write W_iii.npy, b_iii.npy and manifest.json to DIR')
+    .option(
+      '--save <dir>',
+      'write W_iii.npy, b_iii.npy (and W2_iii.npy for abs) and manifest.json to DIR',
+    )
     .option(
       '--out <dir>',
       'write results.json, results.csv and figures to DIR (presets: out/toy/PRESET)',
