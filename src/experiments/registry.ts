@@ -12,12 +12,14 @@ import { phase2in1Experiment } from './phase-2in1-experiment.js';
 import { theoryExperiment } from './theory-experiment.js';
 import { toyExperiment } from './toy-experiment.js';
 import { correlationExperiment } from './correlation-experiment.js';
+import { absSuperpositionExperiment } from './abs-superposition-experiment.js';
 
 const ORDER: Experiment[] = [
   theoryExperiment,
   packingExperiment,
   packingPostExperiment, // --full only
   toyExperiment,
+  absSuperpositionExperiment,
   correlationExperiment,
   phase2in1Experiment,
   mapsExperiment,
