@@ -57,6 +57,16 @@ describe('the absolute-value experiment', () => {
       expect(r.best.dead).toBe(nm.neurons.filter((x) => !x.alive).length);
       expect(r.counts.neuronsPerFeature).toHaveLength(6);
       expect(r.best.lossAtCheck).toBeGreaterThan(0);
+      // What the model computes: from the saved weights and the per-sign errors.
+      const err = [...r.oneSparseError.positive, ...r.oneSparseError.negative];
+      expect(err).toHaveLength(12);
+      const ok = (f: number) =>
+        Number(r.oneSparseError.positive[f] < 0.1) + Number(r.oneSparseError.negative[f] < 0.1);
+      const per = Array.from({ length: 6 }, (_, f) => ok(f));
+      expect(r.computed).toEqual({
+        bothSigns: per.filter((k) => k === 2).length,
+        oneSign: per.filter((k) => k === 1).length,
+      });
     }
     // The verdict follows the stored numbers.
     const j = judgeAbsNeurons(

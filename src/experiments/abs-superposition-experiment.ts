@@ -37,6 +37,12 @@ import {
 import { createToyState } from '../toy/create-toy-state.js';
 import { measureToyRun } from '../toy/measure-toy-run.js';
 import { resolveToyRun } from '../toy/resolve-toy-run.js';
+import {
+  absComputedCounts,
+  absOneSparseError,
+  COMPUTED_ERROR,
+  type AbsComputedCounts,
+} from '../toy/abs-one-sparse-error.js';
 import { restoreSnapshot } from '../toy/toy-chunk.js';
 import type { ResolvedToyRun } from '../toy/toy-run-schema.js';
 import {
@@ -129,6 +135,10 @@ export interface AbsDensityResult {
   best: AbsSeed;
   neurons: NeuronSummary[];
   counts: NeuronFeatureCounts;
+  /** Features the best seed computes on 1-sparse inputs, on both signs and on one. */
+  computed: AbsComputedCounts;
+  /** [n] its 1-sparse relative errors per sign (src/toy/abs-one-sparse-error.ts). */
+  oneSparseError: { positive: number[]; negative: number[] };
   /** [m, n] and [n, m] of the best seed. */
   W1: Float32Array;
   W2: Float32Array;
@@ -139,7 +149,7 @@ export interface AbsSanityResult {
   config: ResolvedToyRun;
   identity: string;
   seeds: { seed: number; loss: number; pairedFeatures: number }[];
-  best: { seed: number; loss: number; pairs: AbsNeuronPairs };
+  best: { seed: number; loss: number; pairs: AbsNeuronPairs; computed: AbsComputedCounts };
 }
 
 /** A run to train: its resolved config and the steps to look back at. */
@@ -236,6 +246,8 @@ function densityResult(density: number, job: Job, trained: ToyCheckpointsResult)
   }));
   const bestAt = seeds.reduce((a, s, i) => (s.loss < seeds[a].loss ? i : a), 0);
   const W1 = slice(trained.snapshot.W, bestAt, size);
+  const W2 = slice(trained.snapshot.W2, bestAt, size);
+  const e = absOneSparseError(W1, W2, slice(trained.snapshot.b, bestAt, n), m, n);
   return {
     density,
     config: job.run,
@@ -244,8 +256,10 @@ function densityResult(density: number, job: Job, trained: ToyCheckpointsResult)
     best: seeds[bestAt],
     neurons: neuronMetrics(W1, m, n).neurons,
     counts: neuronFeatureCounts(W1, m, n),
+    computed: absComputedCounts(e),
+    oneSparseError: { positive: [...e.positive], negative: [...e.negative] },
     W1,
-    W2: slice(trained.snapshot.W2, bestAt, size),
+    W2,
   };
 }
 
@@ -262,11 +276,13 @@ function sanityResult(job: Job, trained: ToyCheckpointsResult): AbsSanityResult 
     pairedFeatures: p.pairedFeatures,
   }));
   const b = seeds.reduce((a, s, i) => (s.loss < seeds[a].loss ? i : a), 0);
+  const { W, W2, b: bias } = trained.snapshot;
+  const e = absOneSparseError(slice(W, b, size), slice(W2, b, size), slice(bias, b, n), m, n);
   return {
     config: job.run,
     identity: runIdentity(job.run),
     seeds,
-    best: { seed: seeds[b].seed, loss: seeds[b].loss, pairs: pairs[b] },
+    best: { seed: seeds[b].seed, loss: seeds[b].loss, pairs: pairs[b], computed: absComputedCounts(e) },
   };
 }
 
@@ -396,7 +412,7 @@ export function absSections(
           (p) =>
             `feature ${p.feature} on neurons ${p.neurons.join(' and ')} (W₁ ${p.inputWeights.map((w) => w.toFixed(2)).join(', ')}; W₂ ${p.outputWeights.map((w) => w.toFixed(2)).join(', ')}${p.paired ? '' : `; not paired: ${[!p.opposite && 'same sign', !p.dedicated && 'shared neuron', !p.routed && 'not routed back'].filter(Boolean).join(', ')}`})`,
         )
-        .join('; ')}. ${nPaired} of ${sanity.seeds.length} seeds pair every feature.`,
+        .join('; ')}. Its outputs compute ${sanity.best.computed.bothSigns} of ${o.sanity.n} features on both signs (1-sparse relative error < ${COMPUTED_ERROR}). ${nPaired} of ${sanity.seeds.length} seeds pair every feature.`,
       table: {
         headers: ['seed', 'loss', 'features paired'],
         rows: sanity.seeds.map((s) => [s.seed, sig(s.loss), `${s.pairedFeatures} of ${o.sanity.n}`]),
@@ -445,12 +461,12 @@ export function absSections(
     {
       id: 'abs-spread',
       title: 'Neurons per feature and features per neuron',
-      claim: `How the features spread over neurons as they get sparser (Elhage et al. 2022: dense features each get their own neurons, sparse ones are packed several to a neuron, letting the model compute more features than a pair of neurons each allows, m/2 = ${m / 2}). A feature is in a neuron when it holds at least ${NEURON_FEATURE_SHARE} of the alive neuron's squared weight; represented when it is in at least one.`,
+      claim: `How the features spread over neurons as they get sparser (Elhage et al. 2022: dense features each get their own neurons, sparse ones are packed several to a neuron, letting the model compute more features than a pair of neurons each allows, m/2 = ${m / 2}). A feature is in a neuron when it holds at least ${NEURON_FEATURE_SHARE} of the alive neuron's squared weight; represented when it is in at least one. What the model computes, from its outputs rather than its weights: a feature is computed on a sign when its 1-sparse output's relative squared error against |x| on that sign is below ${COMPUTED_ERROR} (0 exact, 1/4 the best constant, 1 no output); on both signs it has the pair ReLU(x) + ReLU(−x), on one it keeps half of it.`,
       verdict: 'shown',
       summary: r.densities
         .map(
           (d) =>
-            `1 − S = ${d.density}: ${d.counts.representedFeatures} features represented, ${d.counts.meanNeuronsPerFeature.toFixed(2)} neurons per feature, ${d.counts.meanFeaturesPerNeuron.toFixed(2)} features per alive neuron (max ${Math.max(0, ...d.counts.featuresPerNeuron)})`,
+            `1 − S = ${d.density}: ${d.counts.representedFeatures} features represented, ${d.counts.meanNeuronsPerFeature.toFixed(2)} neurons per feature, ${d.counts.meanFeaturesPerNeuron.toFixed(2)} features per alive neuron (max ${Math.max(0, ...d.counts.featuresPerNeuron)}); ${d.computed.bothSigns} features computed on both signs, ${d.computed.oneSign} on one`,
         )
         .join('; ') + '.',
       table: {
@@ -461,6 +477,8 @@ export function absSections(
           'features per neuron (mean)',
           'features per neuron (max)',
           'alive neurons',
+          'computed, both signs',
+          'computed, one sign',
         ],
         rows: r.densities.map((d) => [
           d.density,
@@ -469,6 +487,8 @@ export function absSections(
           sig(d.counts.meanFeaturesPerNeuron),
           Math.max(0, ...d.counts.featuresPerNeuron),
           d.counts.aliveNeurons,
+          d.computed.bothSigns,
+          d.computed.oneSign,
         ]),
       },
       figures: [
@@ -521,6 +541,8 @@ function writeAbs(
           representedFeatures: s === d.best ? d.counts.representedFeatures : null,
           meanNeuronsPerFeature: s === d.best ? d.counts.meanNeuronsPerFeature : null,
           meanFeaturesPerNeuron: s === d.best ? d.counts.meanFeaturesPerNeuron : null,
+          computedBothSigns: s === d.best ? d.computed.bothSigns : null,
+          computedOneSign: s === d.best ? d.computed.oneSign : null,
         })),
       ),
     ),
