@@ -76,7 +76,10 @@ describe('the absolute-value experiment', () => {
     expect(sections[1].verdict).toBe(j.verdict);
     expect(sections[1].table?.rows).toHaveLength(3);
     expect(sections[1].command).toContain('--model abs --n 6 --m 4 --importance decay:0.8');
-    expect(sections[1].command).toContain('for S in 0 0.9 0.99;');
+    // One loop per seed count: 1 seed at S = 0, 2 at S = 0.9 and 0.99.
+    expect(sections[1].command).toMatch(
+      /^for S in 0; do .* --instances 1 --steps 250 --json; done && for S in 0\.9 0\.99; do .* --instances 2 /,
+    );
     expect(sections[2].table?.rows.map((row) => row[1])).toEqual(
       results.map((r) => r.counts.representedFeatures),
     );
@@ -109,7 +112,9 @@ describe('the absolute-value experiment', () => {
   it('is registered for `tegum reproduce` after the toy models, with the paper’s settings', () => {
     const ids = experiments().map((e) => e.id);
     expect(ids.indexOf('abs-superposition')).toBeGreaterThan(ids.indexOf('toy'));
-    expect(experiments().find((e) => e.id === 'abs-superposition')).toBe(absSuperpositionExperiment);
+    expect(experiments().find((e) => e.id === 'abs-superposition')).toBe(
+      absSuperpositionExperiment,
+    );
     for (const o of Object.values(ABS_PROFILES)) {
       expect(o).toMatchObject({ n: 100, m: 40, decay: 0.8 });
       expect(o.densities).toEqual([1, 0.3, 0.1, 0.03, 0.01, 0.003, 0.001]);
@@ -135,7 +140,10 @@ function point(density: number, monosemantic: number, polysemantic: number, dead
 describe('judgeAbsNeurons', () => {
   it('holds when dense neurons are monosemantic, polysemantic ones appear by 0.1 and dominate at the sparsest', () => {
     // 40 neurons: 36 of 40 monosemantic is exactly 1 − STRAY_FRACTION.
-    const j = judgeAbsNeurons([point(1, 36, 4, 0), point(0.1, 30, 10, 0), point(0.001, 2, 36, 2)], 40);
+    const j = judgeAbsNeurons(
+      [point(1, 36, 4, 0), point(0.1, 30, 10, 0), point(0.001, 2, 36, 2)],
+      40,
+    );
     expect(STRAY_FRACTION).toBe(0.1);
     expect(j.dense).toEqual({ density: 1, monosemanticFraction: 0.9, holds: true });
     expect(j.appearing).toEqual({ density: 0.1, polysemanticFraction: 0.25, holds: true });
@@ -145,17 +153,26 @@ describe('judgeAbsNeurons', () => {
   });
 
   it('is mixed when one regime fails and fails when all do', () => {
-    const mixed = judgeAbsNeurons([point(1, 30, 10, 0), point(0.1, 30, 10, 0), point(0.001, 0, 40, 0)], 40);
+    const mixed = judgeAbsNeurons(
+      [point(1, 30, 10, 0), point(0.1, 30, 10, 0), point(0.001, 0, 40, 0)],
+      40,
+    );
     expect(mixed.dense.holds).toBe(false);
     expect(mixed.verdict).toBe('mixed');
     // 4 of 40 polysemantic at 0.1 is not more than the stray tenth.
-    const fails = judgeAbsNeurons([point(1, 20, 20, 0), point(0.1, 36, 4, 0), point(0.001, 20, 20, 0)], 40);
+    const fails = judgeAbsNeurons(
+      [point(1, 20, 20, 0), point(0.1, 36, 4, 0), point(0.001, 20, 20, 0)],
+      40,
+    );
     expect(fails.appearing?.holds).toBe(false);
     expect(fails.verdict).toBe('fails');
   });
 
   it('takes the densest at or below 0.1 for the middle claim, in any order of the results', () => {
-    const j = judgeAbsNeurons([point(0.001, 0, 40, 0), point(0.03, 0, 40, 0), point(0.3, 40, 0, 0), point(1, 40, 0, 0)], 40);
+    const j = judgeAbsNeurons(
+      [point(0.001, 0, 40, 0), point(0.03, 0, 40, 0), point(0.3, 40, 0, 0), point(1, 40, 0, 0)],
+      40,
+    );
     expect(j.appearing?.density).toBe(0.03);
     expect(j.dense.density).toBe(1);
     expect(j.sparse.density).toBe(0.001);

@@ -89,7 +89,9 @@ describe('absNeuronPairs', () => {
 
   it('names the wrong matrix and shape', () => {
     const { W1, W2 } = textbook(3);
-    expect(() => absNeuronPairs(W1, W2.subarray(0, 17), 6, 3)).toThrow(/^W2 \[nFeatures, nHidden\]: W has length 17/);
+    expect(() => absNeuronPairs(W1, W2.subarray(0, 17), 6, 3)).toThrow(
+      /^W2 \[nFeatures, nHidden\]: W has length 17/,
+    );
     expect(() => absNeuronPairs(new Float64Array(3), new Float64Array(3), 1, 3)).toThrow(
       /nHidden must be at least 2/,
     );

@@ -14,8 +14,16 @@ const COUNTS = [
 
 const SPREAD = [
   { density: 1, featuresPerNeuron: [1, 1, 1, 1, 1, 1, 1, 1], neuronsPerFeature: [2, 2, 2, 2] },
-  { density: 0.1, featuresPerNeuron: [1, 2, 2, 3, 1, 1, 1], neuronsPerFeature: [2, 2, 1, 2, 1, 1, 2] },
-  { density: 0.01, featuresPerNeuron: [3, 3, 2, 4, 3, 3, 2, 1], neuronsPerFeature: [3, 3, 2, 2, 2, 2, 2, 2, 1, 2] },
+  {
+    density: 0.1,
+    featuresPerNeuron: [1, 2, 2, 3, 1, 1, 1],
+    neuronsPerFeature: [2, 2, 1, 2, 1, 1, 2],
+  },
+  {
+    density: 0.01,
+    featuresPerNeuron: [3, 3, 2, 4, 3, 3, 2, 1],
+    neuronsPerFeature: [3, 3, 2, 2, 2, 2, 2, 2, 1, 2],
+  },
 ];
 
 /** W₁ = [I; −I] (4 neurons, 2 features), and a polysemantic version of it. */

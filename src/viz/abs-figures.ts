@@ -195,7 +195,8 @@ export function absWeightsFigure(panels: AbsWeightsPanel[], features: number): s
     // Neurons ordered by their top feature, so a feature's neurons sit together.
     const topOf = (k: number) => {
       let best = 0;
-      for (let f = 1; f < n; f++) if (Math.abs(p.W[k * n + f]) > Math.abs(p.W[k * n + best])) best = f;
+      for (let f = 1; f < n; f++)
+        if (Math.abs(p.W[k * n + f]) > Math.abs(p.W[k * n + best])) best = f;
       return best;
     };
     const order = Array.from({ length: p.nHidden }, (_, k) => k).sort(
