@@ -447,7 +447,7 @@ export function absSections(
     },
     {
       id: 'abs-neurons',
-      title: 'Polysemantic neurons as features get sparser (100 features, 40 neurons)',
+      title: `Polysemantic neurons as features get sparser (${o.n} features, ${m} neurons)`,
       claim: `The absolute-value model with n = ${o.n}, m = ${m}, importance ${o.decay}^i (Elhage et al. 2022): neurons are monosemantic when features are dense, polysemantic neurons appear by 1 − S = 0.1, and nearly all neurons are polysemantic at 1 − S = ${sparsest.density}. Judged on the lowest-loss seed per density: at least ${pct(1 - STRAY_FRACTION)} of alive neurons (‖W₁_k‖ > ${NEURON_ALIVE_NORM}) monosemantic (top feature ≥ ${MONOSEMANTIC_SHARE} of the row's squared weight) at 1 − S = ${densest.density}; more than ${pct(STRAY_FRACTION)} polysemantic at 1 − S = ${j.appearing?.density ?? 0.1}; at least ${pct(1 - STRAY_FRACTION)} polysemantic at 1 − S = ${sparsest.density}.`,
       verdict: j.verdict,
       summary: `Monosemantic at 1 − S = ${j.dense.density}: ${pct(j.dense.monosemanticFraction)} of alive neurons (${j.dense.holds ? 'holds' : 'fails'}); polysemantic at ${j.appearing ? `1 − S = ${j.appearing.density}: ${pct(j.appearing.polysemanticFraction)} (${j.appearing.holds ? 'holds' : 'fails'})` : '0.1: not trained'}; polysemantic at 1 − S = ${j.sparse.density}: ${pct(j.sparse.polysemanticFraction)} (${j.sparse.holds ? 'holds' : 'fails'}). Loss change over the last fifth of training (best seed): ${lastFifth}; the counts at 4/5 of the steps ${settled ? 'equal the final ones at every density' : 'differ from the final ones somewhere (table)'}.`,
