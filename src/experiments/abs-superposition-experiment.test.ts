@@ -56,6 +56,9 @@ describe('the absolute-value experiment', () => {
       expect(r.best.polysemantic).toBe(nm.polysemanticNeurons);
       expect(r.best.dead).toBe(nm.neurons.filter((x) => !x.alive).length);
       expect(r.counts.neuronsPerFeature).toHaveLength(6);
+      // Features 3, 4, 5: the least important half.
+      const col = (f: number) => Math.hypot(...[0, 1, 2, 3].map((k) => W1[k * 6 + f]));
+      expect(r.idleColumnNorm).toBeCloseTo((col(3) + col(4) + col(5)) / 3, 6);
       expect(r.best.lossAtCheck).toBeGreaterThan(0);
       // What the model computes: from the saved weights and the per-sign errors.
       const err = [...r.oneSparseError.positive, ...r.oneSparseError.negative];

@@ -133,6 +133,12 @@ export interface AbsDensityResult {
   best: AbsSeed;
   neurons: NeuronSummary[];
   counts: NeuronFeatureCounts;
+  /**
+   * The mean ‖W₁_:f‖ over the least important half of the features: what the weights the
+   * model has no use for still hold (Xavier-normal starts a column near √(2m / (n + m))),
+   * which dilutes every neuron's shares where training has not decayed them.
+   */
+  idleColumnNorm: number;
   /** Features the best seed computes on 1-sparse inputs, on both signs and on one. */
   computed: AbsComputedCounts;
   /** [n] its 1-sparse relative errors per sign (src/toy/abs-one-sparse-error.ts). */
@@ -234,6 +240,18 @@ function neuronCounts(W: Float32Array, m: number, n: number) {
   };
 }
 
+/** Mean column norm of W₁ [m, n] over features ⌈n/2⌉ … n − 1 (importance decays with i). */
+function idleColumnNorm(W1: Float32Array, m: number, n: number): number {
+  const from = Math.ceil(n / 2);
+  let sum = 0;
+  for (let f = from; f < n; f++) {
+    let sq = 0;
+    for (let k = 0; k < m; k++) sq += W1[k * n + f] ** 2;
+    sum += Math.sqrt(sq);
+  }
+  return n > from ? sum / (n - from) : 0;
+}
+
 function densityResult(density: number, job: Job, trained: ToyCheckpointsResult): AbsDensityResult {
   const { n, m, instances } = job.run;
   const size = m * n;
@@ -258,6 +276,7 @@ function densityResult(density: number, job: Job, trained: ToyCheckpointsResult)
     best: seeds[bestAt],
     neurons: neuronMetrics(W1, m, n).neurons,
     counts: neuronFeatureCounts(W1, m, n),
+    idleColumnNorm: idleColumnNorm(W1, m, n),
     computed: absComputedCounts(e),
     oneSparseError: { positive: [...e.positive], negative: [...e.negative] },
     W1,
@@ -491,7 +510,7 @@ export function absSections(
     {
       id: 'abs-spread',
       title: 'Neurons per feature and features per neuron',
-      claim: `How the features spread over neurons as they get sparser (Elhage et al. 2022: dense features each get their own neurons, sparse ones are packed several to a neuron, letting the model compute more features than a pair of neurons each allows, m/2 = ${m / 2}). A feature is in a neuron when it holds at least ${NEURON_FEATURE_SHARE} of the alive neuron's squared weight; represented when it is in at least one. What the model computes, from its outputs rather than its weights: a feature is computed on a sign when its 1-sparse output's relative squared error against |x| on that sign is below ${COMPUTED_ERROR} (0 exact, 1/4 the best constant, 1 no output); on both signs it has the pair ReLU(x) + ReLU(−x), on one it keeps half of it.`,
+      claim: `How the features spread over neurons as they get sparser (Elhage et al. 2022: dense features each get their own neurons, sparse ones are packed several to a neuron, letting the model compute more features than a pair of neurons each allows, m/2 = ${m / 2}). A feature is in a neuron when it holds at least ${NEURON_FEATURE_SHARE} of the alive neuron's squared weight; represented when it is in at least one. What the model computes, from its outputs rather than its weights: a feature is computed on a sign when its 1-sparse output's relative squared error against |x| on that sign is below ${COMPUTED_ERROR} (0 exact, 1/4 the best constant, 1 no output); on both signs it has the pair ReLU(x) + ReLU(−x), on one it keeps half of it. Idle ‖W₁_:f‖: the mean column norm over the least important half of the features, ${sig(Math.sqrt((2 * m) / (o.n + m)))} at initialisation; where it stays near that, leftover initial weights dilute every share.`,
       verdict: 'shown',
       summary:
         r.densities
@@ -510,6 +529,7 @@ export function absSections(
           'alive neurons',
           'computed, both signs',
           'computed, one sign',
+          'idle ‖W₁_:f‖',
         ],
         rows: r.densities.map((d) => [
           d.density,
@@ -520,6 +540,7 @@ export function absSections(
           d.counts.aliveNeurons,
           d.computed.bothSigns,
           d.computed.oneSign,
+          sig(d.idleColumnNorm),
         ]),
       },
       figures: [
