@@ -1,8 +1,10 @@
 /**
  * The experiments of `tegum reproduce`, in the order of the report's argument:
  * the post's model, the packings, the toy models, the tegum test, the sparse
- * limit, the privileged basis (neurons), the correlation road (correlated and
- * anticorrelated features), the phase diagrams. Registered by name in one place; a duplicate id throws.
+ * limit, the privileged basis and computation in superposition (neurons), the
+ * correlation road (correlated and anticorrelated features), the phase diagrams
+ * and maps, the tegum factors among neurons. Registered by name in one place; a
+ * duplicate id throws.
  */
 import type { Experiment, Profile } from './experiment.js';
 import { packingExperiment } from './packing-report-experiment.js';
@@ -14,6 +16,7 @@ import { toyExperiment } from './toy-experiment.js';
 import { privilegedBasisExperiment } from './privileged-basis-experiment.js';
 import { correlationExperiment } from './correlation-experiment.js';
 import { neuronTegumExperiment } from './neuron-tegum-experiment.js';
+import { absSuperpositionExperiment } from './abs-superposition-experiment.js';
 
 const ORDER: Experiment[] = [
   theoryExperiment,
@@ -21,6 +24,7 @@ const ORDER: Experiment[] = [
   packingPostExperiment, // --full only
   toyExperiment,
   privilegedBasisExperiment,
+  absSuperpositionExperiment,
   correlationExperiment,
   phase2in1Experiment,
   mapsExperiment,
