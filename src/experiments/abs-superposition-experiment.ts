@@ -10,7 +10,7 @@
  *   lowest-loss seed per density: monosemantic neurons when dense, polysemantic ones
  *   appearing by 1 − S = 0.1, nearly every alive neuron polysemantic at 0.001
  *   (src/geometry/neuron-metrics.ts), and how features spread over neurons
- *   (src/geometry/neuron-feature-counts.ts).
+ *   (src/geometry/neuron-features.ts).
  * Every run records its loss and its counts at 4/5 of its steps beside the end, so a
  * profile training fewer steps than the paper shows whether its numbers had settled.
  */
@@ -27,7 +27,7 @@ import {
   NEURON_FEATURE_SHARE,
   neuronFeatureCounts,
   type NeuronFeatureCounts,
-} from '../geometry/neuron-feature-counts.js';
+} from '../geometry/neuron-features.js';
 import {
   MONOSEMANTIC_SHARE,
   NEURON_ALIVE_NORM,

@@ -42,7 +42,7 @@ const SERIES = [
   { key: 'dead', color: '#999' },
 ] as const;
 
-const X = { type: 'log' as const, label: '1 / (1 − S)' };
+const X = { type: 'log' as const, label: '1 / (1 − S)', tickFormat: '~g' };
 
 const fmtDensity = (d: number) => `1 − S = ${d}`;
 
