@@ -46,12 +46,14 @@ const X = { type: 'log' as const, label: '1 / (1 − S)', tickFormat: '~g' };
 
 const fmtDensity = (d: number) => `1 − S = ${d}`;
 
+/** The series' names at the left middle, clear of dense counts (top) and sparse ones (bottom). */
 function legend(items: readonly { key: string; color: string }[]) {
   return items.map((s, i) =>
     Plot.text([s.key], {
-      frameAnchor: 'top-left',
+      frameAnchor: 'left',
+      textAnchor: 'start',
       dx: 6,
-      dy: 6 + 13 * i,
+      dy: 13 * (i - (items.length - 1) / 2),
       fill: s.color,
       fontSize: 10,
       fontWeight: 'bold',
