@@ -104,6 +104,17 @@ describe('resolveToyRun', () => {
     expect(defaultToyThreads(10, 10, 19, 8)).toBe(1);
     expect(defaultToyThreads(10, 10, 20, 8)).toBe(8);
     expect(defaultToyThreads(100, 10, 3, 8)).toBe(3);
+    // The neuron models use the pool however small, and WebAssembly below 100 weights a layer.
+    expect(defaultToyThreads(5, 2, 4, 8, 'neuron')).toBe(4);
+    expect(defaultToyThreads(5, 2, 4, 8, 'relu-output')).toBe(1);
+    const neuron = { n: 10, m: 5, instances: 16, sparsity: 0.9, model: 'neuron' } as const;
+    expect(resolveToyRun(neuron, target)).toMatchObject({ backend: 'wasm', threads: 8 });
+    expect(resolveToyRun({ ...neuron, n: 20, model: 'abs' }, target)).toMatchObject({
+      backend: 'native',
+      threads: 8,
+    });
+    expect(resolveToyRun({ ...neuron, model: 'relu-output' }, target).backend).toBe('native');
+    expect(resolveToyRun(neuron, { auto: 'js', cores: 1 }).backend).toBe('js');
   });
 
   describe('spreads sparsity over the instances', () => {

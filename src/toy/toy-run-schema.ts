@@ -256,7 +256,7 @@ export const TOY_RUN_FIELDS = defineRunFields({
   backend: BACKEND_FIELD,
   threads: threadsField(
     'instances (each keeps its seed)',
-    'the cores, at most one per instance; 1 for small runs',
+    'the cores, at most one per instance; 1 for small relu-output or linear runs',
   ),
 });
 
