@@ -9,9 +9,11 @@ import { ADAM_PARAMS_BYTES, AdamParams } from './adam-update';
 import { ceil4 } from './toy-scratch';
 import { adamParamsOf, ToyStepArgs } from './toy-step-args';
 
-/** The model codes of ToyStepArgs.model: the Gram-form models, the tied and untied neuron models. */
+/**
+ * ToyStepArgs.model for the tied neuron model; 0 is a Gram-form model (toy.ts) and 2 the
+ * untied absolute-value model.
+ */
 export const MODEL_TIED: i32 = 1;
-export const MODEL_ABS: i32 = 2;
 
 /** Where the neuron step's buffers live; rows of ld floats, `rowBytes` bytes, zero-padded. */
 @unmanaged

@@ -39,6 +39,7 @@ import { executionTarget } from '../src/core/execution-target.js';
 import { useBackend } from '../src/core/backend.js';
 import { NEURON_WORKLOADS, type ToyShape } from './neuron-workloads.js';
 import { runTorchPeer, torchMissing } from './torch-peer.js';
+import { hasNeurons } from '../src/core/toy-models.js';
 
 const QUICK = process.env.TEGUM_BENCH_QUICK === '1';
 const ONLY = process.env.TEGUM_BENCH_ONLY?.split(',');
@@ -162,7 +163,7 @@ async function benchToy(
       row(`tegum ${backend}, ${pool.size} workers`, await poolStepSeconds(pool, config));
     }
   }
-  const neuron = config.model === 'neuron' || config.model === 'abs';
+  const neuron = config.model !== undefined && hasNeurons(config.model);
   const cores = Math.min(2, availableParallelism());
   if (neuron && cores > 1) {
     // The threaded wasm backend in one process: instances (or samples) across its team.

@@ -108,6 +108,7 @@ export {
   type TheoryRunInput,
   type ResolvedTheoryRun,
 } from './theory/theory-run-schema.js';
+export { hasNeurons } from './core/toy-models.js';
 export {
   TOY_RUN_FIELDS,
   TOY_MODELS,

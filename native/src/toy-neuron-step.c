@@ -62,8 +62,8 @@ static int dense_is_cheaper(const int32_t *rowStart, int n, int m, int B) {
 
 /* ---- the dense form ---------------------------------------------------------------- */
 
-/* σ, g and the loss over len entries in place: P holds pre on entry and g on exit; the
- * target is X (tied) or |X|; gbT [n] += g per row. Returns Σ I r². */
+/* σ, g and the loss of B rows of n in place: P holds pre on entry and g on exit; the
+ * target is X (tied) or |X|; gb [n] += g per row. Returns Σ I r². */
 HOT static double dense_activation(float *restrict P, const float *restrict X,
                                    const float *restrict imp, float *restrict gb, int B, int n,
                                    int tied, float scale) {
@@ -135,7 +135,8 @@ HOT static void samples_pass(Half *hf) {
   const NeuronInstance *t = hf->t;
   const int n = t->n, m = t->m, tied = t->tied;
   const float *restrict W = t->W, *restrict V = t->V, *restrict imp = t->importance;
-  float *restrict gW = hf->gW, *restrict gb = hf->gb, *restrict x = hf->x;
+  /* gW and gV are one array where tied (both written): neither is restrict. */
+  float *gW = hf->gW, *restrict gb = hf->gb, *restrict x = hf->x;
   float *restrict pre = hf->pre, *restrict h = hf->h, *restrict dh = hf->dh;
   float *gV = hf->gV;
   int *restrict act = hf->act;
@@ -187,7 +188,7 @@ HOT static void samples_pass(Half *hf) {
     for (int q = 0; q < nnz; q++) x[idx[q]] = 0;
     for (int q = 0; q < nAct; q++) {
       const float *restrict vk = V + (size_t)act[q] * n;
-      float *restrict gvk = gV + (size_t)act[q] * n;
+      float *gvk = gV + (size_t)act[q] * n;
       const float hk = h[q];
       float d = 0;
 #pragma omp simd reduction(+ : d)
@@ -198,7 +199,7 @@ HOT static void samples_pass(Half *hf) {
       dh[q] = d;
     }
     for (int q = 0; q < nAct; q++) {
-      float *restrict gk = gW + (size_t)act[q] * n;
+      float *gk = gW + (size_t)act[q] * n;
       for (int p = 0; p < nnz; p++) gk[idx[p]] += dh[q] * val[p];
     }
   }
@@ -206,7 +207,7 @@ HOT static void samples_pass(Half *hf) {
     float acc = 0;
     for (int f = 0; f < n; f++) {
       const float z = t->b[f];
-      const float r = z > 0 ? z : 0.0f;
+      const float r = z <= 0 ? 0.0f : z; /* a NaN b passes, as elsewhere */
       const float Ir = imp[f] * r;
       acc += Ir * r;
       gb[f] += (float)empty * (scale * Ir);

@@ -1,5 +1,6 @@
 /*
- * The neuron models' training step in C (toy-neuron-step.c): what the addon's module init
+ * The neuron models' training step in C (toy-neuron-step.c; Elhage et al. 2022, docs/ARCHITECTURE.md
+ * §3): what the addon's module init
  * (tegum-native.c) registers, and the one-instance kernel with its arguments.
  */
 #ifndef TEGUM_TOY_NEURON_STEP_H

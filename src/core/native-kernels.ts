@@ -13,6 +13,7 @@
 
 import type { Kernels } from './backend.js';
 import type { ToyState } from './toy-state.js';
+import { hasNeurons } from './toy-models.js';
 
 /** The addon's exports (native/src/tegum-native.c). */
 export interface NativeAddon {
@@ -135,7 +136,7 @@ export async function loadNativeKernels(threads = 1): Promise<Kernels> {
       // features, or by samples for the neuron models; OpenBLAS idles meanwhile): never
       // more than `threads` busy at once.
       ours();
-      const neuron = s.model === 'neuron' || s.model === 'abs';
+      const neuron = hasNeurons(s.model);
       const flag = neuron ? s.model === 'neuron' : s.relu;
       shape.set([0, s.nFeatures, s.nHidden, s.batchSize, flag ? 1 : 0, threads]);
       adam.set([lr, s.beta1, s.beta2, s.eps, s.weightDecay, s.decoupled ? 1 : 0, s.step]);

@@ -8,6 +8,7 @@
 import { toyGradient } from './toy-gradient.js';
 import { toyNeuronGradient } from './toy-neuron-gradient.js';
 import type { ToyState } from './toy-state.js';
+import { hasNeurons } from './toy-models.js';
 
 /**
  * Draws one batch per instance and writes the gradients into the state's scratch (gW, gb,
@@ -15,7 +16,7 @@ import type { ToyState } from './toy-state.js';
  */
 export function toyModelGradient(state: ToyState, loss: Float32Array | Float64Array): void {
   const { gW, gb, gW2 } = state.scratch;
-  if (state.model === 'neuron' || state.model === 'abs') {
+  if (hasNeurons(state.model)) {
     toyNeuronGradient(gW, gb, gW2, loss, state);
   } else toyGradient(gW, gb, loss, state);
 }

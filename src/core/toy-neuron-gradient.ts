@@ -2,7 +2,8 @@
  * Loss and hand-derived gradients of the toy models with a hidden ReLU layer, on one
  * fresh sparse batch (Elhage et al. 2022, "Toy Models of Superposition", §§7–8, "Privileged
  * basis" and "Computation in superposition"; docs/ARCHITECTURE.md §3). Reference
- * TypeScript kernel, accumulating in float64.
+ * TypeScript kernel, accumulating W's and W2's gradients in float64 (b's, as the Gram
+ * form's, in float32).
  *
  * Models, per sample x (nonzeros from toy-sample-stream.ts on the instance's generator):
  * - 'neuron', tied: h = ReLU(W x), x' = ReLU(Wᵀh + b), target x;
@@ -17,7 +18,7 @@
  */
 
 import { streamBegin, streamRow } from './toy-sample-stream.js';
-import type { ToyState } from './toy-state.js';
+import { checkToyState, type ToyState } from './toy-state.js';
 
 /**
  * Draws one batch per instance, writes ∂L/∂W into `gW`, ∂L/∂b into `gb`, ∂L/∂W2 into
@@ -35,6 +36,7 @@ export function toyNeuronGradient(
   loss: Float32Array | Float64Array,
   state: ToyState,
 ): void {
+  checkToyState('toyNeuronGradient', state);
   const { nInstances, nFeatures: n, nHidden: m, batchSize: B, relu } = state;
   const tied = state.model === 'neuron';
   const { pre, x, nzIndex, nzValue, cursor, h, dh, active, acc } = state.scratch;

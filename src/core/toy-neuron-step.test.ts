@@ -127,6 +127,18 @@ describe('the float64 neuron models', () => {
   });
 });
 
+describe('a neuron-model state', () => {
+  it('is refused where its second layer or data do not match its model', () => {
+    const state = toyStateOf({ ...BASE, model: 'abs' });
+    const loss = new Float32Array(3);
+    const message = /toyTrainStep: state must be a ToyState/;
+    expect(() => toyTrainStep({ ...state, W2: new Float32Array(0) }, 1e-3, loss)).toThrow(message);
+    expect(() => toyTrainStep({ ...state, signed: false }, 1e-3, loss)).toThrow(message);
+    expect(() => toyTrainStep({ ...state, model: 'neuron' }, 1e-3, loss)).toThrow(message);
+    expect(toyTrainStep(state, 1e-3, loss)).toBe(0);
+  });
+});
+
 describe('the abs model’s data', () => {
   it('is the same stream as the others, each active value v written as 2v − 1', () => {
     const config = { ...BASE, sparsity: sparsityOf([0.5, 0.5, 0.5]), batchSize: 200 };

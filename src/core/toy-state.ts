@@ -11,6 +11,7 @@
 
 import type { StreamCursor } from './toy-sample-stream.js';
 import type { ToySampling } from './toy-sampling.js';
+import { hasNeurons, type ToyModel } from './toy-models.js';
 
 /**
  * The shape and settings of a state, all explicit: what `allocateToyState` needs. Built
@@ -22,11 +23,7 @@ export interface ToyStateSpec {
   readonly nHidden: number;
   readonly batchSize: number;
   /** The model (docs/ARCHITECTURE.md §3): which kernel trains it and what W2 holds. */
-  readonly model: 'relu-output' | 'linear' | 'neuron' | 'abs';
-  /** The output is ReLU'd: every model but 'linear'. */
-  readonly relu: boolean;
-  /** Active features are U[−1, 1) rather than U[0, 1) (the absolute-value model's data). */
-  readonly signed: boolean;
+  readonly model: ToyModel;
   readonly decoupled: boolean;
   readonly weightDecay: number;
   readonly beta1: number;
@@ -42,6 +39,10 @@ export interface ToyStateSpec {
 
 /** Preallocated buffers of a batch of toy models, beside their spec; shapes in the comments. */
 export interface ToyState extends ToyStateSpec {
+  /** The output is ReLU'd: every model but 'linear' (from the model). */
+  readonly relu: boolean;
+  /** Active features are U[−1, 1) rather than U[0, 1): the absolute-value model's data. */
+  readonly signed: boolean;
   /** Adam steps taken so far (bias correction uses step + 1 on the next step). */
   step: number;
   readonly W: Float32Array; // [nInstances, nHidden, nFeatures]
@@ -95,6 +96,8 @@ export function allocateToyState(spec: ToyStateSpec): ToyState {
   for (let i = 0; i < nI; i++) invLogQ[i] = 1 / Math.log1p(-spec.sampling.density[i]);
   return {
     ...spec,
+    relu: spec.model !== 'linear',
+    signed: spec.model === 'abs',
     step: 0,
     W: new Float32Array(nI * m * n),
     b: new Float32Array(nI * n),
@@ -121,7 +124,7 @@ export function allocateToyState(spec: ToyStateSpec): ToyState {
       h: new Float64Array(m),
       dh: new Float64Array(m),
       active: new Int32Array(m),
-      acc: new Float64Array(spec.model === 'neuron' || spec.model === 'abs' ? 2 * m * n : 0),
+      acc: new Float64Array(hasNeurons(spec.model) ? 2 * m * n : 0),
     },
   };
 }
@@ -140,7 +143,12 @@ export function checkToyState(fn: string, state: unknown): asserts state is ToyS
     Number.isInteger(s.nInstances) &&
     Number.isInteger(s.nFeatures) &&
     Number.isInteger(s.nHidden) &&
-    s.W.length === (s.nInstances ?? 0) * (s.nFeatures ?? 0) * (s.nHidden ?? 0);
+    s.W.length === (s.nInstances ?? 0) * (s.nFeatures ?? 0) * (s.nHidden ?? 0) &&
+    // The model's second layer and data, as allocateToyState derives them.
+    s.W2 instanceof Float32Array &&
+    s.W2.length === (s.model === 'abs' ? s.W.length : 0) &&
+    s.relu === (s.model !== 'linear') &&
+    s.signed === (s.model === 'abs');
   if (!ok) {
     throw new RangeError(
       `${fn}: state must be a ToyState (from createToyState(config)), got ${s === undefined ? 'undefined (missing)' : s === null ? 'null' : typeof s}`,

@@ -1,11 +1,11 @@
 /**
- * The fused training step of many toy models (docs/ARCHITECTURE.md §3; derivation in
- * toy-gradient.ts). The op: checks arguments, counts the Adam step, runs the active backend's
- * kernel and reports divergence.
+ * The fused training step of many toy models (docs/ARCHITECTURE.md §3; derivations in
+ * toy-gradient.ts, and toy-neuron-gradient.ts for the models with neurons). The op: checks
+ * arguments, counts the Adam step, runs the active backend's kernel and reports divergence.
  */
 
 import { activeKernels } from './backend.js';
-import type { ToyState } from './toy-state.js';
+import { checkToyState, type ToyState } from './toy-state.js';
 
 /**
  * Takes one training step of every instance in `state` with learning rate `lr`: a fresh
@@ -14,6 +14,7 @@ import type { ToyState } from './toy-state.js';
  * @returns the number of instances whose loss is not finite (0 when training is healthy)
  */
 export function toyTrainStep(state: ToyState, lr: number, loss: Float32Array): number {
+  checkToyState('toyTrainStep', state);
   if (!(typeof lr === 'number' && Number.isFinite(lr) && lr >= 0)) {
     throw new RangeError(`toyTrainStep: lr must be a finite number ≥ 0, got ${lr}`);
   }

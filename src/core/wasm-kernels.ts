@@ -21,6 +21,7 @@ import {
   type PartExports,
   type ThreadTeam,
 } from './wasm-parts.js';
+import { hasNeurons } from './toy-models.js';
 
 export interface Exports extends PartExports {
   heapBase(): number;
@@ -155,8 +156,9 @@ const THREADED_MIN_WORK = 1 << 22;
 /** n²m below which a toy instance keeps the fused single-thread kernel (5 meetings a step). */
 const TOY_THREADED_MIN_WORK = 1 << 20;
 /**
- * Multiply-adds per instance (B·n·m, a dense sample's hidden layer) below which the neuron
- * models stay on one thread: each instance's split costs two meetings of the team.
+ * Multiply-adds per instance (B·n·m, a dense sample's hidden layer) below which a neuron
+ * model's instance is not split by samples across the team (each split costs two meetings
+ * of the team); whole instances are still shared out when they balance (instanceShares).
  */
 const NEURON_THREADED_MIN_WORK = 1 << 18;
 
@@ -349,7 +351,7 @@ function wrap(x: Exports, memory: WebAssembly.Memory, team?: ThreadTeam): Kernel
     toyTrainStep(s: ToyState, lr: number, loss: Float32Array) {
       const { nInstances: nI, nFeatures: n, nHidden: m } = s;
       const ld = strideOf(n);
-      const neuron = s.model === 'neuron' || s.model === 'abs';
+      const neuron = hasNeurons(s.model);
       top = base;
       const at = {
         W: alloc(s.W.byteLength),

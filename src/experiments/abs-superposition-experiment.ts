@@ -53,6 +53,7 @@ import {
 } from '../viz/abs-figures.js';
 import type { Experiment, ExperimentContext, Profile, ReportSection } from './experiment.js';
 import { toCsv } from './to-csv.js';
+import { assertFinite } from '../core/finite-guard.js';
 import { writeFigure } from './write-figure.js';
 
 /** How much of each run the look back skips: the counts at 4/5 of the steps against the end. */
@@ -400,7 +401,9 @@ export function judgeAbsNeurons(results: AbsDensityResult[], m: number): AbsJudg
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 const sig = (x: number) => Number(x.toPrecision(4));
-const change = (s: AbsSeed) => (s.loss - s.lossAtCheck) / s.lossAtCheck;
+/** The relative change of the loss over the last fifth (0 where the look back's loss is 0). */
+const change = (s: AbsSeed) =>
+  s.lossAtCheck > 0 ? (s.loss - s.lossAtCheck) / s.lossAtCheck : 0;
 const fmtChange = (x: number) => `${x >= 0 ? '+' : '−'}${(100 * Math.abs(x)).toFixed(1)}%`;
 
 /** One `toy run` per density (seeds 0, 1, …), a loop per seed count. */
@@ -564,6 +567,8 @@ function writeAbs(
   o: AbsOptions,
 ): void {
   const { n, m } = o;
+  // Nothing non-finite is written: checked before the first file.
+  assertFinite(r, 'abs-superposition');
   writeFileAtomic(join(dir, 'sanity.json'), JSON.stringify(r.sanity, null, 2) + '\n');
   writeFileAtomic(
     join(dir, 'results.json'),

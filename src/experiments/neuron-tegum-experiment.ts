@@ -1,5 +1,6 @@
 /**
- * Tegum factors in a privileged basis (src/toy/neuron-tegum-map.ts states it): the claim
+ * Tegum factors in a privileged basis (docs/ARCHITECTURE.md §4; src/toy/neuron-tegum-map.ts
+ * states it): the claim
  * map's n = 20 features in m = 6 dimensions over density × importance decay, for the
  * neuron model beside the ReLU-output control, several seeds per cell, on the sweep
  * engine (the `toy` kind, the model an axis; store under neuron-tegum-sweep/). Two

@@ -6,6 +6,7 @@
 import { availableParallelism, freemem, totalmem } from 'node:os';
 import { TOY_RUN_FIELDS, type ToyModel } from '../toy/toy-run-schema.js';
 import { ResourceError } from '../core/errors.js';
+import { hasNeurons } from '../core/toy-models.js';
 
 /** The share of physical memory one run may plan to use. */
 export const MEMORY_SHARE = 0.8;
@@ -77,7 +78,7 @@ export function toyMemoryBytes(
   const f32 = 4;
   const f64 = 8;
   const mn = nHidden * nFeatures;
-  const neuron = model === 'neuron' || model === 'abs';
+  const neuron = hasNeurons(model);
   // W, its Adam moments and gradient [nInstances, m, n]; b, moments, gradient, importance
   // [nInstances, n]; for 'abs' W2, its moments and gradient [nInstances, n, m] too.
   const layers = model === 'abs' ? 2 : 1;

@@ -31,6 +31,7 @@ import { writeFigure } from './write-figure.js';
 import { writeFileAtomic } from '../core/output-batch.js';
 import { checkMemory, toyMemoryBytes } from './resource-bounds.js';
 import { assertFinite } from '../core/finite-guard.js';
+import { hasNeurons } from '../core/toy-models.js';
 
 /** What to run and where to write. */
 export interface ToyRunOptions {
@@ -85,7 +86,7 @@ function defaultFigures(preset: string | undefined, config: ResolvedToyRun): str
   if (config.m === 2 && config.correlated.length + config.anticorrelated.length > 0) {
     names.push('feature-sets');
   }
-  if (config.model === 'neuron' || config.model === 'abs') names.push('neuron-bars');
+  if (hasNeurons(config.model)) names.push('neuron-bars');
   return names;
 }
 
@@ -130,7 +131,7 @@ export async function runToy(opts: ToyRunOptions): Promise<ToyRunResult> {
     },
     files: [],
   };
-  if (opts.preset === 'sparse-limit')
+  if (opts.preset === 'sparse-limit' && !hasNeurons(config.model))
     result.sparseLimit = sparseLimitRows(state, instances, config);
   if (opts.preset !== 'sparse-limit' && new Set(instances.map((r) => r.sparsity)).size >= 3)
     result.tegum = tegumAnalysis(instances);

@@ -1,5 +1,5 @@
 /**
- * The null model of ./factor-neuron-alignment.ts: the expected alignment of a uniformly
+ * The null model of ./factor-neuron-alignment.ts (docs/ARCHITECTURE.md §4): the expected alignment of a uniformly
  * random r-dimensional subspace of R^nHidden with the neuron basis, by seeded Monte Carlo
  * (the span of an [nHidden, r] matrix of independent standard normals is uniform on the
  * Grassmannian). Its floor r/nHidden is an even spread; a random subspace's largest

@@ -30,8 +30,6 @@ export function createToyState(run: ResolvedToyRun, initialise = true): ToyState
     nHidden: m,
     batchSize: run.batchSize,
     model: run.model,
-    relu: run.model !== 'linear',
-    signed: run.model === 'abs',
     decoupled: run.optimizer === 'adamw',
     weightDecay: run.weightDecay,
     beta1: run.beta1,

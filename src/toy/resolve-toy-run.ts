@@ -22,6 +22,7 @@ import {
   type ToyModel,
   type ToyRunInput,
 } from './toy-run-schema.js';
+import { hasNeurons } from '../core/toy-models.js';
 
 /** A target for runs that never say 'auto' and run on one thread. */
 const SINGLE_THREAD: ExecutionTarget = { auto: 'wasm', cores: 1 };
@@ -41,7 +42,7 @@ export function defaultToyThreads(
   cores: number,
   model: ToyModel = 'relu-output',
 ): number {
-  const perSample = model === 'neuron' || model === 'abs';
+  const perSample = hasNeurons(model);
   return !perSample && n * m * instances < 2000 ? 1 : Math.max(1, Math.min(cores, instances));
 }
 
@@ -52,7 +53,7 @@ export function defaultToyThreads(
  * slower), whose calls cost more than such a step.
  */
 function autoBackend(target: ExecutionTarget, model: ToyModel, n: number, m: number) {
-  const small = (model === 'neuron' || model === 'abs') && n * m < 100;
+  const small = hasNeurons(model) && n * m < 100;
   return target.auto === 'native' && small ? 'wasm' : target.auto;
 }
 

@@ -11,6 +11,7 @@ import type { ToyState } from '../core/toy-state.js';
 import { featureGeometry } from '../geometry/feature-geometry.js';
 import type { TegumOptions } from '../geometry/tegum-factors.js';
 import { neuronMetrics, type NeuronSummary } from '../geometry/neuron-metrics.js';
+import { hasNeurons } from '../core/toy-models.js';
 
 /** A trained instance's record. */
 export interface ToyInstanceSummary {
@@ -43,11 +44,6 @@ export interface ToyInstanceSummary {
   monosemanticNeurons?: number;
   /** Alive neurons that are not monosemantic. */
   polysemanticNeurons?: number;
-}
-
-/** Whether a model has a privileged hidden basis (a ReLU on the hidden layer). */
-export function hasNeurons(model: ToyState['model']): boolean {
-  return model === 'neuron' || model === 'abs';
 }
 
 /** W of instance i as a view [nHidden, nFeatures]. */

@@ -11,11 +11,13 @@
  * and every backend is tested against it.
  */
 
+import { hasNeurons, type ToyModel } from '../core/toy-models.js';
+
 /** One instance: W [m, n], W2 [n, m] (the 'abs' model only), b [n], importance [n]. */
 export interface ReferenceModel {
   n: number;
   m: number;
-  model: 'relu-output' | 'linear' | 'neuron' | 'abs';
+  model: ToyModel;
   W: Float64Array; // [m, n]
   W2?: Float64Array; // [n, m]
   b: Float64Array; // [n]
@@ -33,7 +35,7 @@ export function referenceLossAndGradient(
 ): { loss: number; gW: Float64Array; gb: Float64Array; gW2: Float64Array } {
   const { n, m, W, b, importance: I } = model;
   const relu = model.model !== 'linear';
-  const hiddenRelu = model.model === 'neuron' || model.model === 'abs';
+  const hiddenRelu = hasNeurons(model.model);
   const W2 = model.model === 'abs' ? model.W2 : undefined;
   if (model.model === 'abs' && (W2 === undefined || W2.length !== n * m)) {
     throw new RangeError('referenceLossAndGradient: the abs model needs W2 [n, m]');

@@ -24,6 +24,7 @@ import {
   type RunInput,
 } from '../core/run-schema.js';
 import { parseFeatureSets } from '../core/toy-sampling.js';
+import { TOY_MODELS, type ToyModel } from '../core/toy-models.js';
 import { TEGUM_DEFAULTS } from '../geometry/tegum-factors.js';
 import { lrScheduleNames } from './lr-schedule.js';
 
@@ -36,17 +37,6 @@ export const MAX_BATCH_SIZE = 1_048_576;
 
 /** The largest finite float32: the kernels hold importance in float32. */
 export const FLOAT32_MAX = 3.4028234663852886e38;
-
-/**
- * The model family (Elhage et al. 2022; docs/ARCHITECTURE.md §3): the ReLU-output model
- * and its linear baseline (hidden space without a preferred basis), the ReLU hidden layer
- * model with tied weights (neurons, a privileged basis) and the absolute-value model
- * (computation in superposition, untied weights).
- */
-export const TOY_MODELS = ['relu-output', 'linear', 'neuron', 'abs'] as const;
-
-/** One of the toy models. */
-export type ToyModel = (typeof TOY_MODELS)[number];
 
 /** The initialisations of W (Glorot & Bengio 2010). */
 export const TOY_INITS = ['xavier-normal', 'xavier-uniform'] as const;
@@ -259,6 +249,8 @@ export const TOY_RUN_FIELDS = defineRunFields({
     'the cores, at most one per instance; 1 for small relu-output or linear runs',
   ),
 });
+
+export { TOY_MODELS, type ToyModel };
 
 /** What a caller may give: any subset of the fields (n, m and sparsity are required). */
 export type ToyRunInput = RunInput<typeof TOY_RUN_FIELDS>;

@@ -16,6 +16,7 @@ import { restoreSnapshot, type ToyChunkResult, type ToySnapshot } from './toy-ch
 import type { ResolvedToyRun } from './toy-run-schema.js';
 import type { ToyTrainingResult } from './train-toy.js';
 import { mean, ToyTrainingLoop, type ToyProgress } from './training-loop.js';
+import { hasNeurons } from '../core/toy-models.js';
 
 /** The built task module (workers load JavaScript only, so from src point at dist). */
 function taskModule(): URL {
@@ -46,7 +47,7 @@ export async function trainToyModelsParallel(
     const p =
       1 -
       (run.sparsity.length === nI ? run.sparsity[i] : mean(run.sparsity.slice(i * n, (i + 1) * n)));
-    const neuron = run.model === 'neuron' || run.model === 'abs';
+    const neuron = hasNeurons(run.model);
     return neuron ? neuronCost(n, m, p) : toyStepCost(p, n, m, run.batchSize);
   });
   const bounds = balancedBounds(cost, parts);

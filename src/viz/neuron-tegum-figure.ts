@@ -1,5 +1,6 @@
 /**
- * Tegum factors in a privileged basis (src/toy/neuron-tegum-map.ts): over 1/(1 − S) ×
+ * Tegum factors in a privileged basis (docs/ARCHITECTURE.md §4; src/toy/neuron-tegum-map.ts):
+ * over 1/(1 − S) ×
  * importance decay, the mean factor dimension of the control (ReLU-output) and of the
  * neuron model side by side, each row's verdict on the seed's claim, the mean alignment of
  * the factors with the hidden basis for both, and the alignment per S against a random

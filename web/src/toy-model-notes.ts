@@ -15,6 +15,3 @@ export const MODEL_NOTES: Record<ToyModel, string> = {
     'A ReLU hidden layer with tied weights: each row of W is a neuron, a privileged basis. The neuron bars show how many features share each neuron.',
   abs: 'Untied layers computing |x| of signed features (U[−1, 1) when active): computation in superposition. The bars show what each neuron reads, the maps W₁ and W₂ᵀ what it reads and writes.',
 };
-
-/** The models with a hidden ReLU, whose rows of W are neurons. */
-export const hasNeurons = (model: ToyModel) => model === 'neuron' || model === 'abs';

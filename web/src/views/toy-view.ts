@@ -13,6 +13,7 @@ import * as Plot from '@observablehq/plot';
 import {
   decayRatio,
   featureGeometry,
+  hasNeurons,
   neuronMetrics,
   resolveToyRun,
   TOY_MODELS,
@@ -41,7 +42,7 @@ import {
   type ToyFeature,
 } from '../draw.js';
 import { neuronBars, neuronWeightMaps } from '../draw-neurons.js';
-import { hasNeurons, MODEL_NOTES } from '../toy-model-notes.js';
+import { MODEL_NOTES } from '../toy-model-notes.js';
 import { fieldChoices, fieldLabel, fieldNumber, fieldParam } from '../run-params.js';
 import { autostartParam, writeRoute } from '../url-state.js';
 import type { ToyMessage, ToyRequest } from '../workers/toy-worker.js';
