@@ -402,8 +402,7 @@ export function judgeAbsNeurons(results: AbsDensityResult[], m: number): AbsJudg
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 const sig = (x: number) => Number(x.toPrecision(4));
 /** The relative change of the loss over the last fifth (0 where the look back's loss is 0). */
-const change = (s: AbsSeed) =>
-  s.lossAtCheck > 0 ? (s.loss - s.lossAtCheck) / s.lossAtCheck : 0;
+const change = (s: AbsSeed) => (s.lossAtCheck > 0 ? (s.loss - s.lossAtCheck) / s.lossAtCheck : 0);
 const fmtChange = (x: number) => `${x >= 0 ? '+' : '−'}${(100 * Math.abs(x)).toFixed(1)}%`;
 
 /** One `toy run` per density (seeds 0, 1, …), a loop per seed count. */
