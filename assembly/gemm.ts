@@ -8,7 +8,16 @@
  * `ld` ≥ ceil4(n) + 4 whose padding columns are zero, so tiles never need a scalar tail.
  */
 
-import { madd } from './simd-lanes';
+/**
+ * c + a·b lane by lane: one fused multiply-add (f32x4.relaxed_madd) in the relaxed-SIMD
+ * build (`--enable relaxed-simd`: FMA where the CPU has it, so one rounding instead of
+ * two), a multiply then an add in the plain-SIMD build. Chosen at compile time; small
+ * enough that -O3 inlines it (Binaryen's inliner).
+ */
+function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(c, f32x4.mul(a, b));
+}
 
 /** Columns of a panel kept in L2 while its tiles are swept (128 rows × 256 × 4 B = 128 KiB). */
 const PANEL: i32 = 256;

@@ -9,7 +9,23 @@
 
 import { NeuronScratch, TILE } from './toy-neuron-scratch';
 import { ceil4 } from './toy-scratch';
-import { hsum, madd } from './simd-lanes';
+
+/**
+ * c + a·b lane by lane: fused in the relaxed-SIMD build, as gemm.ts's (each file keeps its
+ * own copy: a v128 function exported across files draws AssemblyScript's AS112 warning).
+ */
+function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(c, f32x4.mul(a, b));
+}
+
+function hsum(v: v128): f32 {
+  return (
+    f32x4.extract_lane(v, 0) +
+    f32x4.extract_lane(v, 1) +
+    (f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3))
+  );
+}
 
 /** Whether samples s .. s + TILE − 2 each have a quarter of n4 nonzeros or more. */
 export function denseTile(rowStart: usize, s: i32, n4: i32): bool {

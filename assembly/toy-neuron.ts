@@ -34,7 +34,6 @@ import { denseTile, tilePass } from './toy-neuron-tile';
 import { streamBegin, streamRow, ToyData } from './toy-sample-stream';
 import { ceil4 } from './toy-scratch';
 import { ToyStepArgs } from './toy-step-args';
-import { hsum, madd } from './simd-lanes';
 
 export { toyNeuronLayout, toyNeuronScratchBytes } from './toy-neuron-scratch';
 
@@ -69,6 +68,23 @@ export function toyNeuronPrepare(scratch: usize, args: usize, inst: i32): void {
     nnz += streamRow(L.nzIdx + o, L.nzVal + o, s, n);
     store<i32>(L.rowStart + ((<usize>(s + 1)) << 2), nnz);
   }
+}
+
+/**
+ * c + a·b lane by lane: fused in the relaxed-SIMD build, as gemm.ts's (each file keeps its
+ * own copy: a v128 function exported across files draws AssemblyScript's AS112 warning).
+ */
+function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(c, f32x4.mul(a, b));
+}
+
+function hsum(v: v128): f32 {
+  return (
+    f32x4.extract_lane(v, 0) +
+    f32x4.extract_lane(v, 1) +
+    (f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3))
+  );
 }
 
 /** Σ_f a[f] b[f] over n4 floats (both 16-byte aligned rows). */
