@@ -7,6 +7,7 @@
  * {@link JACOBI_MAX_SIDE} the Householder + implicit QL solver takes over
  * (tridiagonal-eigenvalues.ts): a packing factor's frame operator has side up to d = 1024.
  */
+import { jacobiDiagonalize } from './symmetric-eigenvectors.js';
 import { tridiagonalEigenvalues } from './tridiagonal-eigenvalues.js';
 
 /** The largest side solved by Jacobi (its n³ sweeps cost ~1 s at 256, minutes at 1024). */
@@ -31,36 +32,7 @@ export function symmetricEigenvalues(out: Float64Array, A: Float64Array, n: numb
 /** Cyclic Jacobi: the eigenvalues of A [n, n], sorted descending, into out. */
 export function jacobiEigenvalues(out: Float64Array, A: Float64Array, n: number): Float64Array {
   const a = Float64Array.from(A);
-  let scale = 0;
-  for (let k = 0; k < a.length; k++) scale = Math.max(scale, Math.abs(a[k]));
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += a[p * n + q] ** 2;
-    if (off <= (1e-30 * scale) ** 2 * n * n || off === 0) break;
-    for (let p = 0; p < n; p++) {
-      for (let q = p + 1; q < n; q++) {
-        const apq = a[p * n + q];
-        if (apq === 0) continue;
-        const theta = (a[q * n + q] - a[p * n + p]) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        // A ← Jᵀ A J with J the rotation in the (p, q) plane that zeroes a[p, q].
-        for (let k = 0; k < n; k++) {
-          const akp = a[k * n + p];
-          const akq = a[k * n + q];
-          a[k * n + p] = c * akp - s * akq;
-          a[k * n + q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < n; k++) {
-          const apk = a[p * n + k];
-          const aqk = a[q * n + k];
-          a[p * n + k] = c * apk - s * aqk;
-          a[q * n + k] = s * apk + c * aqk;
-        }
-      }
-    }
-  }
+  jacobiDiagonalize(a, n, null);
   for (let i = 0; i < n; i++) out[i] = a[i * n + i];
   out.sort((x, y) => y - x);
   return out;

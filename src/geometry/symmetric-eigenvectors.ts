@@ -33,6 +33,24 @@ export function symmetricEigenvectors(
   const a = Float64Array.from(A);
   const v = new Float64Array(n * n); // [n, n] accumulated rotations, columns the eigenvectors
   for (let k = 0; k < n; k++) v[k * n + k] = 1;
+  jacobiDiagonalize(a, n, v);
+  const order = Array.from({ length: n }, (_, j) => j).sort(
+    (x, y) => a[y * n + y] - a[x * n + x] || x - y,
+  );
+  for (let j = 0; j < n; j++) {
+    const src = order[j];
+    values[j] = a[src * n + src];
+    for (let k = 0; k < n; k++) vectors[k * n + j] = v[k * n + src];
+  }
+  return values;
+}
+
+/**
+ * Cyclic Jacobi in place: rotates the symmetric a [n, n] until its off-diagonal part
+ * vanishes (its diagonal then holds the eigenvalues, unsorted) and, when `v` is given,
+ * accumulates the rotations into it (V ← V J: start from the identity for eigenvectors).
+ */
+export function jacobiDiagonalize(a: Float64Array, n: number, v: Float64Array | null): void {
   let scale = 0;
   for (let k = 0; k < a.length; k++) scale = Math.max(scale, Math.abs(a[k]));
   for (let sweep = 0; sweep < 100; sweep++) {
@@ -47,7 +65,7 @@ export function symmetricEigenvectors(
         const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
         const c = 1 / Math.sqrt(t * t + 1);
         const s = t * c;
-        // A ← Jᵀ A J and V ← V J, J the rotation in the (p, q) plane that zeroes a[p, q].
+        // A ← Jᵀ A J (and V ← V J), J the rotation in the (p, q) plane that zeroes a[p, q].
         for (let k = 0; k < n; k++) {
           const akp = a[k * n + p];
           const akq = a[k * n + q];
@@ -60,6 +78,7 @@ export function symmetricEigenvectors(
           a[p * n + k] = c * apk - s * aqk;
           a[q * n + k] = s * apk + c * aqk;
         }
+        if (v === null) continue;
         for (let k = 0; k < n; k++) {
           const vkp = v[k * n + p];
           const vkq = v[k * n + q];
@@ -69,13 +88,4 @@ export function symmetricEigenvectors(
       }
     }
   }
-  const order = Array.from({ length: n }, (_, j) => j).sort(
-    (x, y) => a[y * n + y] - a[x * n + x] || x - y,
-  );
-  for (let j = 0; j < n; j++) {
-    const src = order[j];
-    values[j] = a[src * n + src];
-    for (let k = 0; k < n; k++) vectors[k * n + j] = v[k * n + src];
-  }
-  return values;
 }
