@@ -46,3 +46,19 @@ int num_arg(napi_env env, napi_value v, const char *name, double *out) {
   *out = x;
   return 1;
 }
+
+int typed_arg(napi_env env, napi_value v, napi_typedarray_type want, size_t need,
+                     const char *msg, void **out) {
+  bool is_typed = false;
+  napi_typedarray_type type;
+  size_t length = 0;
+  void *data = NULL;
+  if (napi_is_typedarray(env, v, &is_typed) != napi_ok || !is_typed ||
+      napi_get_typedarray_info(env, v, &type, &length, &data, NULL, NULL) != napi_ok ||
+      type != want || length < need) {
+    napi_throw_range_error(env, NULL, msg);
+    return 0;
+  }
+  *out = data;
+  return 1;
+}

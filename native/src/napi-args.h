@@ -1,6 +1,6 @@
 /*
  * The N-API argument helpers every file of tegum's addon shares: a checked Float32Array
- * argument and a checked non-negative int32, each leaving a pending JavaScript exception
+ * or typed-array argument and a checked non-negative int32, each leaving a pending JavaScript exception
  * (TypeError or RangeError naming the argument) when the value does not fit.
  */
 #ifndef TEGUM_NAPI_ARGS_H
@@ -26,5 +26,10 @@ int int_arg(napi_env env, napi_value v, int *out);
 
 /* Finite number argument `v`. */
 int num_arg(napi_env env, napi_value v, const char *name, double *out);
+
+/* The data of typed-array argument `v` of type `want`, at least `need` elements long, in
+ * *out; returns 0 (with a pending RangeError `msg`) otherwise. */
+int typed_arg(napi_env env, napi_value v, napi_typedarray_type want, size_t need,
+              const char *msg, void **out);
 
 #endif

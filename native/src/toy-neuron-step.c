@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "adam-update.h"
+#include "napi-args.h"
 #include "helper-thread.h"
 #include "simd-clones.h"
 
@@ -348,22 +349,6 @@ napi_value toy_neuron_scratch_napi(napi_env env, napi_callback_info info) {
     return NULL;
   }
   return out;
-}
-
-static int typed_arg(napi_env env, napi_value v, napi_typedarray_type want, size_t need,
-                     const char *msg, void **out) {
-  bool is_typed = false;
-  napi_typedarray_type type;
-  size_t length = 0;
-  void *data = NULL;
-  if (napi_is_typedarray(env, v, &is_typed) != napi_ok || !is_typed ||
-      napi_get_typedarray_info(env, v, &type, &length, &data, NULL, NULL) != napi_ok ||
-      type != want || length < need) {
-    napi_throw_range_error(env, NULL, msg);
-    return 0;
-  }
-  *out = data;
-  return 1;
 }
 
 #define USAGE                                                                              \
