@@ -15,7 +15,7 @@ import type { StoredFactorAlignment } from '../geometry/factor-neuron-alignment.
 import { randomSubspaceAlignment } from '../geometry/random-subspace-alignment.js';
 import {
   claimMap,
-  complement,
+  claimMapSpec,
   type ClaimMapCell,
   type ClaimMapGrid,
   type ClaimMapRow,
@@ -71,23 +71,9 @@ export function neuronTegumSpec(
   grid: NeuronTegumGrid,
   name = 'neuron-tegum',
 ): Record<string, unknown> & { name: string } {
-  return {
-    name,
-    kind: 'toy',
-    base: {
-      n: grid.nFeatures,
-      m: grid.nHidden,
-      steps: grid.steps,
-      batchSize: grid.batchSize,
-      lr: grid.lr,
-    },
-    axes: {
-      model: [...grid.models],
-      importance: grid.decays.map((r) => `decay:${r}`),
-      sparsity: grid.densities.map(complement),
-    },
-    seeds: grid.seeds,
-  };
+  // The claim map's spec with the model as a first axis.
+  const spec = claimMapSpec(grid, name);
+  return { ...spec, axes: { model: [...grid.models], ...(spec.axes as object) } };
 }
 
 /** A trained job of the map: its model and each factor's alignment with the hidden basis. */
