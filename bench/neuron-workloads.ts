@@ -2,8 +2,8 @@
  * The neuron models' benchmark workloads (Elhage et al. 2022 §7 "Privileged basis" and §8
  * "Computation in superposition"; docs/ARCHITECTURE.md §3): the tied model at the paper's
  * privileged-basis shape and the absolute-value model at its computation-in-superposition
- * shape, as `toy run` takes them. Shared by the compute core (compute-core.ts), the PyTorch
- * peer's twin table (peer/torch_peer.py) and the quick timing (neuron-speed.ts).
+ * shape, as `toy run` takes them. Shared by the compute core (compute-core.ts) and the
+ * PyTorch peer's twin table (peer/torch_peer.py).
  */
 
 import type { ToyRunInput } from '../src/index.js';

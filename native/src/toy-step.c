@@ -396,7 +396,6 @@ napi_value toy_step_scratch_napi(napi_env env, napi_callback_info info) {
   return out;
 }
 
-/* A typed array of `type` with at least `need` elements, its data in *out. */
 #define TOY_STEP_USAGE                                                                     \
   "tegum_native.toyStep(scratch, W, b, mW, vW, mb, vb, importance, loss, rowStart, idx, " \
   "val, shape Int32Array [inst, n, m, B, relu, threads], adam Float64Array [lr, beta1, "  \
